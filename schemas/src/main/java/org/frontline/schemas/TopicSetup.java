@@ -1,0 +1,80 @@
+package org.frontline.schemas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates Frontline's topics when they are missing, with their documented partitions and cleanup
+ * policies. Existing topics are left as they are.
+ *
+ * <ul>
+ *   <li>{@code articles.raw}, {@code articles.enriched}: compacted, the latest version of each article
+ *       is kept for ever, so a reset rebuilds every tally from them;</li>
+ *   <li>{@code tallies.casualties}, {@code tallies.statements}: compacted, the current tally per key;</li>
+ *   <li>{@code articles.dlq}: deleted after 30 days.</li>
+ * </ul>
+ */
+public final class TopicSetup {
+
+    /** Partitions of every topic unless configured otherwise. */
+    public static final int DEFAULT_PARTITIONS = 3;
+    private static final long DLQ_RETENTION_MS = TimeUnit.DAYS.toMillis(30);
+
+    private TopicSetup() {
+    }
+
+    /** The topics as Frontline creates them. */
+    public static List<NewTopic> newTopics(TopicNames names, int partitions, short replicationFactor) {
+        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        Map<String, String> expiring = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(DLQ_RETENTION_MS));
+        return List.of(
+                new NewTopic(names.raw(), partitions, replicationFactor).configs(compacted),
+                new NewTopic(names.enriched(), partitions, replicationFactor).configs(compacted),
+                new NewTopic(names.deadLetter(), partitions, replicationFactor).configs(expiring),
+                new NewTopic(names.casualties(), partitions, replicationFactor).configs(compacted),
+                new NewTopic(names.statements(), partitions, replicationFactor).configs(compacted));
+    }
+
+    /**
+     * Creates whichever of {@code topics} do not exist yet; returns the names it created.
+     *
+     * @throws KafkaException when the cluster cannot be reached or refuses to create a topic
+     */
+    public static List<String> ensure(Admin admin, List<NewTopic> topics) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+            List<String> created = new ArrayList<>();
+            for (var entry : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    entry.getValue().get(30, TimeUnit.SECONDS);
+                    created.add(entry.getKey());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            return created;
+        } catch (ExecutionException e) {
+            throw new KafkaException("cannot create Frontline topics: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new KafkaException("cannot create Frontline topics: the cluster did not answer in 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while creating Frontline topics", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.frontline.streams;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.frontline.schemas.TopicNames;
+
+/**
+ * The streams application's configuration: its defaults in code, under whatever the layered client
+ * properties (file, environment, flags) set.
+ *
+ * @param streams    the Kafka Streams properties
+ * @param topics     the topic names
+ * @param partitions partitions of topics the application creates
+ */
+public record StreamsSettings(Properties streams, TopicNames topics, int partitions) {
+
+    /** The default application id; it names the consumer group and the internal topics. */
+    public static final String DEFAULT_APPLICATION_ID = "frontline";
+
+    /** Settings from client properties, with Frontline's defaults under them. */
+    public static StreamsSettings from(Properties client, Path stateDir, int partitions) {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        defaults.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        defaults.put("processing.exception.handler.global.enabled", true);
+        defaults.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        Properties props = new Properties();
+        props.putAll(defaults);
+        client.forEach((k, v) -> {
+            if (!k.toString().startsWith("frontline.")) {
+                props.put(k, v);
+            }
+        });
+        // Exactly once is what the tallies' correctness rests on; it is not a setting to lose by accident.
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        return new StreamsSettings(props, TopicNames.from(client), partitions);
+    }
+
+    public String applicationId() {
+        return streams.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    }
+}

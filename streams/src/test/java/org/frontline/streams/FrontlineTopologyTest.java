@@ -1,0 +1,209 @@
+package org.frontline.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.frontline.avro.Article;
+import org.frontline.avro.CasualtyTally;
+import org.frontline.avro.DeadLetter;
+import org.frontline.avro.EnrichedArticle;
+import org.frontline.avro.SpeakerTally;
+import org.frontline.extract.ArticleText;
+import org.frontline.extract.CasualtyFigure;
+import org.frontline.extract.Extraction;
+import org.frontline.extract.Statement;
+import org.frontline.schemas.FrontlineTopics;
+import org.frontline.schemas.TopicNames;
+import org.frontline.streams.enrich.Enricher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The topology on TopologyTestDriver, with a scripted extractor: each body line is
+ * {@code figure OUTCOME VICTIMS PARTY COUNT [cumulative]} or {@code quote SPEAKER: WORDS}, so the
+ * tests control exactly what each article contributes.
+ */
+class FrontlineTopologyTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-12-01T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path stateDir;
+
+    private final FrontlineTopics topics = FrontlineTopics.named(TopicNames.defaults());
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Article> raw;
+    private TestInputTopic<String, byte[]> rawBytes;
+    private TestOutputTopic<String, EnrichedArticle> enriched;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+    private TestOutputTopic<String, CasualtyTally> casualties;
+    private TestOutputTopic<String, SpeakerTally> speakers;
+
+    @BeforeEach
+    void startDriver() {
+        Properties config = StreamsSettings.from(new Properties(), stateDir, 1).streams();
+        config.put("bootstrap.servers", "unused:9092");
+        driver = new TopologyTestDriver(FrontlineTopology.build(topics,
+                new Enricher(FrontlineTopologyTest::scripted, CLOCK), CLOCK), config);
+        raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(),
+                topics.raw().valueSerde().serializer());
+        rawBytes = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        enriched = driver.createOutputTopic(topics.enriched().name(), Serdes.String().deserializer(),
+                topics.enriched().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetter().name(), Serdes.String().deserializer(),
+                topics.deadLetter().valueSerde().deserializer());
+        casualties = driver.createOutputTopic(topics.casualties().name(), Serdes.String().deserializer(),
+                topics.casualties().valueSerde().deserializer());
+        speakers = driver.createOutputTopic(topics.statements().name(), Serdes.String().deserializer(),
+                topics.statements().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void enrichesAnArticleAndTalliesItsFiguresAndStatements() {
+        publish("a1", "2022-11", "figure killed civilians UA 3", "figure killed civilians UA 6655 cumulative",
+                "quote Jens Stoltenberg: NATO is here", "quote Jens Stoltenberg: NATO is vigilant today");
+
+        EnrichedArticle article = enriched.readValue();
+        assertThat(article.getArticle().getId()).isEqualTo("a1");
+        assertThat(article.getCasualties()).hasSize(2);
+        CasualtyTally killed = latest(casualties).get("killed|civilians|UA");
+        assertThat(killed.getIncidentTotal()).isEqualTo(3);
+        assertThat(killed.getLatestCumulative()).isEqualTo(6655L);
+        assertThat(killed.getLatestCumulativeArticle()).isEqualTo("a1");
+        assertThat(killed.getLatestCumulativePublished()).isEqualTo("2022-11");
+        assertThat(killed.getReports()).isEqualTo(2);
+        assertThat(killed.getArticles()).isEqualTo(1);
+        SpeakerTally jens = latest(speakers).get("Jens Stoltenberg");
+        assertThat(jens.getStatements()).isEqualTo(2);
+        assertThat(jens.getLatestQuote()).isEqualTo("NATO is vigilant today");
+    }
+
+    @Test
+    void republishedArticleLeavesTalliesUnchanged() {
+        publish("a1", "2022-11", "figure killed civilians UA 3", "quote Dmitry Peskov: we will see later");
+        publish("a2", "2022-12", "figure killed civilians UA 2", "figure injured civilians - 5");
+        Map<String, CasualtyTally> before = latest(casualties);
+        Map<String, SpeakerTally> speakersBefore = latest(speakers);
+
+        publish("a1", "2022-11", "figure killed civilians UA 3", "quote Dmitry Peskov: we will see later");
+
+        Map<String, CasualtyTally> after = latest(casualties);
+        assertThat(after.get("killed|civilians|UA").getIncidentTotal()).isEqualTo(5);
+        assertThat(after.get("killed|civilians|UA").getArticles()).isEqualTo(2);
+        assertThat(after).allSatisfy((key, tally) -> assertThat(tally).isEqualTo(before.getOrDefault(key, tally)));
+        assertThat(merge(speakersBefore, latest(speakers)).get("Dmitry Peskov").getStatements()).isEqualTo(1);
+    }
+
+    @Test
+    void correctedArticleReplacesItsContribution() {
+        publish("a1", "2022-11", "figure killed civilians UA 3", "figure killed civilians UA 9000 cumulative",
+                "quote Oleg Synegubov: the enemy keeps shelling");
+        publish("a2", "2022-11", "figure killed civilians UA 1", "figure killed civilians UA 6000 cumulative");
+        Map<String, CasualtyTally> tallies = latest(casualties);
+        latest(speakers);
+
+        publish("a1", "2022-11", "figure killed civilians UA 4", "figure injured civilians UA 2");
+
+        Map<String, CasualtyTally> corrected = merge(tallies, latest(casualties));
+        assertThat(corrected.get("killed|civilians|UA").getIncidentTotal()).isEqualTo(5);
+        assertThat(corrected.get("killed|civilians|UA").getLatestCumulative())
+                .as("the corrected article no longer reports 9000").isEqualTo(6000L);
+        assertThat(corrected.get("killed|civilians|UA").getLatestCumulativeArticle()).isEqualTo("a2");
+        assertThat(corrected.get("injured|civilians|UA").getIncidentTotal()).isEqualTo(2);
+        Map<String, SpeakerTally> speakerChanges = readAll(speakers);
+        assertThat(speakerChanges).containsEntry("Oleg Synegubov", null);
+    }
+
+    @Test
+    void withdrawnArticleLeavesTheTallies() {
+        publish("a1", "2022-11", "figure missing military RU 12");
+        assertThat(latest(casualties)).containsKey("missing|military|RU");
+
+        raw.pipeInput("a1", null);
+
+        assertThat(readAll(casualties)).containsEntry("missing|military|RU", null);
+        assertThat(readAll(enriched)).containsEntry("a1", null);
+    }
+
+    @Test
+    void poisonRecordGoesToTheDeadLetterTopicAndProcessingGoesOn() {
+        rawBytes.pipeInput("bad", "this is not an Avro article".getBytes());
+        publish("a1", "2022-11", "figure captured military RU 7");
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getTopic()).isEqualTo(topics.raw().name());
+        assertThat(letter.getOffset()).isZero();
+        assertThat(letter.getError()).contains("not Avro single-object encoded Article");
+        assertThat(new String(letter.getValue().array())).isEqualTo("this is not an Avro article");
+        assertThat(latest(casualties).get("captured|military|RU").getIncidentTotal()).isEqualTo(7);
+    }
+
+    @Test
+    void extractorFailureOnOneArticleIsADeadLetterNotAStop() {
+        publish("a1", "2022-11", "explode");
+        publish("a2", "2022-11", "figure killed military RU 860");
+
+        assertThat(deadLetters.readValue().getError()).contains("scripted extractor failure");
+        assertThat(latest(casualties).get("killed|military|RU").getIncidentTotal()).isEqualTo(860);
+    }
+
+    private void publish(String id, String published, String... lines) {
+        raw.pipeInput(id, Article.newBuilder().setId(id).setSource("test").setBody(String.join("\n", lines))
+                .setPublished(published).setIngestedAt(CLOCK.instant()).build());
+    }
+
+    private static <V> Map<String, V> latest(TestOutputTopic<String, V> topic) {
+        return topic.readKeyValuesToMap();
+    }
+
+    private static <V> Map<String, V> readAll(TestOutputTopic<String, V> topic) {
+        Map<String, V> last = new java.util.HashMap<>();
+        topic.readKeyValuesToList().forEach(kv -> last.put(kv.key, kv.value));
+        return last;
+    }
+
+    private static <V> Map<String, V> merge(Map<String, V> before, Map<String, V> changes) {
+        Map<String, V> merged = new java.util.HashMap<>(before);
+        merged.putAll(changes);
+        return merged;
+    }
+
+    private static Extraction scripted(ArticleText text) {
+        List<CasualtyFigure> figures = new ArrayList<>();
+        List<Statement> statements = new ArrayList<>();
+        for (String line : text.body().split("\n")) {
+            String[] words = line.split(" ");
+            switch (words[0]) {
+                case "figure" -> figures.add(new CasualtyFigure(Long.parseLong(words[4]), words[1], words[2],
+                        words[3].equals("-") ? null : words[3], words.length > 5, false, null, line));
+                case "quote" -> {
+                    String[] speakerAndWords = line.substring("quote ".length()).split(": ", 2);
+                    statements.add(new Statement(speakerAndWords[0], List.of(), speakerAndWords[1]));
+                }
+                case "explode" -> throw new IllegalStateException("scripted extractor failure");
+                default -> throw new IllegalArgumentException("unknown script line " + line);
+            }
+        }
+        return new Extraction("en", figures, statements, List.of(), List.of(), List.of());
+    }
+}
