@@ -135,6 +135,16 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
         return Map.copyOf(positions);
     }
 
+    /** The current casualty tallies; call from the polling thread, or after {@link #run()} returned. */
+    public List<CasualtyTally> casualtyTallies() {
+        return List.copyOf(casualties.values());
+    }
+
+    /** The current statement tallies; call from the polling thread, or after {@link #run()} returned. */
+    public List<SpeakerTally> speakerTallies() {
+        return List.copyOf(speakers.values());
+    }
+
     /** Records on the three topics it could not decode. */
     public int undecodable() {
         return undecodable;

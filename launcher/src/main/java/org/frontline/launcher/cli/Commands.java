@@ -1,0 +1,42 @@
+package org.frontline.launcher.cli;
+
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+
+/** What the long-running and cluster-only commands share. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    /** The properties, when they name a cluster; else a usage error. */
+    static Properties requireCluster(Properties props) {
+        if (props.getProperty("bootstrap.servers", "").isBlank()) {
+            throw new IllegalArgumentException("no Kafka cluster given: use --bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS "
+                    + "or bootstrap.servers in --config (only `frontline run` starts a broker of its own)");
+        }
+        return props;
+    }
+
+    /** Blocks until the JVM is asked to stop (SIGINT, SIGTERM), then runs {@code stop} before it exits. */
+    static void runUntilStopped(Runnable stop) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopped.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "frontline-shutdown"));
+        stopped.await();
+        try {
+            stop.run();
+        } finally {
+            done.countDown();
+        }
+    }
+
+}

@@ -1,0 +1,148 @@
+package org.frontline.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+/**
+ * The main job end to end on a real embedded KRaft broker: the five seeds through producer, streams
+ * and consumer, and the files it writes hold the tallies computed from the seeds' gold files.
+ */
+class SeedsPipelineIT {
+
+    private static final Path SEEDS = Path.of("..", "seeds");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void seedsGoThroughTheBrokerIntoTheTalliesOfTheirGoldFiles() throws Exception {
+        Path data = work.resolve("data");
+        Path out = work.resolve("out");
+
+        String console = run("run", "--data", data.toString(), "--out", out.toString(), SEEDS.toString());
+
+        assertThat(console).contains("embedded broker", "received 5, published 5, rejected 0",
+                "Casualty tallies", "Speakers by statements", "Jens Stoltenberg");
+        Gold gold = Gold.read(SEEDS);
+        assertThat(casualtiesByOutcomeAndVictims(out)).isEqualTo(gold.casualties());
+        assertThat(statementsBySpeaker(out, gold)).isEqualTo(gold.statements());
+        assertThat(Files.readAllLines(out.resolve("enriched.jsonl"))).hasSize(5);
+        assertThat(Files.readAllLines(out.resolve("casualties.csv")).get(0)).startsWith("outcome,victims,party,");
+        assertThat(Files.readAllLines(out.resolve("statements.csv")).get(0)).startsWith("speaker,statements,");
+
+        // The numbers the issue states, rolled up over party.
+        Map<String, Rollup> casualties = casualtiesByOutcomeAndVictims(out);
+        assertThat(casualties.get("killed|civilians")).isEqualTo(new Rollup(4, 6655L));
+        assertThat(casualties.get("injured|civilians")).isEqualTo(new Rollup(3, 10368L));
+        assertThat(casualties.get("losses|military")).isEqualTo(new Rollup(860, 120160L));
+        Map<String, Integer> statements = statementsBySpeaker(out, gold);
+        assertThat(statements).containsEntry("Jens Stoltenberg", 16).containsEntry("Dmitry Peskov", 2)
+                .containsEntry("John Kirby", 2).containsEntry("Vladimir Putin", 1)
+                .containsEntry("Vladimir Saldo", 1).containsEntry("Jake Sullivan", 1)
+                .containsEntry("La Casa Bianca", 1).containsEntry("Oleg Synegubov", 1)
+                .containsEntry("Stato maggiore ucraino", 1).containsEntry("National Center of Resistance", 1)
+                .containsEntry("Dtek", 1).hasSize(11);
+
+        // The same data directory again: the seeds are republished under the same keys.
+        String casualtiesBefore = Files.readString(out.resolve("casualties.json"));
+        String statementsBefore = Files.readString(out.resolve("statements.json"));
+        run("run", "--data", data.toString(), "--out", out.toString(), SEEDS.toString());
+        assertThat(Files.readString(out.resolve("casualties.json"))).isEqualTo(casualtiesBefore);
+        assertThat(Files.readString(out.resolve("statements.json"))).isEqualTo(statementsBefore);
+    }
+
+    private static String run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Frontline.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        assertThat(exit).as("exit code; stderr: %s; stdout: %s", err, out).isZero();
+        return out.toString();
+    }
+
+    /** Incident total and largest cumulative figure of one (outcome, victims), all parties together. */
+    record Rollup(long incidentTotal, Long latestCumulative) {
+        Rollup plus(Rollup other) {
+            Long max = latestCumulative == null ? other.latestCumulative
+                    : other.latestCumulative == null ? latestCumulative
+                    : Long.valueOf(Math.max(latestCumulative, other.latestCumulative));
+            return new Rollup(incidentTotal + other.incidentTotal, max);
+        }
+    }
+
+    private static Map<String, Rollup> casualtiesByOutcomeAndVictims(Path out) throws Exception {
+        Map<String, Rollup> rollups = new HashMap<>();
+        for (JsonNode tally : JSON.readTree(out.resolve("casualties.json").toFile())) {
+            JsonNode cumulative = tally.get("latest_cumulative");
+            rollups.merge(tally.get("outcome").asText() + "|" + tally.get("victims").asText(),
+                    new Rollup(tally.get("incident_total").asLong(), cumulative.isNull() ? null : cumulative.asLong()),
+                    Rollup::plus);
+        }
+        return rollups;
+    }
+
+    /** Statements per gold speaker; an output speaker is a gold speaker when it is the name or an alias. */
+    private static Map<String, Integer> statementsBySpeaker(Path out, Gold gold) throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        for (JsonNode tally : JSON.readTree(out.resolve("statements.json").toFile())) {
+            counts.merge(gold.canonical(tally.get("speaker").asText()), tally.get("statements").asInt(), Integer::sum);
+        }
+        return counts;
+    }
+
+    /** The tallies the seeds' gold files add up to. */
+    record Gold(Map<String, Rollup> casualties, Map<String, Integer> statements, Map<String, String> names) {
+
+        static Gold read(Path dir) throws Exception {
+            Map<String, Rollup> casualties = new HashMap<>();
+            Map<String, Integer> statements = new HashMap<>();
+            Map<String, String> names = new HashMap<>();
+            List<Path> files;
+            try (Stream<Path> list = Files.list(dir)) {
+                files = list.filter(p -> p.toString().endsWith(".gold.json")).sorted().toList();
+            }
+            for (Path file : files) {
+                JsonNode gold = JSON.readTree(file.toFile());
+                for (JsonNode c : gold.get("casualties")) {
+                    boolean cumulative = c.get("cumulative").asBoolean();
+                    casualties.merge(c.get("outcome").asText() + "|" + c.get("victims").asText(),
+                            new Rollup(cumulative ? 0 : c.get("count").asLong(),
+                                    cumulative ? c.get("count").asLong() : null), Rollup::plus);
+                }
+                for (JsonNode s : gold.get("statements")) {
+                    String speaker = s.get("speaker").asText();
+                    statements.merge(speaker, 1, Integer::sum);
+                    names.put(speaker.toLowerCase(), speaker);
+                    s.get("aliases").forEach(a -> names.putIfAbsent(a.asText().toLowerCase(), speaker));
+                }
+            }
+            return new Gold(casualties, statements, names);
+        }
+
+        String canonical(String speaker) {
+            return names.getOrDefault(speaker.toLowerCase(), speaker);
+        }
+    }
+}
