@@ -2,7 +2,6 @@ package org.frontline.consumer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
+import org.frontline.schemas.ClientConfig;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.Topic;
 import org.slf4j.Logger;
@@ -55,12 +55,7 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
     }
 
     static Map<String, Object> consumerConfig(Properties clientProps) {
-        Map<String, Object> config = new HashMap<>();
-        clientProps.forEach((k, v) -> {
-            if (!k.toString().startsWith("frontline.")) {
-                config.put(k.toString(), v);
-            }
-        });
+        Map<String, Object> config = ClientConfig.kafkaOnly(clientProps);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "frontline-consume");

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,6 +20,7 @@ import org.apache.kafka.common.KafkaException;
 import org.frontline.avro.Article;
 import org.frontline.extract.ArticleFiles;
 import org.frontline.extract.ArticleText;
+import org.frontline.schemas.ClientConfig;
 import org.frontline.schemas.Topic;
 import org.frontline.schemas.TopicNames;
 import org.frontline.schemas.TopicSetup;
@@ -47,8 +47,7 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** The producer settings: the client properties given, with what exactly-once publishing needs. */
     static Map<String, Object> producerConfig(Properties clientProps) {
-        Map<String, Object> config = new HashMap<>();
-        clientProps.forEach((k, v) -> config.put(k.toString(), v));
+        Map<String, Object> config = ClientConfig.kafkaOnly(clientProps);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "frontline-publish");
@@ -59,7 +58,7 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** Creates Frontline's topics on the cluster when they are missing. */
     public static void ensureTopics(Properties clientProps, TopicNames names, int partitions, short replication) {
-        try (Admin admin = Admin.create(clientProps)) {
+        try (Admin admin = Admin.create(ClientConfig.kafkaOnly(clientProps))) {
             TopicSetup.ensure(admin, TopicSetup.newTopics(names, partitions, replication));
         }
     }

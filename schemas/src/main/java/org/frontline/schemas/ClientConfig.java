@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -20,6 +21,7 @@ import java.util.Set;
 public final class ClientConfig {
 
     private static final String ENV_PREFIX = "KAFKA_";
+    private static final String FRONTLINE_PREFIX = "frontline.";
     /** Variables of Kafka's scripts and of docker-compose, not client properties. */
     private static final Set<String> NOT_CLIENT_PROPERTIES = Set.of("KAFKA_HEAP_OPTS", "KAFKA_OPTS",
             "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_DEBUG", "KAFKA_IMAGE");
@@ -50,6 +52,17 @@ public final class ClientConfig {
             }
         });
         return props;
+    }
+
+    /** The properties meant for Kafka clients: all but Frontline's own {@code frontline.*} settings. */
+    public static Map<String, Object> kafkaOnly(Properties props) {
+        Map<String, Object> kafka = new HashMap<>();
+        props.forEach((k, v) -> {
+            if (!k.toString().startsWith(FRONTLINE_PREFIX)) {
+                kafka.put(k.toString(), v);
+            }
+        });
+        return kafka;
     }
 
     /** Reads a properties file. */

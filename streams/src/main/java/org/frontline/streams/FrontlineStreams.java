@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.frontline.extract.ArticleText;
@@ -44,7 +45,8 @@ public final class FrontlineStreams implements AutoCloseable {
     /** Creates missing topics and starts the application, enriching with {@code extractor}. */
     public static FrontlineStreams start(StreamsSettings settings, Function<ArticleText, Extraction> extractor) {
         FrontlineTopics topics = FrontlineTopics.named(settings.topics());
-        try (Admin admin = Admin.create(settings.streams())) {
+        try (Admin admin = Admin.create(new StreamsConfig(settings.streams())
+                .getAdminConfigs(settings.applicationId() + "-setup"))) {
             TopicSetup.ensure(admin, TopicSetup.newTopics(settings.topics(), settings.partitions(), (short) -1));
         }
         Clock clock = Clock.systemUTC();

@@ -7,6 +7,7 @@ import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.frontline.schemas.ClientConfig;
 import org.frontline.schemas.TopicNames;
 
 /**
@@ -32,11 +33,7 @@ public record StreamsSettings(Properties streams, TopicNames topics, int partiti
         defaults.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         Properties props = new Properties();
         props.putAll(defaults);
-        client.forEach((k, v) -> {
-            if (!k.toString().startsWith("frontline.")) {
-                props.put(k, v);
-            }
-        });
+        props.putAll(ClientConfig.kafkaOnly(client));
         // Exactly once is what the tallies' correctness rests on; it is not a setting to lose by accident.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return new StreamsSettings(props, TopicNames.from(client), partitions);

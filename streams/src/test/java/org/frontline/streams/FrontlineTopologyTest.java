@@ -159,6 +159,22 @@ class FrontlineTopologyTest {
     }
 
     @Test
+    void recordWithAnUnknownSchemaFingerprintIsADeadLetterWithTheReason() {
+        byte[] bytes = topics.raw().valueSerde().serializer().serialize(topics.raw().name(), Article.newBuilder()
+                .setId("a9").setSource("test").setBody("figure killed civilians UA 3")
+                .setIngestedAt(CLOCK.instant()).build());
+        bytes[2] ^= 0x7F; // a fingerprint no released schema has
+
+        rawBytes.pipeInput("a9", bytes);
+        publish("a1", "2022-11", "figure killed civilians UA 3");
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getError()).contains("not a released Article schema");
+        assertThat(letter.getValue().array()).isEqualTo(bytes);
+        assertThat(latest(casualties).get("killed|civilians|UA").getIncidentTotal()).isEqualTo(3);
+    }
+
+    @Test
     void extractorFailureOnOneArticleIsADeadLetterNotAStop() {
         publish("a1", "2022-11", "explode");
         publish("a2", "2022-11", "figure killed military RU 860");

@@ -19,6 +19,7 @@ import org.frontline.launcher.Frontline;
 import org.frontline.producer.ArticlePublisher;
 import org.frontline.producer.PublishReport;
 import org.frontline.producer.TextCheck;
+import org.frontline.schemas.ClientConfig;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.streams.FrontlineStreams;
 import org.frontline.streams.StreamsSettings;
@@ -79,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
              TallyConsumer consumer = new TallyConsumer(props, topics, new OutputFiles(out));
              ArticlePublisher publisher = new ArticlePublisher(props, topics.raw(), new TextCheck(maxBytes),
                      Clock.systemUTC());
-             Admin admin = Admin.create(props)) {
+             Admin admin = Admin.create(ClientConfig.kafkaOnly(props))) {
             Thread consuming = new Thread(consumer, "frontline-consume");
             consuming.start();
 
