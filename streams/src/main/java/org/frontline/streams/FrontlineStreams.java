@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class FrontlineStreams implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrontlineStreams.class);
+    /** The topology at start-up, on a logger of its own so consoles can leave it out. */
+    private static final Logger TOPOLOGY = LoggerFactory.getLogger("org.frontline.streams.topology");
 
     private final StreamsSettings settings;
     private final KafkaStreams streams;
@@ -51,7 +53,7 @@ public final class FrontlineStreams implements AutoCloseable {
         }
         Clock clock = Clock.systemUTC();
         Topology topology = FrontlineTopology.build(topics, new Enricher(extractor, clock), clock);
-        LOG.info("topology of {}:\n{}", settings.applicationId(), topology.describe());
+        TOPOLOGY.info("topology of {}:\n{}", settings.applicationId(), topology.describe());
         FrontlineStreams app = new FrontlineStreams(settings, topology);
         app.streams.start();
         return app;

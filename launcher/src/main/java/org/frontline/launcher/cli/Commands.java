@@ -1,7 +1,9 @@
 package org.frontline.launcher.cli;
 
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 
 /** What the long-running and cluster-only commands share. */
@@ -39,4 +41,32 @@ final class Commands {
         }
     }
 
+
+    /**
+     * Runs {@code work} on this thread; if the JVM is asked to stop meanwhile, interrupts it and waits
+     * (up to 60 s) for it to close what it opened, so a broker or a transaction is not cut off.
+     */
+    static <T> T interruptedOnStop(Callable<T> work) throws Exception {
+        Thread worker = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            worker.interrupt();
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "frontline-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return work.call();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException stopping) {
+                // The JVM is already stopping: the hook is running and has just been released.
+            }
+        }
+    }
 }

@@ -63,12 +63,14 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
         Properties client = kafka.clientProperties(System.getenv());
-        try (Cluster cluster = Cluster.connect(client, kafka.dataDir())) {
-            console.println(cluster.embedded()
-                    ? "Kafka: embedded broker at " + cluster.bootstrapServers() + ", data in " + kafka.dataDir()
-                    : "Kafka: " + cluster.bootstrapServers());
-            return run(cluster, console);
-        }
+        return Commands.interruptedOnStop(() -> {
+            try (Cluster cluster = Cluster.connect(client, kafka.dataDir())) {
+                console.println(cluster.embedded()
+                        ? "Kafka: embedded broker at " + cluster.bootstrapServers() + ", data in " + kafka.dataDir()
+                        : "Kafka: " + cluster.bootstrapServers());
+                return run(cluster, console);
+            }
+        });
     }
 
     private int run(Cluster cluster, PrintWriter console) throws InterruptedException {
