@@ -20,7 +20,8 @@ class ClientConfigTest {
         Properties props = ClientConfig.layered(
                 Map.of("acks", "all", "linger.ms", "5", "client.id", "frontline"),
                 file,
-                Map.of("KAFKA_LINGER_MS", "9", "KAFKA_BOOTSTRAP_SERVERS", "env:9092", "PATH", "/bin", "KAFKA_HEAP_OPTS", "-Xmx1g"),
+                Map.of("KAFKA_LINGER_MS", "9", "KAFKA_BOOTSTRAP_SERVERS", "env:9092", "PATH", "/bin",
+                        "KAFKA_HEAP_OPTS", "-Xmx1g"),
                 Map.of("bootstrap.servers", "flag:9092"));
 
         assertThat(props)

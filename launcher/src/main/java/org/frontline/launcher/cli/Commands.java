@@ -15,8 +15,9 @@ final class Commands {
     /** The properties, when they name a cluster; else a usage error. */
     static Properties requireCluster(Properties props) {
         if (props.getProperty("bootstrap.servers", "").isBlank()) {
-            throw new IllegalArgumentException("no Kafka cluster given: use --bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS "
-                    + "or bootstrap.servers in --config (only `frontline run` starts a broker of its own)");
+            throw new IllegalArgumentException("no Kafka cluster given: use --bootstrap-servers, "
+                    + "KAFKA_BOOTSTRAP_SERVERS or bootstrap.servers in --config "
+                    + "(only `frontline run` starts a broker of its own)");
         }
         return props;
     }

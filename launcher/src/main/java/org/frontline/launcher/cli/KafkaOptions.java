@@ -18,7 +18,8 @@ public final class KafkaOptions {
     String bootstrapServers;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Kafka client properties (TLS, SASL, ...) passed to every client; frontline.topic.* names topics.")
+            description = "Kafka client properties (TLS, SASL, ...) passed to every client; "
+                    + "frontline.topic.* names the topics.")
     Path configFile;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
