@@ -1,46 +1,56 @@
 package org.frontline.producer;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.frontline.avro.Article;
+import org.frontline.avro.Rejection;
 import org.frontline.extract.ArticleFiles;
 import org.frontline.extract.ArticleText;
 import org.frontline.schemas.ClientConfig;
-import org.frontline.schemas.Topic;
+import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
 import org.frontline.schemas.TopicSetup;
 
 /**
- * Publishes articles to {@code articles.raw}, keyed by their stable id, with an idempotent producer
- * and {@code acks=all}: a send that is retried is written once, and a send that returns is on every
- * in-sync replica.
+ * The way in for every source: checks each input, publishes it to {@code articles.raw} keyed by its
+ * stable id, or publishes the reason it was not taken to {@code articles.rejected}, and accounts for
+ * it in the {@link Ledger}. One idempotent producer with {@code acks=all}: a retried send is written
+ * once, and a send that completes is on every in-sync replica.
  */
 public final class ArticlePublisher implements AutoCloseable {
 
-    private final KafkaProducer<String, Article> producer;
-    private final Topic<String, Article> topic;
+    /** How much of a rejected input is kept, to recognise it by. */
+    static final int KEPT_BYTES = 256;
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}(-\\d{2})?");
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final FrontlineTopics topics;
     private final TextCheck check;
     private final Clock clock;
+    private final Ledger ledger = new Ledger();
 
-    public ArticlePublisher(Properties clientProps, Topic<String, Article> topic, TextCheck check, Clock clock) {
-        this.producer = new KafkaProducer<>(producerConfig(clientProps),
-                topic.keySerde().serializer(), topic.valueSerde().serializer());
-        this.topic = topic;
+    public ArticlePublisher(Properties clientProps, FrontlineTopics topics, TextCheck check, Clock clock) {
+        this.producer = new KafkaProducer<>(producerConfig(clientProps), new StringSerializer(),
+                new ByteArraySerializer());
+        this.topics = topics;
         this.check = check;
         this.clock = clock;
     }
@@ -63,39 +73,124 @@ public final class ArticlePublisher implements AutoCloseable {
         }
     }
 
-    /** Publishes each article file; a file that cannot be published is reported and the rest go on. */
-    public PublishReport publishFiles(List<Path> paths) {
-        PublishReport report = new PublishReport();
-        List<Pending> sends = new ArrayList<>();
-        for (FileInput input : FileInput.expand(paths)) {
-            String source = input.file().toString();
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(input.file());
-            } catch (IOException e) {
-                report.rejected(source, "cannot read: " + e.getMessage());
-                continue;
-            }
-            TextCheck.Verdict verdict = check.check(bytes);
-            if (!verdict.accepted()) {
-                report.rejected(source, verdict.reason());
-                continue;
-            }
-            Article article = article(ArticleIds.forFile(input.identity()), "file", source,
-                    ArticleFiles.parse(verdict.text()));
-            sends.add(new Pending(source, article.getId(), send(article)));
-        }
-        await(sends, report);
-        return report;
+    /** Every input so far, per source. */
+    public Ledger ledger() {
+        return ledger;
     }
 
-    /** Sends one article; the future completes when every in-sync replica has it. */
-    public Future<RecordMetadata> send(Article article) {
-        return producer.send(new ProducerRecord<>(topic.name(), article.getId(), article));
+    /** Publishes each article file; a file that cannot be published is reported and the rest go on. */
+    public PublishReport publishFiles(List<Path> paths) {
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+        for (FileInput input : FileInput.expand(paths)) {
+            outcomes.add(offerFile("file", input));
+        }
+        producer.flush();
+        return new PublishReport(outcomes.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** Offers one article file, identified by its path relative to the directory it was found in. */
+    public CompletableFuture<Outcome> offerFile(String source, FileInput input) {
+        String origin = input.file().toString();
+        try {
+            return offerText(source, origin, ArticleIds.forFile(input.identity()), Files.readAllBytes(input.file()));
+        } catch (IOException e) {
+            return reject(source, origin, "cannot read: " + e.getMessage(), new byte[0]);
+        }
+    }
+
+    /**
+     * Offers text in the crawler's format (an optional date prefix, then the article).
+     *
+     * @param articleId the article's id, or null to derive it from the text
+     */
+    public CompletableFuture<Outcome> offerText(String source, String origin, String articleId, byte[] bytes) {
+        ledger.received(source);
+        TextCheck.Verdict verdict = check.check(bytes);
+        if (!verdict.accepted()) {
+            return rejectReceived(source, origin, verdict.reason(), bytes);
+        }
+        ArticleText text = ArticleFiles.parse(verdict.text());
+        String id = articleId != null ? articleId : ArticleIds.forText(text.fullText());
+        return send(source, origin, article(id, source, origin, text), bytes);
+    }
+
+    /** Offers an article whose parts are already separated; its id comes from its URL, else its text. */
+    public CompletableFuture<Outcome> offerFields(String source, String origin, ArticleFields fields, byte[] raw) {
+        ledger.received(source);
+        String problem = problem(fields, raw);
+        if (problem != null) {
+            return rejectReceived(source, origin, problem, raw);
+        }
+        ArticleText text = new ArticleText(blankToNull(fields.title()), fields.body().strip(),
+                blankToNull(fields.published()));
+        String url = blankToNull(fields.url());
+        String id = url != null ? ArticleIds.forUrl(url) : ArticleIds.forText(text.fullText());
+        return send(source, url != null ? url : origin, article(id, source, url, text), raw);
+    }
+
+    private String problem(ArticleFields fields, byte[] raw) {
+        if (raw.length > check.maxBytes()) {
+            return "larger than the limit: " + raw.length + " bytes, limit " + check.maxBytes();
+        }
+        if (fields.body() == null || fields.body().isBlank()) {
+            return "no body";
+        }
+        TextCheck.Verdict body = check.check(fields.body().getBytes(StandardCharsets.UTF_8));
+        if (!body.accepted()) {
+            return "body: " + body.reason();
+        }
+        if (fields.published() != null && !fields.published().isBlank()
+                && !DATE.matcher(fields.published().strip()).matches()) {
+            return "published is not YYYY-MM or YYYY-MM-DD: " + fields.published();
+        }
+        return null;
+    }
+
+    /** Accounts for an input a source could not make an article of, and says why on the rejections topic. */
+    public CompletableFuture<Outcome> reject(String source, String origin, String reason, byte[] bytes) {
+        ledger.received(source);
+        return rejectReceived(source, origin, reason, bytes);
+    }
+
+    private CompletableFuture<Outcome> rejectReceived(String source, String origin, String reason, byte[] bytes) {
+        Outcome.Rejected outcome = new Outcome.Rejected(source, origin, reason);
+        Rejection rejection = Rejection.newBuilder()
+                .setSource(source)
+                .setOrigin(origin)
+                .setReason(reason)
+                .setSize(bytes.length)
+                .setFirstBytes(ByteBuffer.wrap(Arrays.copyOf(bytes, Math.min(bytes.length, KEPT_BYTES))))
+                .setRejectedAt(clock.instant())
+                .build();
+        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(topics.rejected().name(), source,
+                topics.rejected().valueSerde().serializer().serialize(topics.rejected().name(), rejection)),
+                (metadata, error) -> {
+                    // The input is accounted as rejected whether or not its record could be written.
+                    ledger.settled(outcome);
+                    done.complete(outcome);
+                });
+        return done;
+    }
+
+    private CompletableFuture<Outcome> send(String source, String origin, Article article, byte[] raw) {
+        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        byte[] value = topics.raw().valueSerde().serializer().serialize(topics.raw().name(), article);
+        producer.send(new ProducerRecord<>(topics.raw().name(), article.getId(), value), (metadata, error) -> {
+            if (error == null) {
+                Outcome published = new Outcome.Published(source, origin, article.getId());
+                ledger.settled(published);
+                done.complete(published);
+            } else {
+                rejectReceived(source, origin, "Kafka refused it: " + error.getMessage(), raw)
+                        .thenAccept(done::complete);
+            }
+        });
+        return done;
     }
 
     /** Builds the event for an article's text. */
-    public Article article(String id, String source, String url, ArticleText text) {
+    private Article article(String id, String source, String url, ArticleText text) {
         return Article.newBuilder()
                 .setId(id)
                 .setSource(source)
@@ -107,24 +202,11 @@ public final class ArticlePublisher implements AutoCloseable {
                 .build();
     }
 
-    private record Pending(String source, String articleId, Future<RecordMetadata> send) {
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private void await(List<Pending> sends, PublishReport report) {
-        producer.flush();
-        for (Pending pending : sends) {
-            try {
-                pending.send().get();
-                report.published(pending.source(), pending.articleId());
-            } catch (ExecutionException e) {
-                report.rejected(pending.source(), "Kafka refused it: " + e.getCause().getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new KafkaException("interrupted while publishing", e);
-            }
-        }
-    }
-
+    /** Waits until every send so far is acknowledged. */
     public void flush() {
         producer.flush();
     }

@@ -24,6 +24,11 @@ public final class TextCheck {
         this.maxBytes = maxBytes;
     }
 
+    /** The largest input accepted, in bytes. */
+    public int maxBytes() {
+        return maxBytes;
+    }
+
     /** The text, or the reason it cannot be published. */
     public Verdict check(byte[] bytes) {
         if (bytes.length > maxBytes) {

@@ -5,6 +5,7 @@ import org.frontline.avro.Article;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.DeadLetter;
 import org.frontline.avro.EnrichedArticle;
+import org.frontline.avro.Rejection;
 import org.frontline.avro.SpeakerTally;
 
 /**
@@ -16,12 +17,14 @@ import org.frontline.avro.SpeakerTally;
  * @param deadLetter source topic/partition/offset to {@link DeadLetter}
  * @param casualties {@code outcome|victims|party} to {@link CasualtyTally}
  * @param statements speaker to {@link SpeakerTally}
+ * @param rejected   source to {@link Rejection}
  */
 public record FrontlineTopics(Topic<String, Article> raw,
                               Topic<String, EnrichedArticle> enriched,
                               Topic<String, DeadLetter> deadLetter,
                               Topic<String, CasualtyTally> casualties,
-                              Topic<String, SpeakerTally> statements) {
+                              Topic<String, SpeakerTally> statements,
+                              Topic<String, Rejection> rejected) {
 
     /** The topics named by {@code names}. */
     public static FrontlineTopics named(TopicNames names) {
@@ -30,11 +33,13 @@ public record FrontlineTopics(Topic<String, Article> raw,
                 new Topic<>(names.enriched(), Serdes.String(), AvroSerde.of(EnrichedArticle.class)),
                 new Topic<>(names.deadLetter(), Serdes.String(), AvroSerde.of(DeadLetter.class)),
                 new Topic<>(names.casualties(), Serdes.String(), AvroSerde.of(CasualtyTally.class)),
-                new Topic<>(names.statements(), Serdes.String(), AvroSerde.of(SpeakerTally.class)));
+                new Topic<>(names.statements(), Serdes.String(), AvroSerde.of(SpeakerTally.class)),
+                new Topic<>(names.rejected(), Serdes.String(), AvroSerde.of(Rejection.class)));
     }
 
     /** The names of these topics. */
     public TopicNames names() {
-        return new TopicNames(raw.name(), enriched.name(), deadLetter.name(), casualties.name(), statements.name());
+        return new TopicNames(raw.name(), enriched.name(), deadLetter.name(), casualties.name(), statements.name(),
+                rejected.name());
     }
 }

@@ -22,7 +22,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  *   <li>{@code articles.raw}, {@code articles.enriched}: compacted, the latest version of each article
  *       is kept for ever, so a reset rebuilds every tally from them;</li>
  *   <li>{@code tallies.casualties}, {@code tallies.statements}: compacted, the current tally per key;</li>
- *   <li>{@code articles.dlq}: deleted after 30 days.</li>
+ *   <li>{@code articles.dlq}, {@code articles.rejected}: deleted after 30 days.</li>
  * </ul>
  */
 public final class TopicSetup {
@@ -34,7 +34,7 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
-    /** The topics as Frontline creates them. */
+    /** The topics as Frontline creates them; a replication factor of -1 takes the broker's default. */
     public static List<NewTopic> newTopics(TopicNames names, int partitions, short replicationFactor) {
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         Map<String, String> expiring = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
@@ -43,6 +43,7 @@ public final class TopicSetup {
                 new NewTopic(names.raw(), partitions, replicationFactor).configs(compacted),
                 new NewTopic(names.enriched(), partitions, replicationFactor).configs(compacted),
                 new NewTopic(names.deadLetter(), partitions, replicationFactor).configs(expiring),
+                new NewTopic(names.rejected(), partitions, replicationFactor).configs(expiring),
                 new NewTopic(names.casualties(), partitions, replicationFactor).configs(compacted),
                 new NewTopic(names.statements(), partitions, replicationFactor).configs(compacted));
     }

@@ -12,6 +12,7 @@ import org.frontline.avro.Article;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.DeadLetter;
 import org.frontline.avro.EnrichedArticle;
+import org.frontline.avro.Rejection;
 import org.frontline.avro.SpeakerTally;
 import org.frontline.avro.state.CasualtyAggregate;
 import org.frontline.avro.state.CasualtyContribution;
@@ -24,7 +25,7 @@ class SchemaHistoryTest {
 
     @ParameterizedTest
     @ValueSource(classes = {Article.class, EnrichedArticle.class, CasualtyTally.class, SpeakerTally.class,
-            DeadLetter.class, CasualtyContribution.class, SpeakerContribution.class,
+            DeadLetter.class, Rejection.class, CasualtyContribution.class, SpeakerContribution.class,
             CasualtyAggregate.class, SpeakerAggregate.class})
     void currentSchemaIsReleasedAndReadsEveryEarlierVersion(Class<?> type) {
         Schema current = SpecificData.get().getSchema(type);

@@ -45,10 +45,10 @@ public final class PublishCommand implements Callable<Integer> {
         Properties props = Commands.requireCluster(kafka.clientProperties(System.getenv()));
         TopicNames names = TopicNames.from(props);
         ArticlePublisher.ensureTopics(props, names, kafka.partitions(), (short) -1);
-        try (ArticlePublisher publisher = new ArticlePublisher(props, FrontlineTopics.named(names).raw(),
+        try (ArticlePublisher publisher = new ArticlePublisher(props, FrontlineTopics.named(names),
                 new TextCheck(maxBytes), Clock.systemUTC())) {
             PublishReport report = publisher.publishFiles(paths);
-            report.rejections().forEach(r -> console.println("rejected " + r.source() + ": " + r.reason()));
+            report.rejections().forEach(r -> console.println("rejected " + r.origin() + ": " + r.reason()));
             console.println("Articles: " + report.summary());
             return report.allPublished() ? 0 : Frontline.EXIT_REJECTED;
         }

@@ -80,14 +80,14 @@ public final class RunCommand implements Callable<Integer> {
         Extractor extractor = Extractor.create();
         try (FrontlineStreams streams = FrontlineStreams.start(settings, extractor::extract);
              TallyConsumer consumer = new TallyConsumer(props, topics, new OutputFiles(out));
-             ArticlePublisher publisher = new ArticlePublisher(props, topics.raw(), new TextCheck(maxBytes),
+             ArticlePublisher publisher = new ArticlePublisher(props, topics, new TextCheck(maxBytes),
                      Clock.systemUTC());
              Admin admin = Admin.create(ClientConfig.kafkaOnly(props))) {
             Thread consuming = new Thread(consumer, "frontline-consume");
             consuming.start();
 
             PublishReport report = publisher.publishFiles(paths);
-            report.rejections().forEach(r -> console.println("rejected " + r.source() + ": " + r.reason()));
+            report.rejections().forEach(r -> console.println("rejected " + r.origin() + ": " + r.reason()));
             console.println("Articles: " + report.summary());
 
             boolean caughtUp = awaitCatchUp(new CatchUp(admin), settings, topics, consumer, streams);
