@@ -1,0 +1,37 @@
+package org.frontline.extract.internal.casualties;
+
+import org.frontline.extract.internal.numbers.NumberMatch;
+
+/** A number in a sentence that may count people, with what the words around it say. */
+final class Candidate {
+
+    final NumberMatch number;
+    long count;
+    /** Token after the phrase naming the people counted (or after the number when there is none). */
+    int phraseEnd;
+    String victims;
+    String party;
+    String outcome;
+    /** Tokens of the words that gave the outcome, for the evidence. */
+    int evidenceStart;
+    int evidenceEnd;
+    /** Stands alone, with no word for the people counted ("and 75 wounded", "risen to 31"). */
+    boolean bare;
+    /** The part of the figure before it that fell in one period ("660 dei quali nell'ultima giornata"). */
+    boolean periodPart;
+    boolean approximate;
+    boolean cumulative;
+
+    Candidate(NumberMatch number) {
+        this.number = number;
+        this.count = number.value();
+        this.phraseEnd = number.end();
+        this.evidenceStart = number.start();
+        this.evidenceEnd = number.end();
+    }
+
+    void widenEvidence(int start, int end) {
+        evidenceStart = Math.min(evidenceStart, start);
+        evidenceEnd = Math.max(evidenceEnd, end);
+    }
+}

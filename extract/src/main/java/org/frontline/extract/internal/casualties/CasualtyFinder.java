@@ -1,0 +1,663 @@
+package org.frontline.extract.internal.casualties;
+
+import org.frontline.extract.CasualtyFigure;
+import org.frontline.extract.internal.lexicon.Lexicon;
+import org.frontline.extract.internal.lexicon.PhraseMap;
+import org.frontline.extract.internal.lexicon.PhraseMap.Match;
+import org.frontline.extract.internal.numbers.NumberMatch;
+import org.frontline.extract.internal.numbers.NumberReader;
+import org.frontline.extract.internal.text.Document;
+import org.frontline.extract.internal.text.Sentence;
+import org.frontline.extract.internal.text.Token;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds casualty figures (GUIDELINES.md, "Casualty figures") sentence by sentence: a number, the
+ * words for the people it counts, and the word that says what happened to them, found in one of the
+ * forms news text uses:
+ * <ul>
+ *   <li>nominal, after the number: "57 morti", "5,937 soldiers killed", "750 Russian casualties";</li>
+ *   <li>active, before it: "killed at least 10 people", "uccidendo 21 civili", "i morti sono 13";</li>
+ *   <li>predicate, after the people: "six civilians were killed", "tre civili sono stati uccisi";</li>
+ *   <li>a count noun linked to the number: "the death toll stood at 23", "le perdite ... ammontano a 120.160".</li>
+ * </ul>
+ * Subsets, hypothetical numbers, numbers of things, dates, ages and percentages are left out, and a
+ * figure stated twice is reported once. Thread-safe.
+ */
+public final class CasualtyFinder {
+
+    private static final int PHRASE_LIMIT = 6;
+    private static final int GAP_LIMIT = 3;
+    private static final int CLAUSE_GAP_LIMIT = 5;
+    private static final int SUBSET_ASIDE_LIMIT = 10;
+    private static final int TOLL_WINDOW = 20;
+    private static final int ATTACK_DISTANCE = 2;
+    private static final int CUE_DISTANCE = 8;
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 2100;
+    private static final Set<String> CURRENCIES = Set.of("$", "€", "£");
+    private static final Set<String> QUOTE_MARKS = Set.of("\"", "“", "”", "«", "»", "‘", "’", "'", "„");
+    private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "(", ")", "—", "–");
+    private static final Set<String> LIST_JOINERS = Set.of("and", "e");
+    private static final String UNSPECIFIED = "unspecified";
+    private static final String LOSSES = "losses";
+    private static final String MILITARY = "military";
+    private static final String FROM_CONTEXT = "-";
+
+    private final NumberReader numbers;
+    private final PhraseMap<String> outcomes;
+    private final PhraseMap<String> victims;
+    private final PhraseMap<String> victimGroups;
+    private final PhraseMap<String> nationalities;
+    private final PhraseMap<String> places;
+    private final PhraseMap<String> tolls;
+    private final PhraseMap<String> opponents;
+    private final PhraseMap<Boolean> tollLinks;
+    private final PhraseMap<Boolean> approximate;
+    private final PhraseMap<Boolean> cumulative;
+    private final PhraseMap<Boolean> singlePeriod;
+    private final PhraseMap<Boolean> subsets;
+    private final PhraseMap<Boolean> hypothetical;
+    private final PhraseMap<Boolean> connectors;
+    private final PhraseMap<Boolean> modifiers;
+    private final PhraseMap<Boolean> auxiliaries;
+    private final PhraseMap<Boolean> gaps;
+    private final PhraseMap<Boolean> things;
+    private final PhraseMap<Boolean> attacks;
+    private final PhraseMap<Boolean> possessives;
+    private final PhraseMap<Boolean> clauseOpeners;
+    private final PhraseMap<Boolean> approximateCarriers;
+
+    public CasualtyFinder(Lexicon lexicon, NumberReader numbers) {
+        this.numbers = numbers;
+        this.outcomes = lexicon.map("outcomes", String::strip);
+        this.victims = lexicon.map("victims", String::strip);
+        this.victimGroups = lexicon.map("victim-groups", String::strip);
+        this.nationalities = lexicon.map("nationalities", String::strip);
+        this.places = lexicon.map("places", String::strip);
+        this.tolls = lexicon.map("tolls", String::strip);
+        this.opponents = lexicon.map("conflicts", String::strip);
+        this.tollLinks = lexicon.phrases("toll-links");
+        this.approximate = lexicon.phrases("approximate");
+        this.cumulative = lexicon.phrases("cumulative");
+        this.singlePeriod = lexicon.phrases("single-period");
+        this.subsets = lexicon.phrases("subsets");
+        this.hypothetical = lexicon.phrases("hypothetical");
+        this.connectors = lexicon.phrases("connectors");
+        this.modifiers = lexicon.phrases("modifiers");
+        this.auxiliaries = lexicon.phrases("auxiliaries");
+        this.gaps = lexicon.phrases("gaps");
+        this.things = lexicon.phrases("things");
+        this.attacks = lexicon.phrases("attacks");
+        this.possessives = lexicon.phrases("possessives");
+        this.clauseOpeners = lexicon.phrases("clause-openers");
+        this.approximateCarriers = lexicon.phrases("approximate-carriers");
+    }
+
+    /**
+     * The casualty figures of a document.
+     *
+     * @param titleParagraphs how many leading paragraphs are the title; a figure there yields to the
+     *                        same figure in the body, which states it with more context
+     */
+    public List<CasualtyFigure> find(Document document, int titleParagraphs) {
+        List<Found> found = new ArrayList<>();
+        Candidate lastInSentence = null;
+        int lastSentence = -2;
+        for (Sentence sentence : document.sentences()) {
+            Found previous = found.isEmpty() ? null : found.get(found.size() - 1);
+            boolean sameParagraph = previous != null && previous.paragraph == sentence.paragraph();
+            String paragraphParty = sameParagraph ? previous.figure.party() : null;
+            Candidate runningBefore = sameParagraph && lastSentence == sentence.index() - 1 ? lastInSentence : null;
+            List<Candidate> figures = figuresIn(sentence.tokens(), runningBefore);
+            if (!figures.isEmpty()) {
+                lastInSentence = figures.get(figures.size() - 1);
+                lastSentence = sentence.index();
+            }
+            for (Candidate figure : figures) {
+                List<Token> tokens = sentence.tokens();
+                String party = figure.party != null ? figure.party : partyFromSentence(tokens, paragraphParty);
+                String evidence = document.slice(tokens.get(figure.evidenceStart).start(),
+                        tokens.get(figure.evidenceEnd - 1).end());
+                CasualtyFigure casualty = new CasualtyFigure(figure.count, figure.outcome,
+                        figure.victims, party, figure.cumulative, figure.approximate, location(tokens), evidence);
+                found.add(new Found(casualty, sentence.paragraph(), sentence.paragraph() < titleParagraphs));
+                paragraphParty = party;
+            }
+        }
+        return merge(found);
+    }
+
+    private record Found(CasualtyFigure figure, int paragraph, boolean inTitle) {
+    }
+
+    /**
+     * The figures of one sentence.
+     *
+     * @param before the last figure of the sentence just before in the same paragraph, or null; a running
+     *               total there makes this sentence's figures running totals unless a cue says otherwise
+     */
+    private List<Candidate> figuresIn(List<Token> tokens, Candidate before) {
+        List<Candidate> candidates = candidates(tokens);
+        List<Candidate> figures = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            List<Candidate> list = listFrom(tokens, candidates, c);
+            c += list.size() - 1;
+            Candidate first = list.get(0);
+            Candidate last = list.get(list.size() - 1);
+            Candidate previous = figures.isEmpty() ? null : figures.get(figures.size() - 1);
+            if (isSubset(tokens, first, previous) || isHypothetical(tokens, first)) {
+                continue;
+            }
+            if (list.size() > 1) {
+                bindList(tokens, list, first, last);
+                figures.addAll(joinList(list));
+            } else if (bind(tokens, first, previous)) {
+                figures.add(first);
+            }
+        }
+        figures.removeIf(figure -> figure.outcome == null);
+        for (int f = 0; f < figures.size(); f++) {
+            complete(tokens, figures.get(f), f == 0 ? null : figures.get(f - 1), before);
+        }
+        return figures;
+    }
+
+    private List<Candidate> candidates(List<Token> tokens) {
+        List<Candidate> candidates = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            NumberMatch number = numbers.read(tokens, i);
+            if (number == null && i > 0 && LIST_JOINERS.contains(tokens.get(i - 1).norm())) {
+                Match<Boolean> possessive = possessives.at(tokens, i);
+                number = possessive == null ? null : new NumberMatch(1, i, possessive.end(), true);
+            }
+            if (number == null) {
+                i++;
+                continue;
+            }
+            Candidate candidate = describe(tokens, number);
+            if (candidate == null) {
+                i = number.end();
+            } else {
+                candidates.add(candidate);
+                i = Math.max(candidate.phraseEnd, number.end());
+            }
+        }
+        return candidates;
+    }
+
+    /** Reads the words after a number; null when the number does not count people. */
+    private Candidate describe(List<Token> tokens, NumberMatch number) {
+        int start = number.start();
+        int end = number.end();
+        if (end < tokens.size() && tokens.get(end).is("-")) {
+            return null;
+        }
+        if (start > 0 && (CURRENCIES.contains(tokens.get(start - 1).text())
+                || tokens.get(start - 1).is("-") && start > 1 && tokens.get(start - 2).isWord())) {
+            return null;
+        }
+        if (isClockTime(tokens, start, end)) {
+            return null;
+        }
+        Candidate candidate = new Candidate(number);
+        Match<Boolean> ofWhom = subsets.at(tokens, end);
+        Match<Boolean> period = ofWhom == null ? null : singlePeriod.find(tokens, ofWhom.end(), ofWhom.end() + GAP_LIMIT);
+        if (period != null) {
+            candidate.periodPart = true;
+            candidate.bare = true;
+            candidate.phraseEnd = period.end();
+            return candidate;
+        }
+        boolean person = false;
+        int j = end;
+        for (int steps = 0; j < tokens.size() && steps < PHRASE_LIMIT; steps++) {
+            Token token = tokens.get(j);
+            if (QUOTE_MARKS.contains(token.text())) {
+                j++;
+                continue;
+            }
+            if (!person && things.at(tokens, j) != null) {
+                return null;
+            }
+            Match<String> outcome = outcomes.at(tokens, j);
+            if (outcome != null) {
+                candidate.outcome = outcome.value();
+                j = outcome.end();
+                Match<String> after = victims.at(tokens, j);
+                if (after != null) {
+                    candidate.victims = after.value();
+                    person = true;
+                    j = after.end();
+                }
+                candidate.phraseEnd = j;
+                candidate.widenEvidence(start, j);
+                break;
+            }
+            Match<String> victim = victims.at(tokens, j);
+            Match<String> nationality = nationalities.at(tokens, j);
+            Match<Boolean> modifier = modifiers.at(tokens, j);
+            if (victim != null) {
+                candidate.victims = victim.value();
+                j = victim.end();
+            } else if (nationality != null) {
+                candidate.party = nationality.value();
+                j = nationality.end();
+            } else if (modifier != null) {
+                j = modifier.end();
+                continue;
+            } else if (j + 1 < tokens.size() && tokens.get(j + 1).is("-")) {
+                j = afterCompound(tokens, j);
+                continue;
+            } else if (token.isCapitalised() && connectors.at(tokens, j) == null) {
+                j++;
+                continue;
+            } else {
+                break;
+            }
+            person = true;
+            candidate.phraseEnd = j;
+            candidate.widenEvidence(start, j);
+        }
+        if (number.needsPerson() && !person) {
+            return null;
+        }
+        candidate.bare = !person;
+        if (candidate.bare && candidate.outcome == null) {
+            if (!standsAlone(tokens, end, number)) {
+                return null;
+            }
+            candidate.phraseEnd = j;
+        }
+        return candidate;
+    }
+
+    /** "21:45", "00:01": hours and minutes. */
+    private static boolean isClockTime(List<Token> tokens, int start, int end) {
+        boolean after = end + 1 < tokens.size() && tokens.get(end).is(":") && tokens.get(end + 1).isNumber();
+        boolean before = start > 1 && tokens.get(start - 1).is(":") && tokens.get(start - 2).isNumber();
+        return after || before;
+    }
+
+    /** "three-year-old": a compound adjective, skipped as a whole. */
+    private static int afterCompound(List<Token> tokens, int j) {
+        int k = j;
+        while (k + 2 < tokens.size() && tokens.get(k + 1).is("-")) {
+            k += 2;
+        }
+        return k + 1;
+    }
+
+    private boolean standsAlone(List<Token> tokens, int end, NumberMatch number) {
+        boolean year = number.value() >= FIRST_YEAR && number.value() <= LAST_YEAR
+                && number.end() == number.start() + 1 && tokens.get(number.start()).text().length() == 4;
+        if (year) {
+            return false;
+        }
+        return end >= tokens.size() || tokens.get(end).isPunct() || connectors.at(tokens, end) != null;
+    }
+
+    /** Candidates joined by "and" into one list of people ("nine adults and one child were killed"). */
+    private List<Candidate> listFrom(List<Token> tokens, List<Candidate> candidates, int c) {
+        List<Candidate> list = new ArrayList<>(List.of(candidates.get(c)));
+        for (int next = c + 1; next < candidates.size(); next++) {
+            Candidate previous = list.get(list.size() - 1);
+            Candidate candidate = candidates.get(next);
+            boolean joined = !previous.bare && !candidate.bare && previous.outcome == null
+                    && candidate.number.start() == previous.phraseEnd + 1
+                    && LIST_JOINERS.contains(tokens.get(previous.phraseEnd).norm());
+            if (!joined) {
+                break;
+            }
+            list.add(candidate);
+        }
+        return list;
+    }
+
+    private void bindList(List<Token> tokens, List<Candidate> list, Candidate first, Candidate last) {
+        Match<String> outcome = last.outcome != null ? null : predicateAfter(tokens, last.phraseEnd);
+        if (outcome == null) {
+            outcome = activeBefore(tokens, first.number.start());
+        }
+        if (outcome == null && last.outcome == null) {
+            return;
+        }
+        String value = outcome != null ? outcome.value() : last.outcome;
+        for (Candidate member : list) {
+            member.outcome = value;
+            if (outcome != null) {
+                member.widenEvidence(outcome.start(), outcome.end());
+            }
+        }
+    }
+
+    /** Members of one side make one figure; a list that names two sides makes one figure each. */
+    private static List<Candidate> joinList(List<Candidate> list) {
+        List<Candidate> figures = new ArrayList<>();
+        for (Candidate member : list) {
+            Candidate same = figures.stream()
+                    .filter(f -> Objects.equals(f.party, member.party)).findFirst().orElse(null);
+            if (same == null) {
+                figures.add(member);
+            } else {
+                same.count += member.count;
+                same.victims = Objects.equals(same.victims, member.victims) ? same.victims : UNSPECIFIED;
+                same.widenEvidence(member.evidenceStart, member.evidenceEnd);
+            }
+        }
+        return figures;
+    }
+
+    private boolean bind(List<Token> tokens, Candidate candidate, Candidate previous) {
+        if (candidate.outcome != null) {
+            return true;
+        }
+        if (candidate.periodPart) {
+            candidate.outcome = previous != null ? previous.outcome : null;
+            return previous != null;
+        }
+        Match<String> outcome = activeBefore(tokens, candidate.number.start());
+        if (outcome == null) {
+            outcome = predicateAfter(tokens, candidate.phraseEnd);
+        }
+        if (outcome != null) {
+            candidate.outcome = outcome.value();
+            candidate.widenEvidence(outcome.start(), outcome.end());
+            return true;
+        }
+        return bindToll(tokens, candidate, previous);
+    }
+
+    /** "killed at least 10", "i militari uccisi sono 89", "ucciso nella notte 270". */
+    private Match<String> activeBefore(List<Token> tokens, int start) {
+        int p = start;
+        Match<Boolean> approx = approximate.endingAt(tokens, p);
+        if (approx != null) {
+            p = approx.start();
+        }
+        for (int skipped = 0; skipped < GAP_LIMIT; skipped++) {
+            Match<String> outcome = outcomes.endingAt(tokens, p);
+            if (outcome != null) {
+                return outcome;
+            }
+            Match<Boolean> gap = gaps.endingAt(tokens, p);
+            if (gap == null) {
+                gap = auxiliaries.endingAt(tokens, p);
+            }
+            if (gap == null) {
+                return null;
+            }
+            p = gap.start();
+        }
+        return outcomes.endingAt(tokens, p);
+    }
+
+    /** "were killed", ", among them 560 children, have been killed", "che giocavano a calcio sono stati uccisi". */
+    private Match<String> predicateAfter(List<Token> tokens, int from) {
+        int q = from;
+        if (q + 1 < tokens.size() && tokens.get(q).is(",") && subsets.find(tokens, q + 1, q + 1 + GAP_LIMIT) != null) {
+            q = closingComma(tokens, q + 1);
+        }
+        int limit = clauseOpeners.at(tokens, q) != null ? CLAUSE_GAP_LIMIT : 0;
+        int skipped = 0;
+        while (q >= 0 && q < tokens.size()) {
+            Match<String> outcome = outcomes.at(tokens, q);
+            if (outcome != null) {
+                return outcome;
+            }
+            Match<Boolean> auxiliary = auxiliaries.at(tokens, q);
+            if (auxiliary != null) {
+                q = auxiliary.end();
+            } else if (skipped < limit && tokens.get(q).isWord()) {
+                q++;
+                skipped++;
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static int closingComma(List<Token> tokens, int from) {
+        for (int k = from; k < Math.min(tokens.size(), from + SUBSET_ASIDE_LIMIT); k++) {
+            if (tokens.get(k).is(",")) {
+                return k + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** "the death toll stood at 23", "bringing the total ... to 362,280", "le perdite ... ammontano a 120.160". */
+    private boolean bindToll(List<Token> tokens, Candidate candidate, Candidate previous) {
+        int start = candidate.number.start();
+        Match<Boolean> approx = approximate.endingAt(tokens, start);
+        int linkEnd = approx != null ? approx.start() : start;
+        Match<Boolean> link = tollLinks.endingAt(tokens, linkEnd);
+        boolean approxEndsInLink = approx != null && tollLinks.contains(tokens.get(start - 1));
+        if (link == null && !approxEndsInLink) {
+            return false;
+        }
+        int windowEnd = link != null ? link.start() : linkEnd;
+        int floor = previous != null ? previous.phraseEnd : 0;
+        Match<String> toll = tolls.findLast(tokens, Math.max(floor, windowEnd - TOLL_WINDOW), windowEnd);
+        if (toll == null) {
+            return false;
+        }
+        String outcome = toll.value();
+        if (outcome.equals(FROM_CONTEXT)) {
+            Match<String> named = outcomes.findLast(tokens, toll.end(), windowEnd);
+            outcome = named != null ? named.value() : previous != null ? previous.outcome : null;
+        }
+        if (outcome == null) {
+            return false;
+        }
+        candidate.outcome = outcome;
+        candidate.widenEvidence(toll.start(), toll.end());
+        if (candidate.victims == null) {
+            Match<String> victim = victims.findLast(tokens, toll.end(), windowEnd);
+            candidate.victims = victim == null ? null : victim.value();
+        }
+        if (candidate.party == null) {
+            Match<String> nationality = nationalities.find(tokens, Math.max(floor, toll.start() - 2), windowEnd);
+            candidate.party = nationality == null ? null : nationality.value();
+        }
+        return true;
+    }
+
+    /** "22 injured, including five children", "tre delle quali", and breakdowns: "23 were killed: 22 ... and one ...". */
+    private boolean isSubset(List<Token> tokens, Candidate candidate, Candidate previous) {
+        int clause = clauseStart(tokens, candidate.number.start());
+        boolean breakdown = previous != null && clause > 0 && tokens.get(clause - 1).is(":")
+                && previous.number.end() < clause;
+        return breakdown || !candidate.periodPart && subsets.at(tokens, candidate.number.end()) != null
+                || subsets.find(tokens, clause, candidate.number.start()) != null;
+    }
+
+    private boolean isHypothetical(List<Token> tokens, Candidate candidate) {
+        int start = candidate.number.start();
+        Match<Boolean> modal = hypothetical.find(tokens, clauseStart(tokens, start), start);
+        return modal != null && !tokens.get(modal.start()).isCapitalised();
+    }
+
+    private static int clauseStart(List<Token> tokens, int before) {
+        for (int k = before - 1; k >= 0; k--) {
+            if (CLAUSE_BREAKS.contains(tokens.get(k).text())) {
+                return k + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Victims, party and qualifiers a figure does not state itself, from the sentence around it. */
+    private void complete(List<Token> tokens, Candidate figure, Candidate previous, Candidate before) {
+        if (figure.bare && previous != null) {
+            figure.victims = figure.victims != null ? figure.victims : previous.victims;
+            figure.party = figure.party != null ? figure.party : previous.party;
+        }
+        if (figure.victims == null) {
+            Match<String> group = victimGroups.find(tokens, 0, tokens.size());
+            figure.victims = group != null ? group.value() : figure.outcome.equals(LOSSES) ? MILITARY : UNSPECIFIED;
+        }
+        int start = figure.number.start();
+        figure.approximate = isApproximate(tokens, start) || previous != null && previous.approximate
+                && start > 0 && approximateCarriers.endingAt(tokens, start) != null;
+        Boolean cue = cumulativeCue(tokens, figure);
+        if (cue != null) {
+            figure.cumulative = cue;
+        } else if (previous != null) {
+            figure.cumulative = previous.cumulative || figure.outcome.equals(LOSSES);
+        } else {
+            figure.cumulative = figure.outcome.equals(LOSSES) || before != null && before.cumulative;
+        }
+    }
+
+    /**
+     * The side a sentence's words point to: the one nationality named other than an attacker's
+     * ("a Russian missile ... in the Ukrainian city"), else the country of the places named, else the
+     * opponent of the only attacker named; null when the words disagree.
+     */
+    private String partyFromSentence(List<Token> tokens, String paragraphParty) {
+        Set<String> attackers = new HashSet<>();
+        Set<String> others = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Match<String> nationality = nationalities.at(tokens, i);
+            if (nationality != null) {
+                (nearAttack(tokens, nationality) ? attackers : others).add(nationality.value());
+                i = nationality.end() - 1;
+            }
+        }
+        if (others.stream().anyMatch(attackers::contains) || others.size() > 1) {
+            return null;
+        }
+        if (others.size() == 1) {
+            return others.iterator().next();
+        }
+        Set<String> countries = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Match<String> place = places.at(tokens, i);
+            if (place != null && tokens.get(i).isCapitalised()) {
+                countries.add(place.value());
+            }
+        }
+        if (countries.size() == 1) {
+            return countries.iterator().next();
+        }
+        if (countries.isEmpty() && attackers.size() == 1) {
+            String attacker = attackers.iterator().next();
+            String opponent = opponents.singleWords().get(attacker.toLowerCase(Locale.ROOT));
+            return opponent != null ? opponent : paragraphParty;
+        }
+        return countries.isEmpty() ? paragraphParty : null;
+    }
+
+    private boolean nearAttack(List<Token> tokens, Match<String> nationality) {
+        for (int k = nationality.start() - ATTACK_DISTANCE; k < nationality.end() + ATTACK_DISTANCE; k++) {
+            if (attacks.at(tokens, k) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String location(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Match<String> place = places.at(tokens, i);
+            boolean dateline = tokens.get(i).text().equals(tokens.get(i).text().toUpperCase(Locale.ROOT));
+            if (place != null && tokens.get(i).isCapitalised() && !dateline) {
+                return joined(tokens, place.start(), place.end());
+            }
+        }
+        return null;
+    }
+
+    private static String joined(List<Token> tokens, int start, int end) {
+        StringBuilder text = new StringBuilder();
+        for (int k = start; k < end; k++) {
+            text.append(k == start ? "" : " ").append(tokens.get(k).text());
+        }
+        return text.toString();
+    }
+
+    private boolean isApproximate(List<Token> tokens, int start) {
+        if (approximate.endingAt(tokens, start) != null) {
+            return true;
+        }
+        Match<Boolean> link = tollLinks.endingAt(tokens, start);
+        return link != null && approximate.endingAt(tokens, link.start()) != null;
+    }
+
+    /**
+     * Whether the cue nearest to the number speaks of a running total or of one period: a cue in the
+     * number's own clause first, else the nearest one close by in the sentence, or anywhere in it when a
+     * count noun ("the overall toll") introduces the number; null when there is none.
+     */
+    private Boolean cumulativeCue(List<Token> tokens, Candidate figure) {
+        int from = clauseStart(tokens, figure.number.start());
+        int to = clauseEnd(tokens, figure.evidenceEnd);
+        Boolean inClause = nearestCue(tokens, figure, from, to, tokens.size());
+        boolean tallied = tolls.find(tokens, 0, figure.number.start()) != null;
+        return inClause != null ? inClause : nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : CUE_DISTANCE);
+    }
+
+    private Boolean nearestCue(List<Token> tokens, Candidate figure, int from, int to, int limit) {
+        int nearest = limit + 1;
+        Boolean running = null;
+        for (int k = from; k < to; k++) {
+            Match<Boolean> total = cumulative.at(tokens, k);
+            Match<Boolean> period = singlePeriod.at(tokens, k);
+            Match<Boolean> cue = period != null ? period : total;
+            if (cue == null) {
+                continue;
+            }
+            int distance = cue.end() <= figure.evidenceStart ? figure.evidenceStart - cue.end()
+                    : Math.max(0, cue.start() - figure.evidenceEnd);
+            if (distance < nearest) {
+                nearest = distance;
+                running = cue == total;
+            }
+            k = cue.end() - 1;
+        }
+        return running;
+    }
+
+    private static int clauseEnd(List<Token> tokens, int after) {
+        for (int k = after; k < tokens.size(); k++) {
+            if (CLAUSE_BREAKS.contains(tokens.get(k).text())) {
+                return k;
+            }
+        }
+        return tokens.size();
+    }
+
+    /** One figure per count and outcome; the body's statement wins over the title's. */
+    private static List<CasualtyFigure> merge(List<Found> found) {
+        List<Found> kept = new ArrayList<>();
+        for (Found candidate : found) {
+            int same = -1;
+            for (int k = 0; k < kept.size() && same < 0; k++) {
+                if (sameFigure(kept.get(k).figure, candidate.figure)) {
+                    same = k;
+                }
+            }
+            if (same < 0) {
+                kept.add(candidate);
+            } else if (kept.get(same).inTitle && !candidate.inTitle) {
+                kept.set(same, candidate);
+            }
+        }
+        return kept.stream().map(Found::figure).toList();
+    }
+
+    private static boolean sameFigure(CasualtyFigure a, CasualtyFigure b) {
+        boolean differentVictims = !a.victims().equals(UNSPECIFIED) && !b.victims().equals(UNSPECIFIED)
+                && !a.victims().equals(b.victims());
+        return a.count() == b.count() && a.outcome().equals(b.outcome()) && !differentVictims;
+    }
+}

@@ -1,0 +1,75 @@
+package org.frontline.extract.internal.lexicon;
+
+import org.frontline.extract.internal.text.Segmenter;
+import org.frontline.extract.internal.text.Token;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Loads the word lists of one language from {@code org/frontline/extract/lexicon/<language>/<name>.txt}
+ * and, for lists shared by every language, from {@code org/frontline/extract/lexicon/<name>.txt}.
+ * A line holds a phrase, optionally followed by {@code " = value"}; lines starting with {@code #} are
+ * comments. A number in a phrase stands for any number ({@code "dal 1"} matches "dal 24").
+ */
+public final class Lexicon {
+
+    private static final String ROOT = "/org/frontline/extract/lexicon/";
+
+    private final String language;
+    private final Segmenter segmenter;
+
+    public Lexicon(String language, Segmenter segmenter) {
+        this.language = language;
+        this.segmenter = segmenter;
+    }
+
+    /** A list of phrases of this language. */
+    public PhraseMap<Boolean> phrases(String name) {
+        return map(name, value -> Boolean.TRUE);
+    }
+
+    /** A list of phrases of this language, each with a value. */
+    public <V> PhraseMap<V> map(String name, Function<String, V> parser) {
+        PhraseMap<V> map = new PhraseMap<>();
+        load(ROOT + name + ".txt", map, parser);
+        load(ROOT + language + "/" + name + ".txt", map, parser);
+        return map;
+    }
+
+    private <V> void load(String resource, PhraseMap<V> map, Function<String, V> parser) {
+        InputStream in = Lexicon.class.getResourceAsStream(resource);
+        if (in == null) {
+            return;
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String entry = line.startsWith("#") ? "" : line.strip();
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                int equals = entry.lastIndexOf(" = ");
+                String phrase = equals >= 0 ? entry.substring(0, equals).strip() : entry;
+                String value = equals >= 0 ? entry.substring(equals + 3).strip() : "";
+                map.add(words(phrase), parser.apply(value));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read lexicon " + resource, e);
+        }
+    }
+
+    private String[] words(String phrase) {
+        List<Token> tokens = segmenter.tokenize(phrase);
+        String[] words = new String[tokens.size()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = tokens.get(i).isNumber() ? PhraseMap.ANY_NUMBER : tokens.get(i).norm();
+        }
+        return words;
+    }
+}

@@ -1,0 +1,140 @@
+package org.frontline.extract.internal.lexicon;
+
+import org.frontline.extract.internal.text.Token;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Phrases of a lexicon, matched against tokens by their normalised form, longest first.
+ * A number in a phrase stands for any number token.
+ *
+ * @param <V> what a phrase maps to
+ */
+public final class PhraseMap<V> {
+
+    static final String ANY_NUMBER = "#";
+
+    /** A phrase found in a token list: tokens {@code [start, end)} and the phrase's value. */
+    public record Match<V>(int start, int end, V value) {
+    }
+
+    private record Entry<V>(String[] words, V value) {
+    }
+
+    private final Map<String, List<Entry<V>>> byFirst = new HashMap<>();
+    private final Map<String, List<Entry<V>>> byLast = new HashMap<>();
+    private final Map<String, V> singleWords = new HashMap<>();
+
+    void add(String[] words, V value) {
+        if (words.length == 1) {
+            singleWords.putIfAbsent(words[0], value);
+        }
+        Entry<V> entry = new Entry<>(words, value);
+        insert(byFirst, words[0], entry);
+        insert(byLast, words[words.length - 1], entry);
+    }
+
+    private static <V> void insert(Map<String, List<Entry<V>>> index, String key, Entry<V> entry) {
+        List<Entry<V>> entries = index.computeIfAbsent(key, k -> new ArrayList<>());
+        entries.add(entry);
+        entries.sort(Comparator.comparingInt((Entry<V> e) -> e.words().length).reversed());
+    }
+
+    /** The longest phrase that starts at token {@code i}, or null. */
+    public Match<V> at(List<Token> tokens, int i) {
+        if (i < 0 || i >= tokens.size()) {
+            return null;
+        }
+        for (Entry<V> entry : candidates(byFirst, tokens.get(i))) {
+            if (matches(entry.words(), tokens, i)) {
+                return new Match<>(i, i + entry.words().length, entry.value());
+            }
+        }
+        return null;
+    }
+
+    /** The longest phrase whose last token is {@code tokens[end - 1]}, or null. */
+    public Match<V> endingAt(List<Token> tokens, int end) {
+        if (end <= 0 || end > tokens.size()) {
+            return null;
+        }
+        for (Entry<V> entry : candidates(byLast, tokens.get(end - 1))) {
+            int start = end - entry.words().length;
+            if (start >= 0 && matches(entry.words(), tokens, start)) {
+                return new Match<>(start, end, entry.value());
+            }
+        }
+        return null;
+    }
+
+    /** The first phrase found scanning tokens {@code [from, to)}, or null. */
+    public Match<V> find(List<Token> tokens, int from, int to) {
+        for (int i = Math.max(0, from); i < Math.min(to, tokens.size()); i++) {
+            Match<V> match = at(tokens, i);
+            if (match != null && match.end() <= to) {
+                return match;
+            }
+        }
+        return null;
+    }
+
+    /** The last phrase found scanning tokens {@code [from, to)} backwards, or null. */
+    public Match<V> findLast(List<Token> tokens, int from, int to) {
+        for (int end = Math.min(to, tokens.size()); end > Math.max(0, from); end--) {
+            Match<V> match = endingAt(tokens, end);
+            if (match != null && match.start() >= from) {
+                return match;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the token on its own is a phrase of this map. */
+    public boolean contains(Token token) {
+        return get(token) != null;
+    }
+
+    /** The value of the one-word phrase the token is, or null. */
+    public V get(Token token) {
+        return singleWords.get(token.norm());
+    }
+
+    /** The one-word phrases and their values. */
+    public Map<String, V> singleWords() {
+        return Collections.unmodifiableMap(singleWords);
+    }
+
+    private List<Entry<V>> candidates(Map<String, List<Entry<V>>> index, Token token) {
+        List<Entry<V>> exact = index.getOrDefault(token.norm(), List.of());
+        if (!token.isNumber()) {
+            return exact;
+        }
+        List<Entry<V>> number = index.getOrDefault(ANY_NUMBER, List.of());
+        if (exact.isEmpty()) {
+            return number;
+        }
+        List<Entry<V>> both = new ArrayList<>(exact);
+        both.addAll(number);
+        both.sort(Comparator.comparingInt((Entry<V> e) -> e.words().length).reversed());
+        return both;
+    }
+
+    private static boolean matches(String[] words, List<Token> tokens, int start) {
+        if (start + words.length > tokens.size()) {
+            return false;
+        }
+        for (int k = 0; k < words.length; k++) {
+            Token token = tokens.get(start + k);
+            boolean same = words[k].equals(ANY_NUMBER) ? token.isNumber() : words[k].equals(token.norm());
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,177 @@
+package org.frontline.extract.internal.names;
+
+import org.frontline.extract.internal.lexicon.Lexicon;
+import org.frontline.extract.internal.lexicon.PhraseMap;
+import org.frontline.extract.internal.lexicon.PhraseMap.Match;
+import org.frontline.extract.internal.text.Document;
+import org.frontline.extract.internal.text.Sentence;
+import org.frontline.extract.internal.text.Token;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds names as runs of capitalised words and tells people, organisations and places apart with
+ * lexicons: a gazetteer of places and countries, words that make a name an organisation's
+ * ("Ministry", "Consiglio"), and role words that introduce a person ("President", "General").
+ * Thread-safe.
+ */
+public final class NameFinder {
+
+    private final PhraseMap<String> places;
+    private final PhraseMap<String> nationalities;
+    private final PhraseMap<Boolean> organisations;
+    private final PhraseMap<Boolean> roles;
+    private final PhraseMap<Boolean> nameWords;
+    private final PhraseMap<Boolean> nameStops;
+
+    public NameFinder(Lexicon lexicon) {
+        this.places = lexicon.map("places", String::strip);
+        this.nationalities = lexicon.map("nationalities", String::strip);
+        this.organisations = lexicon.phrases("organisations");
+        this.roles = lexicon.phrases("roles");
+        this.nameWords = lexicon.phrases("name-words");
+        this.nameStops = lexicon.phrases("name-stops");
+    }
+
+    /**
+     * All names of the document in reading order. A lone capitalised word names a person only when the
+     * article uses it again, as the last word of a longer name ("Stoltenberg" after "Jens Stoltenberg"),
+     * or right after a role ("company Dtek").
+     */
+    public List<Name> find(Document document) {
+        List<Name> runs = runs(document);
+        Set<String> lastWords = new HashSet<>();
+        Map<String, Integer> singles = new HashMap<>();
+        for (Name name : runs) {
+            if (name.text().indexOf(' ') >= 0) {
+                lastWords.add(name.lastWord());
+            } else if (name.kind() == Name.Kind.PERSON) {
+                singles.merge(name.text(), 1, Integer::sum);
+            }
+        }
+        List<Name> names = new ArrayList<>();
+        for (Name name : runs) {
+            boolean single = name.text().indexOf(' ') < 0;
+            boolean supported = lastWords.contains(name.text()) || singles.getOrDefault(name.text(), 0) > 1
+                    || afterRole(document.sentences().get(name.sentence()).tokens(), name.start());
+            if (name.kind() != Name.Kind.PERSON || !single || supported) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** "company Dtek", "il presidente Zelensky": a role or organisation word introduces a name. */
+    private boolean afterRole(List<Token> tokens, int start) {
+        return start > 0 && (roles.contains(tokens.get(start - 1)) || organisations.contains(tokens.get(start - 1)));
+    }
+
+    private List<Name> runs(Document document) {
+        List<Name> names = new ArrayList<>();
+        for (Sentence sentence : document.sentences()) {
+            List<Token> tokens = sentence.tokens();
+            int i = 0;
+            while (i < tokens.size()) {
+                if (!tokens.get(i).isCapitalised() || nameStops.contains(tokens.get(i))) {
+                    i++;
+                    continue;
+                }
+                int end = runEnd(tokens, i);
+                names.addAll(classify(document, sentence, i, end));
+                i = end;
+            }
+        }
+        return names;
+    }
+
+    private int runEnd(List<Token> tokens, int start) {
+        int end = start + 1;
+        while (end < tokens.size()) {
+            Token token = tokens.get(end);
+            if (token.isCapitalised() || token.isWord() && token.text().chars().anyMatch(Character::isDigit)) {
+                end++;
+                continue;
+            }
+            Match<Boolean> joiner = nameWords.at(tokens, end);
+            int after = joiner != null ? joiner.end() : token.is("-") ? end + 1 : -1;
+            if (after > 0 && after + 1 < tokens.size() && tokens.get(after).is("-")) {
+                after++;
+            }
+            if (after > 0 && after < tokens.size() && tokens.get(after).isCapitalised()) {
+                end = after + 1;
+                continue;
+            }
+            break;
+        }
+        for (int k = start; k < end; k++) {
+            Match<Boolean> organisation = organisations.at(tokens, k);
+            if (organisation != null && organisation.end() > end) {
+                end = organisation.end();
+            }
+        }
+        return end;
+    }
+
+    /** A run is cut after its last role word: "NATO Secretary General | Jens Stoltenberg". */
+    private List<Name> classify(Document document, Sentence sentence, int first, int end) {
+        int start = first;
+        List<Token> tokens = sentence.tokens();
+        Match<Boolean> joiner = start > 0 ? nameWords.endingAt(tokens, start) : null;
+        boolean nameFollows = start + 1 < end && tokens.get(start + 1).isCapitalised();
+        if (joiner != null && nameFollows && joiner.start() > 0 && roles.contains(tokens.get(joiner.start() - 1))) {
+            start++;
+        }
+        int lastRole = -1;
+        for (int k = start; k < end; k++) {
+            if (roles.contains(tokens.get(k))) {
+                lastRole = k;
+            }
+        }
+        List<Name> names = new ArrayList<>();
+        if (lastRole >= 0) {
+            if (lastRole + 1 < end) {
+                names.add(name(document, sentence, lastRole + 1, end, Name.Kind.PERSON));
+            }
+            return names;
+        }
+        Name.Kind kind = kind(tokens, start, end);
+        if (kind != null) {
+            names.add(name(document, sentence, start, end, kind));
+        }
+        return names;
+    }
+
+    /** Null for a nationality word standing alone ("Ukrainian"), which names no one. */
+    private Name.Kind kind(List<Token> tokens, int start, int end) {
+        Match<String> place = places.at(tokens, start);
+        if (place != null && place.end() == end) {
+            return Name.Kind.PLACE;
+        }
+        Match<String> nationality = nationalities.at(tokens, start);
+        if (nationality != null && nationality.end() == end) {
+            return null;
+        }
+        for (int k = start; k < end; k++) {
+            if (organisations.at(tokens, k) != null || isAcronym(tokens.get(k))) {
+                return Name.Kind.ORGANISATION;
+            }
+        }
+        return Name.Kind.PERSON;
+    }
+
+    private static boolean isAcronym(Token token) {
+        String text = token.text();
+        return text.length() >= 2 && text.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+    }
+
+    private static Name name(Document document, Sentence sentence, int start, int end, Name.Kind kind) {
+        List<Token> tokens = sentence.tokens();
+        String text = document.slice(tokens.get(start).start(), tokens.get(end - 1).end());
+        return new Name(text, kind, sentence.index(), start, end);
+    }
+}

@@ -1,0 +1,2 @@
+/** Names of people, organisations and places. */
+package org.frontline.extract.internal.names;

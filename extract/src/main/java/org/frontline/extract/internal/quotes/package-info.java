@@ -1,0 +1,2 @@
+/** Quotation marks of every kind, paired into quotations. */
+package org.frontline.extract.internal.quotes;

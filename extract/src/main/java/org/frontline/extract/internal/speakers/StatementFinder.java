@@ -1,0 +1,827 @@
+package org.frontline.extract.internal.speakers;
+
+import org.frontline.extract.Statement;
+import org.frontline.extract.internal.lexicon.Lexicon;
+import org.frontline.extract.internal.lexicon.PhraseMap;
+import org.frontline.extract.internal.lexicon.PhraseMap.Match;
+import org.frontline.extract.internal.names.Name;
+import org.frontline.extract.internal.quotes.Quotation;
+import org.frontline.extract.internal.quotes.QuotationFinder;
+import org.frontline.extract.internal.text.Document;
+import org.frontline.extract.internal.text.Sentence;
+import org.frontline.extract.internal.text.Token;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds statements (GUIDELINES.md, "Statements"): quotations of three words or more that the article
+ * attributes to a speaker. The speaker comes, in this order, from a verb of saying after the quotation
+ * ("…,” he added"), an attribution set inside it between dashes, a verb of saying or a colon before it
+ * ("Stoltenberg: “…”"), the sentence after it ("Lo ha detto il portavoce…", "Thus the NATO secretary…"),
+ * or, for a quotation that continues one just attributed, that quotation's speaker. Pronouns resolve
+ * to the last speaker and descriptions ("the company", "il portavoce") to whom the article introduced
+ * with them. Thread-safe: all state of one article lives in a {@link Reading}.
+ */
+public final class StatementFinder {
+
+    private static final int MIN_WORDS = 3;
+    private static final int TERM_WORDS = 3;
+    private static final int TITLE_WORDS = 4;
+    private static final int NAME_CUE_DISTANCE = 3;
+    private static final int AFTER_VERB_DISTANCE = 14;
+    private static final int ASIDE_LIMIT = 6;
+    private static final int SUBJECT_LIMIT = 14;
+    private static final int ROLE_LOOKBACK = 8;
+    private static final int SUBJECT_HEAD = 5;
+    private static final Set<String> DASHES = Set.of("–", "—", "-");
+    private static final Set<String> BOUNDARIES = Set.of(".", ",", ";", ":", "!", "?", "(", ")", "–", "—",
+            "\"", "“", "”", "«", "»", "‘", "’", "„");
+    private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "that", "e", "ma", "che");
+    private static final Set<String> INDEFINITE = Set.of("a", "an", "un", "una", "uno", "un'");
+
+    private final QuotationFinder quotations = new QuotationFinder();
+    private final PhraseMap<Boolean> speechVerbs;
+    private final PhraseMap<Boolean> speechAuxiliaries;
+    private final PhraseMap<Boolean> quoteCues;
+    private final PhraseMap<Boolean> pronouns;
+    private final PhraseMap<Boolean> roles;
+    private final PhraseMap<Boolean> organisations;
+    private final PhraseMap<Boolean> determiners;
+    private final PhraseMap<Boolean> nameCues;
+    private final PhraseMap<Boolean> npStops;
+    private final PhraseMap<Boolean> adverbs;
+    private final PhraseMap<Boolean> nameWords;
+    private final PhraseMap<Boolean> documents;
+    private final PhraseMap<String> nationalities;
+
+    public StatementFinder(Lexicon lexicon) {
+        this.speechVerbs = lexicon.phrases("speech-verbs");
+        this.speechAuxiliaries = lexicon.phrases("speech-auxiliaries");
+        this.quoteCues = lexicon.phrases("quote-cues");
+        this.pronouns = lexicon.phrases("pronouns");
+        this.roles = lexicon.phrases("roles");
+        this.organisations = lexicon.phrases("organisations");
+        this.determiners = lexicon.phrases("determiners");
+        this.nameCues = lexicon.phrases("name-cues");
+        this.npStops = lexicon.phrases("np-stops");
+        this.adverbs = lexicon.phrases("adverbs");
+        this.nameWords = lexicon.phrases("name-words");
+        this.documents = lexicon.phrases("documents");
+        this.nationalities = lexicon.map("nationalities", String::strip);
+    }
+
+    /** The statements of a document whose names have been found. */
+    public List<Statement> find(Document document, List<Name> names) {
+        return new Reading(document, names).statements();
+    }
+
+    /** Position of a token: sentence index and token index. */
+    private record At(Sentence sentence, int token) {
+    }
+
+    private record Said(int offset, Speaker speaker) {
+    }
+
+    private record Role(String head, int offset, String name) {
+    }
+
+    /** The work on one article. */
+    private final class Reading {
+
+        private final Document document;
+        private final List<Name> names;
+        private final Map<Integer, List<Name>> namesBySentence = new HashMap<>();
+        private final List<Quotation> quoted;
+        private final Map<String, String> fullestPerson = new LinkedHashMap<>();
+        private final Map<Name, String> fullestOf = new HashMap<>();
+        private final List<Role> roleMentions = new ArrayList<>();
+        private final List<Said> said = new ArrayList<>();
+        private final Map<String, Set<String>> aliases = new LinkedHashMap<>();
+
+        Reading(Document document, List<Name> names) {
+            this.document = document;
+            this.names = names;
+            this.quoted = quotations.find(document.text(), document.paragraphs());
+            for (Name name : names) {
+                namesBySentence.computeIfAbsent(name.sentence(), k -> new ArrayList<>()).add(name);
+            }
+            for (Name name : names) {
+                if (name.kind() == Name.Kind.PERSON) {
+                    fullestPerson.merge(fold(name.lastWord()), name.text(),
+                            (a, b) -> b.split(" ").length > a.split(" ").length ? b : a);
+                }
+            }
+            for (Name name : names) {
+                if (name.kind() != Name.Kind.PLACE) {
+                    collectRoles(name);
+                }
+            }
+            for (Sentence sentence : document.sentences()) {
+                collectSubject(sentence);
+                collectSpeechEvents(sentence);
+            }
+        }
+
+        List<Statement> statements() {
+            List<Quotation> kept = new ArrayList<>();
+            List<Speaker> speakers = new ArrayList<>();
+            Map<String, Integer> seen = new LinkedHashMap<>();
+            Speaker previous = null;
+            Quotation previousQuote = null;
+            for (Quotation quotation : quoted) {
+                Speaker speaker = isStatementText(quotation) ? attribute(quotation, previous, previousQuote) : null;
+                if (speaker == null) {
+                    continue;
+                }
+                previous = speaker;
+                previousQuote = quotation;
+                said.add(new Said(quotation.outerEnd(), speaker));
+                addAlias(speaker);
+                Integer earlier = seen.putIfAbsent(wordsKey(quoteText(quotation)), kept.size());
+                if (earlier == null) {
+                    kept.add(quotation);
+                    speakers.add(speaker);
+                } else if (isDescription(speakers.get(earlier)) && !isDescription(speaker)) {
+                    speakers.set(earlier, speaker);
+                }
+            }
+            List<Statement> statements = new ArrayList<>();
+            for (int k = 0; k < kept.size(); k++) {
+                String name = speakers.get(k).name();
+                List<String> others = aliases.getOrDefault(name, Set.of()).stream()
+                        .filter(alias -> !alias.equals(name)).toList();
+                statements.add(new Statement(name, others, quoteText(kept.get(k))));
+            }
+            return statements;
+        }
+
+        /** A speaker the article never names, kept as its description ("il governatore"). */
+        private boolean isDescription(Speaker speaker) {
+            return speaker.name().equals(speaker.alias());
+        }
+
+        private String quoteText(Quotation quotation) {
+            return document.slice(quotation.start(), quotation.end());
+        }
+
+        // ---- which quotations are statements
+
+        private boolean isStatementText(Quotation quotation) {
+            At open = tokenAt(quotation.start());
+            if (open == null) {
+                return false;
+            }
+            List<Token> tokens = open.sentence().tokens();
+            int words = 0;
+            boolean titleCase = true;
+            for (Sentence sentence : spanned(quotation)) {
+                for (Token token : sentence.tokens()) {
+                    if (token.start() >= quotation.start() && token.end() <= quotation.end() && !token.isPunct()) {
+                        words++;
+                        titleCase &= token.isCapitalised() || token.isNumber();
+                    }
+                }
+            }
+            if (words < MIN_WORDS) {
+                return false;
+            }
+            int mark = open.token() - (quotation.openMark() >= 0 ? 1 : 0);
+            boolean named = mark > 0 && nameCues.findLast(tokens, Math.max(0, mark - NAME_CUE_DISTANCE), mark) != null;
+            boolean term = words <= TERM_WORDS && mark > 0 && determiners.contains(tokens.get(mark - 1));
+            boolean title = titleCase && words <= TITLE_WORDS && mark > 0;
+            return !named && !term && !title;
+        }
+
+        // ---- attribution
+
+        private Speaker attribute(Quotation quotation, Speaker previous, Quotation previousQuote) {
+            Speaker speaker = after(quotation);
+            if (speaker == null) {
+                speaker = inside(quotation);
+            }
+            if (speaker == null) {
+                speaker = before(quotation);
+            }
+            if (speaker == null) {
+                speaker = nextSentence(quotation);
+            }
+            if (speaker == null && previous != null && continues(previousQuote, quotation)) {
+                speaker = previous;
+            }
+            return speaker;
+        }
+
+        /** "…,” he added", "«…», ha affermato Kirby", "“…,” said Danielle Bell". */
+        private Speaker after(Quotation quotation) {
+            At at = tokenAt(quotation.outerEnd());
+            if (at == null || at.sentence() != sentenceOf(quotation.outerEnd() - 1)) {
+                return null;
+            }
+            List<Token> tokens = at.sentence().tokens();
+            int limit = Math.min(tokens.size(), at.token() + AFTER_VERB_DISTANCE);
+            for (int k = at.token(); k < limit && !inQuotation(tokens.get(k)); k++) {
+                if (CONJUNCTIONS.contains(tokens.get(k).norm())) {
+                    return null;
+                }
+                Match<Boolean> verb = speechVerbs.at(tokens, k);
+                if (verb != null) {
+                    Speaker subject = subject(at.sentence(), verb, at.token());
+                    return subject != null ? subject : lastSpeaker(quotation.outerStart());
+                }
+            }
+            return null;
+        }
+
+        /** "“… – said Stoltenberg – …”", "“… – he said – …”". */
+        private Speaker inside(Quotation quotation) {
+            At at = tokenAt(quotation.start());
+            if (at == null) {
+                return null;
+            }
+            for (Sentence sentence : spanned(quotation)) {
+                List<Token> tokens = sentence.tokens();
+                for (int k = 0; k < tokens.size(); k++) {
+                    Token dash = tokens.get(k);
+                    if (dash.start() < quotation.start() || dash.end() > quotation.end() || !DASHES.contains(dash.text())) {
+                        continue;
+                    }
+                    int close = k + 1;
+                    while (close < tokens.size() && !DASHES.contains(tokens.get(close).text())
+                            && tokens.get(close).end() <= quotation.end() && close - k <= AFTER_VERB_DISTANCE) {
+                        close++;
+                    }
+                    Match<Boolean> verb = speechVerbs.find(tokens, k + 1, close);
+                    if (verb != null) {
+                        Speaker speaker = resolveAround(sentence, k + 1, close, verb);
+                        return speaker != null ? speaker : lastSpeaker(quotation.start());
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** "Stoltenberg: “…”", "Peskov warned that … “…”", "ha dichiarato di aver accolto “…”". */
+        private Speaker before(Quotation quotation) {
+            At at = tokenAt(quotation.outerStart());
+            if (at == null) {
+                return null;
+            }
+            Sentence sentence = at.sentence();
+            List<Token> tokens = sentence.tokens();
+            int end = at.token();
+            if (end > 0 && tokens.get(end - 1).start() >= quotation.outerStart()) {
+                end--;
+            }
+            boolean anyVerb = false;
+            for (int k = end - 1; k >= 0; k--) {
+                Match<Boolean> verb = inQuotation(tokens.get(k)) ? null : speechVerbs.endingAt(tokens, k + 1);
+                if (verb == null) {
+                    continue;
+                }
+                anyVerb = true;
+                Speaker subject = subjectBefore(sentence, verb, 0);
+                if (subject == null && !isAside(tokens, verb)) {
+                    subject = subjectAfter(sentence, verb);
+                }
+                if (subject != null) {
+                    return subject;
+                }
+                k = verb.start();
+            }
+            if (anyVerb) {
+                Speaker main = mainSubject(sentence, end);
+                return main != null ? main : lastSpeaker(quotation.outerStart());
+            }
+            boolean colon = end > 0 && tokens.get(end - 1).is(":");
+            return colon ? resolve(sentence, subjectStart(tokens, end - 1, 0), end - 1, true) : null;
+        }
+
+        /** ", scrive il Guardian,": a source named in passing, not the speaker of what follows. */
+        private boolean isAside(List<Token> tokens, Match<Boolean> verb) {
+            int start = verb.start();
+            while (start > 0 && speechAuxiliaries.endingAt(tokens, start) != null) {
+                start = speechAuxiliaries.endingAt(tokens, start).start();
+            }
+            return start > 0 && tokens.get(start - 1).is(",");
+        }
+
+        /** "Lo ha detto il portavoce…", "Thus the NATO secretary general…", "Con queste parole il segretario…". */
+        private Speaker nextSentence(Quotation quotation) {
+            Sentence last = sentenceOf(quotation.end() - 1);
+            At after = tokenAt(quotation.outerEnd());
+            boolean endsSentence = after == null || after.sentence() != last
+                    || after.token() >= last.tokens().size() - 1 && last.tokens().get(last.tokens().size() - 1).isPunct();
+            if (last == null || !endsSentence || last.index() + 1 >= document.sentences().size()) {
+                return null;
+            }
+            Sentence next = document.sentences().get(last.index() + 1);
+            List<Token> tokens = next.tokens();
+            Match<Boolean> cue = quoteCues.at(tokens, 0);
+            if (next.paragraph() != last.paragraph() || cue == null) {
+                return null;
+            }
+            Match<Boolean> verb = speechVerbs.find(tokens, cue.end(), Math.min(tokens.size(), cue.end() + 2));
+            int from = skipLeading(tokens, verb != null ? verb.end() : cue.end());
+            return resolve(next, from, nounPhraseEnd(tokens, from), false);
+        }
+
+        /** A quotation that opens its paragraph or follows the last one in the same paragraph. */
+        private boolean continues(Quotation previousQuote, Quotation quotation) {
+            if (previousQuote == null) {
+                return false;
+            }
+            Sentence previous = sentenceOf(previousQuote.start());
+            Sentence current = sentenceOf(quotation.start());
+            if (previous == null || current == null) {
+                return false;
+            }
+            if (previous.paragraph() == current.paragraph()) {
+                return true;
+            }
+            int paragraphStart = document.paragraphs().get(current.paragraph())[0];
+            return current.paragraph() == previous.paragraph() + 1 && quotation.outerStart() == paragraphStart;
+        }
+
+        // ---- speakers from noun phrases
+
+        /** The subject of a verb of saying: the words before it, or after it when the order is inverted. */
+        private Speaker subject(Sentence sentence, Match<Boolean> verb, int floor) {
+            Speaker before = subjectBefore(sentence, verb, floor);
+            return before != null ? before : subjectAfter(sentence, verb);
+        }
+
+        private Speaker subjectBefore(Sentence sentence, Match<Boolean> verb, int floor) {
+            List<Token> tokens = sentence.tokens();
+            int end = verb.start();
+            while (end > floor && speechAuxiliaries.endingAt(tokens, end) != null) {
+                end = speechAuxiliaries.endingAt(tokens, end).start();
+            }
+            while (end > floor && adverbs.endingAt(tokens, end) != null) {
+                end = adverbs.endingAt(tokens, end).start();
+            }
+            int start = subjectStart(tokens, end, floor);
+            return start < end ? resolve(sentence, start, end, true) : null;
+        }
+
+        /** "said Danielle Bell", "ha scritto su Telegram il vicecapo…", "si legge nella nota del ministero". */
+        private Speaker subjectAfter(Sentence sentence, Match<Boolean> verb) {
+            List<Token> tokens = sentence.tokens();
+            int from = skipLeading(tokens, verb.end());
+            Match<Boolean> preposition = npStops.at(tokens, from);
+            if (preposition != null) {
+                int k = preposition.end();
+                Match<Boolean> source = documents.at(tokens, k);
+                if (source != null) {
+                    Match<Boolean> of = nameWords.at(tokens, source.end());
+                    if (of == null) {
+                        return sentence.index() > 0 ? mainSubject(document.sentences().get(sentence.index() - 1),
+                                Integer.MAX_VALUE) : null;
+                    }
+                    from = of.end();
+                } else if (k < tokens.size() && tokens.get(k).isCapitalised()) {
+                    while (k < tokens.size() && tokens.get(k).isCapitalised()) {
+                        k++;
+                    }
+                    from = skipLeading(tokens, k);
+                }
+            }
+            return resolve(sentence, from, nounPhraseEnd(tokens, from), false);
+        }
+
+        /**
+         * Where the words before {@code end} that can name a speaker begin. An apposition (", Volker Türk,")
+         * and an aside opened by a preposition or adverb (", su Facebook,") are crossed.
+         */
+        private int subjectStart(List<Token> tokens, int end, int floor) {
+            int k = end;
+            while (k > floor && end - k < SUBJECT_LIMIT) {
+                Token token = tokens.get(k - 1);
+                if (inQuotation(token) || CONJUNCTIONS.contains(token.norm())) {
+                    break;
+                }
+                if (BOUNDARIES.contains(token.text())) {
+                    int aside = token.is(",") ? asideStart(tokens, k - 1, floor) : -1;
+                    if (aside < 0) {
+                        break;
+                    }
+                    k = aside;
+                    continue;
+                }
+                k--;
+            }
+            return k;
+        }
+
+        /** The comma opening an aside that ends at the comma {@code comma}, or -1. */
+        private int asideStart(List<Token> tokens, int comma, int floor) {
+            for (int k = comma - 1; k > floor && comma - k <= ASIDE_LIMIT; k--) {
+                if (tokens.get(k).is(",")) {
+                    boolean name = tokens.get(k + 1).isCapitalised() && tokens.get(comma - 1).isCapitalised();
+                    boolean aside = adverbs.at(tokens, k + 1) != null || npStops.at(tokens, k + 1) != null;
+                    return name || aside ? k : -1;
+                }
+                if (BOUNDARIES.contains(tokens.get(k).text())) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        private int skipLeading(List<Token> tokens, int from) {
+            int k = from;
+            while (k < tokens.size() && (adverbs.at(tokens, k) != null || tokens.get(k).is(","))) {
+                k = adverbs.at(tokens, k) != null ? adverbs.at(tokens, k).end() : k + 1;
+            }
+            return k;
+        }
+
+        /** A speaker named after a verb ends at punctuation or a preposition, except for ", Name". */
+        private int nounPhraseEnd(List<Token> tokens, int from) {
+            int k = from;
+            while (k < tokens.size() && k - from < SUBJECT_LIMIT) {
+                Token token = tokens.get(k);
+                boolean apposition = token.is(",") && k + 1 < tokens.size() && tokens.get(k + 1).isCapitalised();
+                if (inQuotation(token) || BOUNDARIES.contains(token.text()) && !apposition
+                        || npStops.at(tokens, k) != null || speechVerbs.at(tokens, k) != null) {
+                    break;
+                }
+                k++;
+            }
+            return k;
+        }
+
+        /** A speaker from a verb and the words next to it inside dashes ("– said Stoltenberg –"). */
+        private Speaker resolveAround(Sentence sentence, int from, int to, Match<Boolean> verb) {
+            List<Token> tokens = sentence.tokens();
+            int end = verb.start();
+            while (end > from && speechAuxiliaries.endingAt(tokens, end) != null) {
+                end = speechAuxiliaries.endingAt(tokens, end).start();
+            }
+            Speaker before = from < end ? resolve(sentence, from, end, false) : null;
+            return before != null ? before : resolve(sentence, skipLeading(tokens, verb.end()), to, false);
+        }
+
+        /**
+         * The sentence's subject: the first person, else organisation, it names before {@code end} that
+         * no preposition governs ("Alla domanda ... con il Cremlino" names no subject).
+         */
+        private Speaker mainSubject(Sentence sentence, int end) {
+            List<Token> tokens = sentence.tokens();
+            Name best = null;
+            for (Name name : namesIn(sentence)) {
+                if (name.end() > end || name.kind() == Name.Kind.PLACE
+                        || inQuotation(tokens.get(name.start())) || isGoverned(tokens, name.start())) {
+                    continue;
+                }
+                if (best == null || rank(name) > rank(best)) {
+                    best = name;
+                }
+            }
+            return best == null ? null : resolve(sentence, best.start(), best.end(), false);
+        }
+
+        private int rank(Name name) {
+            if (name.kind() == Name.Kind.PERSON) {
+                return isStrong(name) ? 2 : 0;
+            }
+            return 1;
+        }
+
+        private boolean isGoverned(List<Token> tokens, int start) {
+            int k = start;
+            if (k > 0 && determiners.contains(tokens.get(k - 1))) {
+                k--;
+            }
+            return k > 0 && (npStops.endingAt(tokens, k) != null || nameWords.endingAt(tokens, k) != null
+                    || tokens.get(k - 1).is("con") || tokens.get(k - 1).is("with"));
+        }
+
+        /** A person named in full, or by a last word the article also gives in full. */
+        private boolean isStrong(Name person) {
+            return person.text().indexOf(' ') >= 0 || !fullest(person).equals(person.text());
+        }
+
+        /**
+         * Who the words {@code [start, end)} of a sentence name, or null when they name no one. A role
+         * ("the NATO secretary") refers to whom the article introduced with it; an indefinite
+         * description before its verb ("a man who had helped…") is kept as the speaker.
+         */
+        private Speaker resolve(Sentence sentence, int start, int end, boolean indefiniteAllowed) {
+            List<Token> tokens = sentence.tokens();
+            int s = start;
+            int e = end;
+            while (s < e && (tokens.get(s).isPunct() || adverbs.at(tokens, s) != null)) {
+                s++;
+            }
+            while (e > s && tokens.get(e - 1).isPunct()) {
+                e--;
+            }
+            if (s >= e) {
+                return null;
+            }
+            int offset = tokens.get(s).start();
+            if (pronouns.contains(tokens.get(e - 1))) {
+                return lastSpeaker(offset);
+            }
+            String phrase = document.slice(offset, tokens.get(e - 1).end());
+            Name person = null;
+            Name organisation = null;
+            Name place = null;
+            for (Name name : namesIn(sentence)) {
+                if (name.start() < s || name.end() > e) {
+                    continue;
+                }
+                switch (name.kind()) {
+                    case PERSON -> person = person == null || rank(name) >= rank(person) ? name : person;
+                    case ORGANISATION -> organisation = organisation == null ? name : organisation;
+                    case PLACE -> place = place == null ? name : place;
+                }
+            }
+            String role = roleWord(tokens, s, e);
+            if (person != null && (role == null || isStrong(person))) {
+                return new Speaker(fullest(person), phrase);
+            }
+            String referent = role != null ? referent(role, offset, sentence.index()) : null;
+            if (referent != null) {
+                return new Speaker(referent, phrase);
+            }
+            if (organisation != null) {
+                return new Speaker(organisationName(tokens, s, e, organisation), phrase);
+            }
+            String head = organisationWord(tokens, s, e);
+            if (head != null) {
+                String described = referent(head, offset, sentence.index());
+                return new Speaker(described != null ? described : phrase, phrase);
+            }
+            if (role != null) {
+                return new Speaker(phrase, phrase);
+            }
+            if (person != null) {
+                return new Speaker(fullest(person), phrase);
+            }
+            if (place != null && place.start() == s && place.end() == e) {
+                return new Speaker(place.text(), phrase);
+            }
+            return indefiniteAllowed && INDEFINITE.contains(tokens.get(s).norm()) ? new Speaker(phrase, phrase) : null;
+        }
+
+        /**
+         * The organisation's name as the phrase gives it when the phrase is all name ("Russia's Defence
+         * Ministry", "Yemen's Houthi movement"); else the fullest name the article gives it.
+         */
+        private String organisationName(List<Token> tokens, int s, int e, Name organisation) {
+            int end = e;
+            for (int k = s; k < e; k++) {
+                if (tokens.get(k).is(",")) {
+                    if (organisation.start() > k) {
+                        return fullestOrganisation(organisation);
+                    }
+                    end = k;
+                    break;
+                }
+            }
+            for (int k = s; k < end; k++) {
+                Token token = tokens.get(k);
+                boolean named = token.isCapitalised() || token.is("'s") || determiners.contains(token)
+                        || organisations.contains(token) || nameWords.contains(token) || nationalities.at(tokens, k) != null;
+                if (!named) {
+                    return fullestOrganisation(organisation);
+                }
+            }
+            return document.slice(tokens.get(s).start(), tokens.get(end - 1).end());
+        }
+
+        private String fullestOrganisation(Name organisation) {
+            String fullest = organisation.text();
+            String folded = " " + fold(organisation.text()) + " ";
+            for (Name name : names) {
+                boolean contains = (" " + fold(name.text()) + " ").contains(folded);
+                if (name.kind() == Name.Kind.ORGANISATION && contains && name.text().length() > fullest.length()) {
+                    fullest = name.text();
+                }
+            }
+            return fullest;
+        }
+
+        private String roleWord(List<Token> tokens, int s, int e) {
+            String role = null;
+            for (int k = s; k < e; k++) {
+                if (roles.contains(tokens.get(k))) {
+                    role = tokens.get(k).norm();
+                }
+            }
+            return role;
+        }
+
+        private String organisationWord(List<Token> tokens, int s, int e) {
+            for (int k = s; k < e; k++) {
+                if (organisations.at(tokens, k) != null) {
+                    return tokens.get(k).norm();
+                }
+            }
+            return null;
+        }
+
+        /** Whom a description refers to: the last one introduced with its head word before {@code offset}. */
+        private String referent(String head, int offset, int sentenceIndex) {
+            Role latest = null;
+            for (Role role : roleMentions) {
+                if (role.head().equals(head) && role.offset() < offset) {
+                    latest = role;
+                }
+            }
+            if (latest != null) {
+                return latest.name();
+            }
+            Name organisation = null;
+            for (Name name : names) {
+                boolean earlier = name.sentence() < sentenceIndex;
+                if (earlier && name.kind() == Name.Kind.ORGANISATION && fold(name.text()).contains(head)) {
+                    organisation = name;
+                }
+            }
+            return organisation != null ? organisation.text() : described(head, sentenceIndex);
+        }
+
+        /** "il ministero della Difesa russo" introduced earlier as a lower-case description with a name in it. */
+        private String described(String head, int sentenceIndex) {
+            String found = null;
+            for (Sentence sentence : document.sentences().subList(0, sentenceIndex)) {
+                List<Token> tokens = sentence.tokens();
+                for (int k = 0; k < tokens.size(); k++) {
+                    if (!tokens.get(k).norm().equals(head) || inQuotation(tokens.get(k))) {
+                        continue;
+                    }
+                    int end = k + 1;
+                    while (end < tokens.size()) {
+                        Match<Boolean> joiner = nameWords.at(tokens, end);
+                        if (joiner != null && joiner.end() < tokens.size() && tokens.get(joiner.end()).isCapitalised()) {
+                            end = joiner.end() + 1;
+                        } else if (tokens.get(end).isCapitalised() || nationalities.at(tokens, end) != null) {
+                            end++;
+                        } else {
+                            break;
+                        }
+                    }
+                    if (end > k + 1) {
+                        found = document.slice(tokens.get(k).start(), tokens.get(end - 1).end());
+                    }
+                }
+            }
+            return found;
+        }
+
+        private String fullest(Name person) {
+            return fullestOf.computeIfAbsent(person,
+                    name -> fullestPerson.getOrDefault(fold(name.lastWord()), name.text()));
+        }
+
+        private Speaker lastSpeaker(int offset) {
+            Said latest = null;
+            for (Said event : said) {
+                if (event.offset() < offset && (latest == null || event.offset() >= latest.offset())) {
+                    latest = event;
+                }
+            }
+            return latest == null ? null : latest.speaker();
+        }
+
+        // ---- what the article says about its speakers
+
+        /** "NATO secretary general Jens Stoltenberg", "il portavoce delle Forze…, il contrammiraglio Daniel Hagari". */
+        private void collectRoles(Name name) {
+            Sentence sentence = document.sentences().get(name.sentence());
+            List<Token> tokens = sentence.tokens();
+            String referent = name.kind() == Name.Kind.PERSON ? fullest(name) : name.text();
+            int k = name.start();
+            boolean commaCrossed = false;
+            for (int seen = 0; k > 0 && seen < ROLE_LOOKBACK; seen++) {
+                Token token = tokens.get(k - 1);
+                if (token.is(",") && !commaCrossed) {
+                    commaCrossed = true;
+                    k--;
+                    continue;
+                }
+                if (BOUNDARIES.contains(token.text()) || speechVerbs.contains(token)) {
+                    break;
+                }
+                boolean role = roles.contains(token) && name.kind() == Name.Kind.PERSON;
+                if (role || organisations.contains(token) && !token.isCapitalised()) {
+                    roleMentions.add(new Role(token.norm(), token.start(), referent));
+                }
+                k--;
+            }
+        }
+
+        /** A person named at the head of a sentence is who a pronoun in the next sentences most likely means. */
+        private void collectSubject(Sentence sentence) {
+            for (Name name : namesIn(sentence)) {
+                if (name.kind() == Name.Kind.PERSON && isStrong(name) && name.start() <= SUBJECT_HEAD
+                        && !inQuotation(sentence.tokens().get(name.start()))) {
+                    said.add(new Said(sentence.tokens().get(name.start()).start(), new Speaker(fullest(name), name.text())));
+                    return;
+                }
+            }
+        }
+
+        private void collectSpeechEvents(Sentence sentence) {
+            List<Token> tokens = sentence.tokens();
+            for (int k = 0; k < tokens.size(); k++) {
+                Match<Boolean> verb = inQuotation(tokens.get(k)) ? null : speechVerbs.at(tokens, k);
+                if (verb == null) {
+                    continue;
+                }
+                Speaker speaker = subject(sentence, verb, 0);
+                if (speaker != null) {
+                    said.add(new Said(tokens.get(k).start(), speaker));
+                }
+                k = verb.end() - 1;
+            }
+        }
+
+        private void addAlias(Speaker speaker) {
+            Set<String> known = aliases.computeIfAbsent(speaker.name(), n -> new LinkedHashSet<>());
+            if (speaker.alias() != null && !speaker.alias().isBlank()) {
+                known.add(speaker.alias());
+            }
+            String last = speaker.name().substring(speaker.name().lastIndexOf(' ') + 1);
+            if (fullestPerson.containsKey(fold(last)) && !last.equals(speaker.name())) {
+                known.add(last);
+            }
+        }
+
+        // ---- positions
+
+        private boolean inQuotation(Token token) {
+            int low = 0;
+            int high = quoted.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (quoted.get(middle).outerEnd() < token.end()) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low < quoted.size() && token.start() >= quoted.get(low).outerStart();
+        }
+
+        private List<Name> namesIn(Sentence sentence) {
+            return namesBySentence.getOrDefault(sentence.index(), List.of());
+        }
+
+        /** The sentences a quotation runs through. */
+        private List<Sentence> spanned(Quotation quotation) {
+            int from = document.firstSentenceEndingAfter(quotation.start());
+            int to = document.firstSentenceEndingAfter(quotation.end() - 1);
+            return document.sentences().subList(from, Math.min(document.sentences().size(), to + 1));
+        }
+
+        private Sentence sentenceOf(int offset) {
+            return document.sentenceAt(offset);
+        }
+
+        /** The first token at or after {@code offset} in the sentence around it (or the next sentence). */
+        private At tokenAt(int offset) {
+            int index = document.firstSentenceEndingAfter(offset);
+            if (index >= document.sentences().size()) {
+                return null;
+            }
+            Sentence sentence = document.sentences().get(index);
+            int token = sentence.tokenAt(offset);
+            return token < sentence.tokens().size() ? new At(sentence, token) : null;
+        }
+    }
+
+    private static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        StringBuilder folded = new StringBuilder();
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                folded.append(Character.toLowerCase(c));
+            }
+        }
+        return folded.toString();
+    }
+
+    /** The quotation's words, folded, for telling repeated quotations apart. */
+    private static String wordsKey(String quote) {
+        StringBuilder key = new StringBuilder();
+        for (char c : fold(quote).toCharArray()) {
+            if (Character.isLetterOrDigit(c)) {
+                key.append(c);
+            }
+        }
+        return key.toString().toLowerCase(Locale.ROOT);
+    }
+}

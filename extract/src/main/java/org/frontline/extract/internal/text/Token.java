@@ -1,0 +1,37 @@
+package org.frontline.extract.internal.text;
+
+/**
+ * One word, number or punctuation mark of a text.
+ *
+ * @param text  the characters as written
+ * @param norm  lower-cased, with typographic apostrophes made plain, for lexicon look-ups
+ * @param start offset of the first character in the document text
+ * @param end   offset after the last character
+ * @param kind  what the token is
+ */
+public record Token(String text, String norm, int start, int end, Kind kind) {
+
+    /** The classes of token the break iterator tells apart. */
+    public enum Kind { WORD, NUMBER, PUNCT }
+
+    public boolean isWord() {
+        return kind == Kind.WORD;
+    }
+
+    public boolean isNumber() {
+        return kind == Kind.NUMBER;
+    }
+
+    public boolean isPunct() {
+        return kind == Kind.PUNCT;
+    }
+
+    /** Starts with an upper-case letter. */
+    public boolean isCapitalised() {
+        return kind == Kind.WORD && Character.isUpperCase(text.codePointAt(0));
+    }
+
+    public boolean is(String normalised) {
+        return norm.equals(normalised);
+    }
+}

@@ -1,0 +1,126 @@
+package org.frontline.extract;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Casualty rules of GUIDELINES.md, one family at a time, in English and Italian. */
+class CasualtyRulesTest {
+
+    private static final String EN = "The regional governor spoke to reporters on Tuesday. ";
+    private static final String IT = "Il governatore regionale ha parlato con i giornalisti nella giornata di martedì. ";
+
+    private static Extractor extractor;
+
+    @BeforeAll
+    static void create() {
+        extractor = Extractor.create();
+    }
+
+    private static List<CasualtyFigure> figures(String text) {
+        return extractor.extract(new ArticleText(null, text, null)).casualties();
+    }
+
+    private static String summary(String text) {
+        return figures(text).stream()
+                .map(f -> f.count() + " " + f.outcome() + " " + f.victims() + (f.cumulative() ? " cumulative" : "")
+                        + (f.approximate() ? " approximate" : ""))
+                .reduce((a, b) -> a + "; " + b).orElse("");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "A missile killed five people and wounded 22 in the city.|5 killed unspecified; 22 injured unspecified",
+        "Six civilians were killed in the attack on the market.|6 killed civilians",
+        "The United Nations said 6,655 civilians have died since the start of the invasion.|6655 killed civilians cumulative",
+        "Three soldiers were wounded and twenty-two are missing after the battle.|3 injured military; 22 missing military",
+        "A woman was killed when a shell hit her house in the village.|1 killed civilians",
+        "A police officer and an emergency worker were killed in the strike.|2 killed civilians",
+        "At least 12 people have been killed in the shelling of the town.|12 killed unspecified approximate",
+        "The death toll has risen to 31 after rescuers searched the rubble.|31 killed unspecified",
+        "The army said a dozen fighters were taken prisoner near the river.|12 captured military",
+        "The General Staff reported 750 Russian casualties over the past 24 hours.|750 losses military",
+    })
+    void englishFigures(String sentence, String expected) {
+        assertThat(summary(EN + sentence)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Tre civili sono stati uccisi e tre feriti in un attacco di droni nella regione.|3 killed civilians; 3 injured civilians",
+        "Nella città una donna è morta a causa di una granata lanciata contro la sua casa.|1 killed civilians",
+        "Secondo lo Stato maggiore le perdite totali dal 24 febbraio ammontano a 120.160 soldati.|120160 losses military cumulative",
+        "Il bilancio è salito a 57 morti e 109 feriti, tutti civili.|57 killed civilians; 109 injured civilians",
+        "Nei bombardamenti sono state uccise cinque persone e altre 22 sono rimaste ferite.|5 killed unspecified; 22 injured unspecified",
+        "Le autorità contavano almeno una dozzina di morti nel quartiere colpito.|12 killed unspecified approximate",
+        "Secondo il governatore i morti sono saliti a 24, mentre i feriti restano 108.|24 killed unspecified; 108 injured unspecified",
+        "Nella notte 860 nemici sono stati eliminati dalle forze di difesa.|860 losses military cumulative",
+        "Sono ancora 25 le persone disperse sotto le macerie del palazzo.|25 missing unspecified",
+        "L'attacco ha ucciso oltre 1,5 mila persone secondo le autorità locali.|1500 killed unspecified approximate",
+    })
+    void italianFigures(String sentence, String expected) {
+        assertThat(summary(IT + sentence)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "The Pentagon pledged 725 million dollars of military aid to the army.",
+        "Russia launched 122 missiles and 36 drones at the capital overnight.",
+        "The strike destroyed 18 buildings and five schools in the district.",
+        "Among the dead were two sisters, both aged 14, the council said.",
+        "A 14-year-old boy was among the wounded taken to hospital.",
+        "On 24 February 2022 the invasion began with attacks on several cities.",
+        "About 86 per cent of the civilian casualties occurred in government territory.",
+        "Dozens of people were killed and hundreds were wounded in the attacks.",
+        "Russia could have lost more than half a million soldiers by the end of the year.",
+        "More than 3,000 residents were evacuated from the town on Monday.",
+    })
+    void englishNonFigures(String sentence) {
+        assertThat(figures(EN + sentence)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Il Pentagono ha impegnato 725 milioni di dollari di aiuti militari a Kiev.",
+        "I russi hanno lanciato 23 missili da crociera e due droni sulla città.",
+        "Tra le vittime ci sono anche cinque bambini di età diverse.",
+        "Ieri a Tel Aviv un palestinese di 23 anni si è lanciato con l'auto contro i passanti.",
+        "Gli alleati confermano l'impegno a investire almeno il 2% del Pil nella difesa.",
+        "Le forze russe hanno lanciato decine di assalti e ucciso centinaia di persone.",
+        "La Russia potrebbe perdere fino a 70mila uomini nei prossimi mesi.",
+        "Sul posto 396 membri dell'equipaggio sono stati evacuati sulle navi vicine.",
+    })
+    void italianNonFigures(String sentence) {
+        assertThat(figures(IT + sentence)).isEmpty();
+    }
+
+    @Test
+    void subsetAfterIncludingIsNotASecondFigure() {
+        assertThat(summary(EN + "The strike killed at least 52 people, including a child, and injured six others."))
+                .isEqualTo("52 killed unspecified approximate; 6 injured unspecified");
+        assertThat(summary(IT + "Sono stati uccisi 12 palestinesi, tra cui cinque minorenni, nel campo profughi."))
+                .isEqualTo("12 killed unspecified");
+    }
+
+    @Test
+    void figureInTitleAndBodyIsOneFigure() {
+        ArticleText article = new ArticleText("Missile strike on restaurant kills at least 10",
+                "A Russian missile hit a crowded restaurant in Kramatorsk and killed at least 10 people on Tuesday.", null);
+
+        assertThat(extractor.extract(article).casualties()).singleElement()
+                .satisfies(figure -> assertThat(figure.count()).isEqualTo(10));
+    }
+
+    @Test
+    void partyComesFromNationalityOrTheAttackersOpponent() {
+        assertThat(figures(EN + "Ukrainian rockets hit a building where 63 Russian servicemen were killed."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));
+        assertThat(figures(EN + "Since the Russian invasion began, 6,655 civilians have died."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+    }
+}

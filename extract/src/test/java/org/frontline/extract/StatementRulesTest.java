@@ -1,0 +1,105 @@
+package org.frontline.extract;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Statement rules of GUIDELINES.md: quotation marks, attribution, speakers and what is not a statement. */
+class StatementRulesTest {
+
+    private static Extractor extractor;
+
+    @BeforeAll
+    static void create() {
+        extractor = Extractor.create();
+    }
+
+    private static List<String> statements(String text) {
+        return extractor.extract(new ArticleText(null, text, null)).statements().stream()
+                .map(s -> s.speaker() + ": " + s.quote()).toList();
+    }
+
+    @Test
+    void everyKindOfQuotationMarkAndMixedPairs() {
+        assertThat(statements("NATO secretary general Jens Stoltenberg spoke in Brussels on Monday. "
+                + "“We will support Kiev to the end,” he said. «Russia must understand the cost of this war», he added. "
+                + "\"Allies are united behind Ukraine\", he concluded. “This war is a threat to all of us», Stoltenberg warned."))
+                .containsExactly(
+                        "Jens Stoltenberg: We will support Kiev to the end,",
+                        "Jens Stoltenberg: Russia must understand the cost of this war",
+                        "Jens Stoltenberg: Allies are united behind Ukraine",
+                        "Jens Stoltenberg: This war is a threat to all of us");
+    }
+
+    @Test
+    void quotationSplitAroundAnAttributionIsTwoStatements() {
+        assertThat(statements("Prosecutor General Andriy Kostin visited the site. “The regime is pressing on with terror,” "
+                + "Kostin said. “We will find everyone who gives criminal orders.”"))
+                .containsExactly("Andriy Kostin: The regime is pressing on with terror,",
+                        "Andriy Kostin: We will find everyone who gives criminal orders.");
+    }
+
+    @Test
+    void attributionBetweenDashesLeavesOneStatement() {
+        assertThat(statements("Jens Stoltenberg spoke at the summit. “There is a co-responsibility on the part of NATO – "
+                + "said Stoltenberg – We do this and increase our presence in the east.”"))
+                .containsExactly("Jens Stoltenberg: There is a co-responsibility on the part of NATO – said Stoltenberg "
+                        + "– We do this and increase our presence in the east.");
+    }
+
+    @Test
+    void closingMarkWhoseOpeningWasLostClosesAQuotationFromTheParagraphStart() {
+        assertThat(statements("Jens Stoltenberg was interviewed on television.\n\n"
+                + "What we see around Kiev is not a withdrawal but a repositioning – Stoltenberg explained – of forces “."))
+                .containsExactly("Jens Stoltenberg: What we see around Kiev is not a withdrawal but a repositioning "
+                        + "– Stoltenberg explained – of forces");
+    }
+
+    @Test
+    void attributedHeadlineAndItalianRolesResolveToTheNamedSpeaker() {
+        ArticleText article = new ArticleText("Kirby: «Questi trasferimenti violano le risoluzioni»",
+                "Lo ha reso noto il portavoce del Consiglio di sicurezza nazionale americano John Kirby. "
+                        + "«L'Occidente è certamente preoccupato per le consegne», ha affermato il portavoce.", null);
+
+        assertThat(extractor.extract(article).statements()).extracting(Statement::speaker)
+                .containsExactly("John Kirby", "John Kirby");
+    }
+
+    @Test
+    void quotationInTheNextSentenceIsAttributedByTheFollowingSentence() {
+        assertThat(statements("La Russia firmerà un trattato che prevede \"garanzie reciproche di sicurezza\". "
+                + "Lo ha detto il portavoce del Cremlino, Dmitry Peskov, in una conferenza stampa."))
+                .containsExactly("Dmitry Peskov: garanzie reciproche di sicurezza");
+    }
+
+    @Test
+    void organisationsSpeakAndDescriptionsReferToThem() {
+        assertThat(statements("The Ukrainian electricity company Dtek announced new outages this morning. "
+                + "«Emergency power outages will resume in Kiev today,» added the company."))
+                .containsExactly("Dtek: Emergency power outages will resume in Kiev today,");
+    }
+
+    @Test
+    void scareQuotesOperationNamesAndShortQuotationsAreNotStatements() {
+        assertThat(statements("The minister Sergei Shoigu spoke about the \"special military operation\" on Monday. "
+                + "The alliance will hold its exercise, dubbed \"Steadfast Noon Two\", next week, Shoigu said. "
+                + "Shoigu called the attack 'shameful' and said the so-called \"Membership Action Plan\" was dead. "
+                + "Shoigu described the plan as \"a dangerous and reckless provocation\"."))
+                .containsExactly("Sergei Shoigu: a dangerous and reckless provocation");
+    }
+
+    @Test
+    void repeatedQuotationIsOneStatement() {
+        assertThat(statements("Regional governor Pavlo Kyrylenko wrote on Telegram. “At the moment we count 57 dead,” "
+                + "Kyrylenko said. Later he repeated: “At the moment we count 57 dead.”"))
+                .hasSize(1);
+    }
+
+    @Test
+    void paraphraseWithoutQuotationMarksIsNotAStatement() {
+        assertThat(statements("Kremlin spokesman Dmitry Peskov said that Russia had suffered significant losses.")).isEmpty();
+    }
+}
