@@ -125,7 +125,8 @@ public final class ArticlePublisher implements AutoCloseable {
                 blankToNull(fields.published()));
         String url = blankToNull(fields.url());
         String id = url != null ? ArticleIds.forUrl(url) : ArticleIds.forText(text.fullText());
-        return send(source, url != null ? url : origin, article(id, source, url, text), raw);
+        String label = blankToNull(fields.outlet()) == null ? source : source + ":" + fields.outlet().strip();
+        return send(source, url != null ? url : origin, article(id, label, url, text), raw);
     }
 
     private String problem(ArticleFields fields, byte[] raw) {

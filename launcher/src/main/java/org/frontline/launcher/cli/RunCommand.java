@@ -4,10 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.frontline.consumer.OutputFiles;
@@ -16,26 +20,37 @@ import org.frontline.extract.Extractor;
 import org.frontline.launcher.CatchUp;
 import org.frontline.launcher.Cluster;
 import org.frontline.launcher.Frontline;
+import org.frontline.launcher.http.WebServer;
 import org.frontline.producer.ArticlePublisher;
-import org.frontline.producer.PublishReport;
+import org.frontline.producer.Ledger;
+import org.frontline.producer.Outcome;
 import org.frontline.producer.TextCheck;
+import org.frontline.producer.source.HttpIngest;
+import org.frontline.producer.source.JsonLines;
+import org.frontline.producer.source.WatchedDirectory;
 import org.frontline.schemas.ClientConfig;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.streams.FrontlineStreams;
 import org.frontline.streams.StreamsSettings;
 
+import io.javalin.Javalin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** The main job: publish, enrich, tally, write out, and exit once everything has gone through. */
+/**
+ * The main job: publish, enrich, tally, write out. By default it exits once everything published
+ * has gone through; with {@code --follow} it keeps ingesting from its sources until stopped.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Publish article files, enrich and tally them, write the results to --out, print the "
-                + "tallies, and exit once everything published has gone through. Starts an embedded Kafka "
-                + "broker when no cluster is given.")
+        description = "Publish articles, enrich and tally them, write the results to --out and print the tallies. "
+                + "Without --follow it exits once everything given has gone through; with --follow it keeps "
+                + "ingesting (--watch, --http) until Ctrl-C or SIGTERM. Starts an embedded Kafka broker when no "
+                + "cluster is given.")
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -53,14 +68,35 @@ public final class RunCommand implements Callable<Integer> {
             description = "How long to wait for the tallies to catch up (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Article files (*.txt) or directories of them.")
-    List<Path> paths;
+    @Option(names = "--follow", description = "Keep ingesting until stopped.")
+    boolean follow;
+
+    @Option(names = "--watch", paramLabel = "DIR", description = "With --follow: publish *.txt files that appear "
+            + "in DIR, and again when their text changes.")
+    Path watch;
+
+    @Option(names = "--http", paramLabel = "PORT", description = "With --follow: accept POST /articles on PORT.")
+    Integer httpPort;
+
+    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address the HTTP server binds to (default: ${DEFAULT-VALUE}).")
+    String httpHost;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Article files (*.txt) or directories of them; - reads JSON Lines from standard input.")
+    List<Path> paths = new ArrayList<>();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (!follow && paths.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give PATH... to publish, or --follow");
+        }
+        if (!follow && (watch != null || httpPort != null)) {
+            throw new ParameterException(spec.commandLine(), "--watch and --http need --follow");
+        }
         PrintWriter console = spec.commandLine().getOut();
         Properties client = kafka.clientProperties(System.getenv());
         return Commands.interruptedOnStop(() -> {
@@ -85,30 +121,89 @@ public final class RunCommand implements Callable<Integer> {
              Admin admin = Admin.create(ClientConfig.kafkaOnly(props))) {
             Thread consuming = new Thread(consumer, "frontline-consume");
             consuming.start();
-
-            PublishReport report = publisher.publishFiles(paths);
-            report.rejections().forEach(r -> console.println("rejected " + r.origin() + ": " + r.reason()));
-            console.println("Articles: " + report.summary());
-
-            boolean caughtUp = awaitCatchUp(new CatchUp(admin), settings, topics, consumer, streams);
-            consumer.stop();
-            consuming.join();
-            if (streams.failure() != null) {
-                throw new IllegalStateException("the streams application stopped", streams.failure());
+            try {
+                publishPaths(publisher, console);
+                if (follow) {
+                    follow(publisher, console);
+                }
+                publisher.flush();
+                boolean caughtUp = awaitCatchUp(new CatchUp(admin), settings, topics, consumer, streams);
+                if (streams.failure() != null) {
+                    throw new IllegalStateException("the streams application stopped", streams.failure());
+                }
+                if (!caughtUp) {
+                    throw new IllegalStateException("the tallies did not catch up within " + timeoutSeconds
+                            + " s; rerun with a larger --timeout, or see " + kafka.dataDir() + " for the broker log");
+                }
+            } finally {
+                consumer.stop();
+                consuming.join();
             }
-            if (!caughtUp) {
-                throw new IllegalStateException("the tallies did not catch up within " + timeoutSeconds
-                        + " s; rerun with a larger --timeout, or see " + kafka.dataDir() + " for the broker log");
-            }
-            console.println();
-            Tables.casualties(console, consumer.casualtyTallies());
-            console.println();
-            Tables.speakers(console, consumer.speakerTallies());
-            console.println();
-            console.println("Files: " + out.toAbsolutePath().normalize()
-                    + " (enriched.jsonl, casualties.json/.csv, statements.json/.csv)");
-            return report.allPublished() ? 0 : Frontline.EXIT_REJECTED;
+            report(console, publisher.ledger(), consumer);
+            return publisher.ledger().overall().rejected() == 0 ? 0 : Frontline.EXIT_REJECTED;
         }
+    }
+
+    private void publishPaths(ArticlePublisher publisher, PrintWriter console) {
+        List<Path> files = paths.stream().filter(p -> !p.toString().equals("-")).toList();
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+        if (!files.isEmpty()) {
+            outcomes.addAll(publisher.publishFiles(files).outcomes().stream()
+                    .map(CompletableFuture::completedFuture).toList());
+        }
+        if (files.size() < paths.size()) {
+            outcomes.addAll(JsonLines.publish(System.in, JsonLines.STDIN, publisher));
+        }
+        publisher.flush();
+        outcomes.stream().map(CompletableFuture::join).filter(Outcome.Rejected.class::isInstance)
+                .forEach(r -> console.println("rejected " + r.origin() + ": " + ((Outcome.Rejected) r).reason()));
+    }
+
+    /** Runs the live sources until the process is asked to stop, then stops them in order. */
+    private void follow(ArticlePublisher publisher, PrintWriter console) {
+        List<AutoCloseable> sources = new ArrayList<>();
+        try {
+            if (watch != null) {
+                WatchedDirectory watcher = new WatchedDirectory(watch, publisher, Duration.ofMillis(500),
+                        Duration.ofSeconds(2));
+                Thread watching = new Thread(watcher, "frontline-watch");
+                watching.start();
+                sources.add(watcher);
+                console.println("Watching " + watch.toAbsolutePath().normalize() + " for *.txt articles");
+            }
+            if (httpPort != null) {
+                Javalin server = WebServer.start(httpHost, httpPort,
+                        routes -> HttpIngest.register(routes, publisher, maxBytes));
+                sources.add(server::stop);
+                console.println("Accepting POST http://" + httpHost + ":" + server.port() + "/articles");
+            }
+            console.println("Following; Ctrl-C to stop.");
+            new CountDownLatch(1).await();
+        } catch (InterruptedException stop) {
+            console.println("Stopping: closing the sources, then flushing what they sent.");
+        } finally {
+            Collections.reverse(sources);
+            for (AutoCloseable source : sources) {
+                try {
+                    source.close();
+                } catch (Exception e) {
+                    console.println("while stopping a source: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void report(PrintWriter console, Ledger ledger, TallyConsumer consumer) {
+        console.println();
+        ledger.totals().forEach((source, totals) -> console.println("Articles from " + source + ": " + totals));
+        console.println("Articles: " + ledger.overall());
+        console.println();
+        Tables.casualties(console, consumer.casualtyTallies());
+        console.println();
+        Tables.speakers(console, consumer.speakerTallies());
+        console.println();
+        console.println("Files: " + out.toAbsolutePath().normalize()
+                + " (enriched.jsonl, casualties.json/.csv, statements.json/.csv)");
     }
 
     private boolean awaitCatchUp(CatchUp catchUp, StreamsSettings settings, FrontlineTopics topics,

@@ -1,0 +1,188 @@
+package org.frontline.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+/**
+ * {@code run --follow} on a real embedded broker, fed good and bad input through the watched
+ * directory, HTTP and standard input: every input is published or rejected with a reason, the
+ * ledger balances per source, and good input after each bad one still reaches the tallies.
+ */
+class FollowIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern HTTP_URL = Pattern.compile("Accepting POST (http://\\S+)/articles");
+
+    @TempDir
+    Path work;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void everyInputThroughTheWatchedDirectoryAndHttpIsPublishedOrRejectedAndTheLedgerBalances() throws Exception {
+        Path watched = Files.createDirectories(work.resolve("inbox"));
+        Path out = work.resolve("out");
+        StringWriter console = new StringWriter();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread running = new Thread(() -> exit.set(command(console).execute("run", "--follow",
+                "--data", work.resolve("data").toString(), "--out", out.toString(), "--partitions", "1",
+                "--max-bytes", "2048", "--watch", watched.toString(), "--http", "0")), "run-follow");
+        running.start();
+        await("following").atMost(Duration.ofSeconds(90)).until(() -> console.toString().contains("Following"));
+        Matcher url = HTTP_URL.matcher(console.toString());
+        assertThat(url.find()).as(console.toString()).isTrue();
+        String base = url.group(1);
+
+        // The watched directory: a bad file, then a good one renamed in, then a half-written one.
+        Files.write(watched.resolve("binary.txt"), new byte[] {'P', 'K', 3, 4, 0, 0});
+        Files.writeString(watched.resolve("blank.txt"), " \n ");
+        renameIn(watched, "kharkiv.txt", "A woman was killed in Kharkiv on Tuesday, the governor said.");
+        await("watched article enriched").atMost(Duration.ofSeconds(60))
+                .until(() -> enrichedBodies(out).stream().anyMatch(b -> b.contains("Kharkiv")));
+
+        // HTTP: bad requests, each followed by a good one.
+        assertThat(post(base, "application/json", "{\"title\": \"no body\"}")).isEqualTo(400);
+        assertThat(post(base, "application/json", "{not json")).isEqualTo(400);
+        assertThat(post(base, "application/json",
+                "{\"title\": \"Strike on Odesa\", \"body\": \"Three civilians were killed in Odesa.\", "
+                        + "\"published\": \"2024-03-02\", \"url\": \"https://news.example/odesa\"}")).isEqualTo(202);
+        assertThat(post(base, "application/xml", "<article/>")).isEqualTo(415);
+        assertThat(post(base, "text/plain", "x".repeat(4096))).isEqualTo(413);
+        assertThat(post(base, "text/plain", " date 2024-03 Due civili sono stati uccisi a Kherson.")).isEqualTo(202);
+
+        // A changed file is a new version of the same article; an unchanged rewrite is not republished.
+        renameIn(watched, "kharkiv.txt", "Two women were killed in Kharkiv on Tuesday, the governor said.");
+        await("corrected article enriched").atMost(Duration.ofSeconds(60))
+                .until(() -> enrichedBodies(out).stream().anyMatch(b -> b.startsWith("Two women")));
+        renameIn(watched, "kharkiv.txt", "Two women were killed in Kharkiv on Tuesday, the governor said.");
+
+        // Held for two seconds: the unchanged rewrite must not show up as a fifth input.
+        JsonNode ledger = await("ledger settles").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+                .until(() -> get(base + "/api/ingest"), l -> l.path("watch").path("received").asInt() == 4
+                        && l.path("http").path("received").asInt() == 6);
+        assertBalanced(ledger.get("watch"), 2, 2);
+        assertBalanced(ledger.get("http"), 2, 4);
+
+        running.interrupt();
+        running.join(TimeUnit.SECONDS.toMillis(90));
+        assertThat(exit.get()).as(console.toString()).isEqualTo(Frontline.EXIT_REJECTED);
+        assertThat(console.toString()).contains("Articles from http: received 6, published 2, rejected 4",
+                "Articles from watch: received 4, published 2, rejected 2");
+        assertThat(enrichedBodies(out)).hasSize(3).noneMatch(b -> b.startsWith("A woman"));
+        assertThat(sumIncidents(out, "killed")).as("2 in Kharkiv (corrected), 3 in Odesa, 2 in Kherson")
+                .isEqualTo(7);
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void standardInputJsonLinesWithBadLinesBetweenGoodOnes() throws Exception {
+        String lines = String.join("\n",
+                "{\"body\": \"Four soldiers were killed near Bakhmut.\", \"source\": \"agency\"}",
+                "{malformed",
+                "",
+                "{\"title\": \"only a title\"}",
+                "[1, 2, 3]",
+                "{\"body\": \"Cinque civili sono stati uccisi a Kherson.\", \"published\": \"last week\"}",
+                "{\"body\": \"Cinque civili sono stati uccisi a Kherson.\", \"published\": \"2024-02\"}");
+        Path out = work.resolve("out");
+        StringWriter console = new StringWriter();
+        InputStream stdin = System.in;
+        int exit;
+        try {
+            System.setIn(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
+            exit = command(console).execute("run", "--data", work.resolve("data").toString(),
+                    "--out", out.toString(), "--partitions", "1", "-");
+        } finally {
+            System.setIn(stdin);
+        }
+
+        assertThat(exit).as(console.toString()).isEqualTo(Frontline.EXIT_REJECTED);
+        assertThat(console.toString()).contains("Articles from stdin: received 6, published 2, rejected 4",
+                "line 2: malformed JSON", "line 4: no body", "line 5: not a JSON object",
+                "line 6: published is not YYYY-MM or YYYY-MM-DD: last week");
+        assertThat(sumIncidents(out, "killed")).isEqualTo(9);
+    }
+
+    private static CommandLine command(StringWriter console) {
+        CommandLine cli = Frontline.commandLine();
+        cli.setOut(new PrintWriter(console, true));
+        cli.setErr(new PrintWriter(console, true));
+        return cli;
+    }
+
+    private static void renameIn(Path dir, String name, String text) throws Exception {
+        Path temp = Files.createTempFile(dir.getParent(), name, ".part");
+        Files.writeString(temp, text);
+        Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private int post(String base, String type, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/articles")).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    private JsonNode get(String url) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static void assertBalanced(JsonNode source, int published, int rejected) {
+        assertThat(source.get("published").asInt()).isEqualTo(published);
+        assertThat(source.get("rejected").asInt()).isEqualTo(rejected);
+        assertThat(source.get("received").asInt()).isEqualTo(published + rejected);
+    }
+
+    private static List<String> enrichedBodies(Path out) throws Exception {
+        Path file = out.resolve("enriched.jsonl");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file).stream().map(line -> {
+            try {
+                return JSON.readTree(line).get("article").get("body").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static long sumIncidents(Path out, String outcome) throws Exception {
+        long sum = 0;
+        for (JsonNode t : JSON.readTree(out.resolve("casualties.json").toFile())) {
+            if (t.get("outcome").asText().equals(outcome)) {
+                sum += t.get("incident_total").asLong();
+            }
+        }
+        return sum;
+    }
+}
