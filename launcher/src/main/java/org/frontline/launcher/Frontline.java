@@ -3,6 +3,8 @@ package org.frontline.launcher;
 import org.frontline.launcher.cli.ConsumeCommand;
 import org.frontline.launcher.cli.ExtractCommand;
 import org.frontline.launcher.cli.PublishCommand;
+import org.frontline.launcher.cli.ReplayCommand;
+import org.frontline.launcher.cli.ResetCommand;
 import org.frontline.launcher.cli.RunCommand;
 import org.frontline.launcher.cli.StreamsCommand;
 
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "frontline", mixinStandardHelpOptions = true, version = "frontline 0.1.0",
         description = "Conflict news in, casualty and statement tallies out, through Apache Kafka.",
         subcommands = {RunCommand.class, PublishCommand.class, StreamsCommand.class, ConsumeCommand.class,
-                ExtractCommand.class})
+                ReplayCommand.class, ResetCommand.class, ExtractCommand.class})
 public final class Frontline {
 
     /** Exit code when an input was rejected but everything else went through. */

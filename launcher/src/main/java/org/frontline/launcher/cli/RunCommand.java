@@ -1,6 +1,7 @@
 package org.frontline.launcher.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.frontline.producer.ArticlePublisher;
 import org.frontline.producer.Ledger;
 import org.frontline.producer.Outcome;
 import org.frontline.producer.TextCheck;
+import org.frontline.producer.source.FeedPoller;
 import org.frontline.producer.source.HttpIngest;
 import org.frontline.producer.source.JsonLines;
 import org.frontline.producer.source.WatchedDirectory;
@@ -49,7 +51,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Publish articles, enrich and tally them, write the results to --out and print the tallies. "
                 + "Without --follow it exits once everything given has gone through; with --follow it keeps "
-                + "ingesting (--watch, --http) until Ctrl-C or SIGTERM. Starts an embedded Kafka broker when no "
+                + "ingesting (--watch, --http, --feed) until Ctrl-C or SIGTERM. Starts an embedded Kafka broker when no "
                 + "cluster is given.")
 public final class RunCommand implements Callable<Integer> {
 
@@ -78,6 +80,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--http", paramLabel = "PORT", description = "With --follow: accept POST /articles on PORT.")
     Integer httpPort;
 
+    @Option(names = "--feed", paramLabel = "URL", description = "With --follow: poll this RSS or Atom feed "
+            + "(repeatable).")
+    List<URI> feeds = new ArrayList<>();
+
+    @Option(names = "--feed-interval", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How often feeds are polled (default: ${DEFAULT-VALUE}).")
+    long feedIntervalSeconds;
+
     @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
             description = "Address the HTTP server binds to (default: ${DEFAULT-VALUE}).")
     String httpHost;
@@ -94,8 +104,8 @@ public final class RunCommand implements Callable<Integer> {
         if (!follow && paths.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give PATH... to publish, or --follow");
         }
-        if (!follow && (watch != null || httpPort != null)) {
-            throw new ParameterException(spec.commandLine(), "--watch and --http need --follow");
+        if (!follow && (watch != null || httpPort != null || !feeds.isEmpty())) {
+            throw new ParameterException(spec.commandLine(), "--watch, --http and --feed need --follow");
         }
         PrintWriter console = spec.commandLine().getOut();
         Properties client = kafka.clientProperties(System.getenv());
@@ -176,6 +186,13 @@ public final class RunCommand implements Callable<Integer> {
                         routes -> HttpIngest.register(routes, publisher, maxBytes));
                 sources.add(server::stop);
                 console.println("Accepting POST http://" + httpHost + ":" + server.port() + "/articles");
+            }
+            if (!feeds.isEmpty()) {
+                FeedPoller poller = new FeedPoller(feeds, publisher, Duration.ofSeconds(feedIntervalSeconds),
+                        Clock.systemUTC());
+                poller.start();
+                sources.add(poller);
+                console.println("Polling " + feeds.size() + " feed(s) every " + feedIntervalSeconds + " s");
             }
             console.println("Following; Ctrl-C to stop.");
             new CountDownLatch(1).await();

@@ -1,0 +1,69 @@
+package org.frontline.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.frontline.launcher.broker.EmbeddedKafkaBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** After a replay, a replay looped three times, and a reset, the tallies equal those of one fresh run. */
+class ReplayResetIT {
+
+    private static final String SEEDS = Path.of("..", "seeds").toString();
+
+    @TempDir
+    Path work;
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void replaysAndResetLeaveTheTalliesOfASingleFreshRun() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
+            String bootstrap = broker.bootstrapServers();
+            Path out = work.resolve("out");
+            String data = work.resolve("data").toString();
+
+            run("run", "--bootstrap-servers", bootstrap, "--data", data, "--out", out.toString(), SEEDS);
+            String casualties = Files.readString(out.resolve("casualties.json"));
+            String statements = Files.readString(out.resolve("statements.json"));
+            assertThat(casualties).contains("6655");
+
+            String replay = run("replay", "--bootstrap-servers", bootstrap, "--rate", "50", SEEDS);
+            assertThat(replay).contains("Replayed 5 articles 1 time(s): received 5, published 5, rejected 0");
+            run("run", "--bootstrap-servers", bootstrap, "--data", data, "--out", out.toString(), SEEDS);
+            assertThat(Files.readString(out.resolve("casualties.json"))).isEqualTo(casualties);
+            assertThat(Files.readString(out.resolve("statements.json"))).isEqualTo(statements);
+
+            String looped = run("replay", "--bootstrap-servers", bootstrap, "--loop", "3", SEEDS);
+            assertThat(looped).contains("Replayed 5 articles 3 time(s): received 15, published 15, rejected 0");
+            run("run", "--bootstrap-servers", bootstrap, "--data", data, "--out", out.toString(), SEEDS);
+            assertThat(Files.readString(out.resolve("casualties.json"))).isEqualTo(casualties);
+            assertThat(Files.readString(out.resolve("statements.json"))).isEqualTo(statements);
+
+            String reset = run("reset", "--bootstrap-servers", bootstrap, "--data", data);
+            assertThat(reset).contains("it will reprocess articles.raw from the beginning");
+            assertThat(work.resolve("data/streams/frontline")).doesNotExist();
+            run("run", "--bootstrap-servers", bootstrap, "--data", data, "--out", out.toString(), SEEDS);
+            assertThat(Files.readString(out.resolve("casualties.json"))).isEqualTo(casualties);
+            assertThat(Files.readString(out.resolve("statements.json"))).isEqualTo(statements);
+        }
+    }
+
+    private static String run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Frontline.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        int exit = cli.execute(args);
+        assertThat(exit).as("%s: %s", String.join(" ", args), out).isZero();
+        return out.toString();
+    }
+}
