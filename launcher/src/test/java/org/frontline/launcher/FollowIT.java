@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,13 +28,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 
 /**
  * {@code run --follow} on a real embedded broker, fed good and bad input through the watched
- * directory, HTTP and standard input: every input is published or rejected with a reason, the
+ * directory, HTTP, a feed and standard input: every input is published or rejected with a reason, the
  * ledger balances per source, and good input after each bad one still reaches the tallies.
  */
 class FollowIT {
@@ -51,11 +53,14 @@ class FollowIT {
     void everyInputThroughTheWatchedDirectoryAndHttpIsPublishedOrRejectedAndTheLedgerBalances() throws Exception {
         Path watched = Files.createDirectories(work.resolve("inbox"));
         Path out = work.resolve("out");
+        HttpServer feedServer = feedServer();
+        String feed = "http://127.0.0.1:" + feedServer.getAddress().getPort() + "/war-news.rss";
         StringWriter console = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
         Thread running = new Thread(() -> exit.set(command(console).execute("run", "--follow",
                 "--data", work.resolve("data").toString(), "--out", out.toString(), "--partitions", "1",
-                "--max-bytes", "2048", "--watch", watched.toString(), "--http", "0")), "run-follow");
+                "--max-bytes", "2048", "--watch", watched.toString(), "--http", "0",
+                "--feed", feed, "--feed-interval", "1")), "run-follow");
         running.start();
         await("following").atMost(Duration.ofSeconds(90)).until(() -> console.toString().contains("Following"));
         Matcher url = HTTP_URL.matcher(console.toString());
@@ -88,18 +93,25 @@ class FollowIT {
         // Held for two seconds: the unchanged rewrite must not show up as a fifth input.
         JsonNode ledger = await("ledger settles").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
                 .until(() -> get(base + "/api/ingest"), l -> l.path("watch").path("received").asInt() == 4
-                        && l.path("http").path("received").asInt() == 6);
+                        && l.path("http").path("received").asInt() == 6
+                        && l.path("feed").path("received").asInt() == 3);
         assertBalanced(ledger.get("watch"), 2, 2);
         assertBalanced(ledger.get("http"), 2, 4);
+        // The feed: two articles, an item without a body, and a repeated guid that is not a new input.
+        assertBalanced(ledger.get("feed"), 2, 1);
+        feedServer.stop(0);
 
         running.interrupt();
         running.join(TimeUnit.SECONDS.toMillis(90));
         assertThat(exit.get()).as(console.toString()).isEqualTo(Frontline.EXIT_REJECTED);
         assertThat(console.toString()).contains("Articles from http: received 6, published 2, rejected 4",
-                "Articles from watch: received 4, published 2, rejected 2");
-        assertThat(enrichedBodies(out)).hasSize(3).noneMatch(b -> b.startsWith("A woman"));
-        assertThat(sumIncidents(out, "killed")).as("2 in Kharkiv (corrected), 3 in Odesa, 2 in Kherson")
-                .isEqualTo(7);
+                "Articles from watch: received 4, published 2, rejected 2",
+                "Articles from feed: received 3, published 2, rejected 1");
+        assertThat(enrichedBodies(out)).hasSize(5).noneMatch(b -> b.startsWith("A woman"))
+                .anyMatch(b -> b.startsWith("Due civili sono stati uccisi e cinque feriti"));
+        assertThat(sumIncidents(out, "killed"))
+                .as("2 in Kharkiv (corrected), 3 in Odesa, 2 in Kherson; from the feed 3 in Kharkiv, 2 in Kherson")
+                .isEqualTo(12);
     }
 
     @Test
@@ -130,6 +142,20 @@ class FollowIT {
                 "line 2: malformed JSON", "line 4: no body", "line 5: not a JSON object",
                 "line 6: published is not YYYY-MM or YYYY-MM-DD: last week");
         assertThat(sumIncidents(out, "killed")).isEqualTo(9);
+    }
+
+    /** Serves the test feed on a free loopback port. */
+    private static HttpServer feedServer() throws Exception {
+        byte[] rss = FollowIT.class.getResourceAsStream("/feeds/war-news.rss").readAllBytes();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/war-news.rss", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            exchange.sendResponseHeaders(200, rss.length);
+            exchange.getResponseBody().write(rss);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     private static CommandLine command(StringWriter console) {
