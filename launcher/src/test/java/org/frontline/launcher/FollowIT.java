@@ -124,7 +124,9 @@ class FollowIT {
                 "{\"title\": \"only a title\"}",
                 "[1, 2, 3]",
                 "{\"body\": \"Cinque civili sono stati uccisi a Kherson.\", \"published\": \"last week\"}",
-                "{\"body\": \"Cinque civili sono stati uccisi a Kherson.\", \"published\": \"2024-02\"}");
+                "{\"body\": \"Cinque civili sono stati uccisi a Kherson.\", \"published\": \"2024-02\"}",
+                "{\"body\": \"Trois civils ont été tués lundi soir dans le bombardement de Kherson, selon le "
+                        + "gouverneur de la région.\"}");
         Path out = work.resolve("out");
         StringWriter console = new StringWriter();
         InputStream stdin = System.in;
@@ -138,10 +140,23 @@ class FollowIT {
         }
 
         assertThat(exit).as(console.toString()).isEqualTo(Frontline.EXIT_REJECTED);
-        assertThat(console.toString()).contains("Articles from stdin: received 6, published 2, rejected 4",
+        assertThat(console.toString()).contains("Articles from stdin: received 7, published 3, rejected 4",
                 "line 2: malformed JSON", "line 4: no body", "line 5: not a JSON object",
                 "line 6: published is not YYYY-MM or YYYY-MM-DD: last week");
-        assertThat(sumIncidents(out, "killed")).isEqualTo(9);
+        assertThat(sumIncidents(out, "killed")).as("the French article counts in no tally").isEqualTo(9);
+        JsonNode french = Files.readAllLines(out.resolve("enriched.jsonl")).stream().map(FollowIT::json)
+                .filter(a -> a.get("article").get("body").asText().startsWith("Trois")).findFirst().orElseThrow();
+        assertThat(french.get("language").asText()).isEqualTo("fr");
+        assertThat(french.get("casualties")).isEmpty();
+        assertThat(french.get("statements")).isEmpty();
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Serves the test feed on a free loopback port. */

@@ -22,26 +22,22 @@ final class Commands {
         return props;
     }
 
-    /** Blocks until the JVM is asked to stop (SIGINT, SIGTERM), then runs {@code stop} before it exits. */
-    static void runUntilStopped(Runnable stop) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopped.countDown();
+    /**
+     * Blocks until the process is asked to stop (SIGINT, SIGTERM) or this thread is interrupted,
+     * then runs {@code stop} before the JVM goes on exiting.
+     */
+    static void runUntilStopped(Runnable stop) throws Exception {
+        interruptedOnStop(() -> {
             try {
-                done.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                new CountDownLatch(1).await();
+            } catch (InterruptedException asked) {
+                // Asked to stop: fall through to the orderly stop below.
+            } finally {
+                stop.run();
             }
-        }, "frontline-shutdown"));
-        stopped.await();
-        try {
-            stop.run();
-        } finally {
-            done.countDown();
-        }
+            return null;
+        });
     }
-
 
     /**
      * Runs {@code work} on this thread; if the JVM is asked to stop meanwhile, interrupts it and waits

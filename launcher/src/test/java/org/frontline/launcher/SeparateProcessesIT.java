@@ -1,0 +1,66 @@
+package org.frontline.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.frontline.launcher.broker.EmbeddedKafkaBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** publish, streams and consume as separate pieces against one cluster give the tallies run gives. */
+class SeparateProcessesIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void publishStreamsAndConsumeAgainstOneCluster() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
+            String bootstrap = broker.bootstrapServers();
+            Path out = work.resolve("out");
+            AtomicInteger streamsExit = new AtomicInteger(-1);
+            AtomicInteger consumeExit = new AtomicInteger(-1);
+            Thread streams = new Thread(() -> streamsExit.set(command().execute("streams",
+                    "--bootstrap-servers", bootstrap, "--data", work.resolve("data").toString())), "streams");
+            Thread consume = new Thread(() -> consumeExit.set(command().execute("consume",
+                    "--bootstrap-servers", bootstrap, "--out", out.toString())), "consume");
+            streams.start();
+
+            assertThat(command().execute("publish", "--bootstrap-servers", bootstrap,
+                    Path.of("..", "seeds").toString())).isZero();
+            consume.start();
+
+            await("tallies written").atMost(Duration.ofSeconds(120)).until(() ->
+                    Files.exists(out.resolve("casualties.json"))
+                            && Files.readString(out.resolve("casualties.json")).contains("120160")
+                            && Files.readString(out.resolve("statements.json")).contains("Jens Stoltenberg"));
+            streams.interrupt();
+            consume.interrupt();
+            streams.join(TimeUnit.SECONDS.toMillis(60));
+            consume.join(TimeUnit.SECONDS.toMillis(60));
+            assertThat(streamsExit.get()).isZero();
+            assertThat(consumeExit.get()).isZero();
+            assertThat(Files.readAllLines(out.resolve("enriched.jsonl"))).hasSize(5);
+        }
+    }
+
+    private static CommandLine command() {
+        CommandLine cli = Frontline.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        return cli;
+    }
+}
