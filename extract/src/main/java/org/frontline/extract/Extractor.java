@@ -45,7 +45,9 @@ public final class Extractor {
     /** What the article says: read from its full text, title included. */
     public Extraction extract(ArticleText article) {
         String text = article.fullText();
-        String language = languages.identify(text);
+        // The body tells the language better than a headline made of names and places.
+        String body = article.body();
+        String language = languages.identify(body == null || body.isBlank() ? text : body);
         LanguagePack pack = packs.get(language);
         if (pack == null) {
             return new Extraction(language, List.of(), List.of(), List.of(), List.of(), List.of());

@@ -8,7 +8,8 @@ class ArticleFilesTest {
 
     @Test
     void dateLinePrefixBecomesThePublicationDateAndLeavesTheText() {
-        ArticleText article = ArticleFiles.parse(" date 2022-10 Il 12 e il 13 ottobre i ministri si incontreranno.\n\nSecondo paragrafo.");
+        ArticleText article = ArticleFiles.parse(
+                " date 2022-10 Il 12 e il 13 ottobre i ministri si incontreranno.\n\nSecondo paragrafo.");
 
         assertThat(article.published()).isEqualTo("2022-10");
         assertThat(article.fullText()).startsWith("Il 12 e il 13 ottobre");
@@ -16,7 +17,8 @@ class ArticleFilesTest {
 
     @Test
     void fullDateIsKept() {
-        assertThat(ArticleFiles.parse(" date 2023-06-28 Missile strike kills 10\n\nBody.").published()).isEqualTo("2023-06-28");
+        assertThat(ArticleFiles.parse(" date 2023-06-28 Missile strike kills 10\n\nBody.").published())
+                .isEqualTo("2023-06-28");
     }
 
     @Test

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CasualtyRulesTest {
 
     private static final String EN = "The regional governor spoke to reporters on Tuesday. ";
-    private static final String IT = "Il governatore regionale ha parlato con i giornalisti nella giornata di martedì. ";
+    private static final String IT =
+            "Il governatore regionale ha parlato con i giornalisti nella giornata di martedì. ";
 
     private static Extractor extractor;
 
@@ -37,8 +38,10 @@ class CasualtyRulesTest {
     @CsvSource(delimiter = '|', value = {
         "A missile killed five people and wounded 22 in the city.|5 killed unspecified; 22 injured unspecified",
         "Six civilians were killed in the attack on the market.|6 killed civilians",
-        "The United Nations said 6,655 civilians have died since the start of the invasion.|6655 killed civilians cumulative",
-        "Three soldiers were wounded and twenty-two are missing after the battle.|3 injured military; 22 missing military",
+        "The United Nations said 6,655 civilians have died since the start of the invasion."
+            + "|6655 killed civilians cumulative",
+        "Three soldiers were wounded and twenty-two are missing after the battle."
+            + "|3 injured military; 22 missing military",
         "A woman was killed when a shell hit her house in the village.|1 killed civilians",
         "A police officer and an emergency worker were killed in the strike.|2 killed civilians",
         "At least 12 people have been killed in the shelling of the town.|12 killed unspecified approximate",
@@ -52,13 +55,17 @@ class CasualtyRulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "Tre civili sono stati uccisi e tre feriti in un attacco di droni nella regione.|3 killed civilians; 3 injured civilians",
+        "Tre civili sono stati uccisi e tre feriti in un attacco di droni nella regione."
+            + "|3 killed civilians; 3 injured civilians",
         "Nella città una donna è morta a causa di una granata lanciata contro la sua casa.|1 killed civilians",
-        "Secondo lo Stato maggiore le perdite totali dal 24 febbraio ammontano a 120.160 soldati.|120160 losses military cumulative",
+        "Secondo lo Stato maggiore le perdite totali dal 24 febbraio ammontano a 120.160 soldati."
+            + "|120160 losses military cumulative",
         "Il bilancio è salito a 57 morti e 109 feriti, tutti civili.|57 killed civilians; 109 injured civilians",
-        "Nei bombardamenti sono state uccise cinque persone e altre 22 sono rimaste ferite.|5 killed unspecified; 22 injured unspecified",
+        "Nei bombardamenti sono state uccise cinque persone e altre 22 sono rimaste ferite."
+            + "|5 killed unspecified; 22 injured unspecified",
         "Le autorità contavano almeno una dozzina di morti nel quartiere colpito.|12 killed unspecified approximate",
-        "Secondo il governatore i morti sono saliti a 24, mentre i feriti restano 108.|24 killed unspecified; 108 injured unspecified",
+        "Secondo il governatore i morti sono saliti a 24, mentre i feriti restano 108."
+            + "|24 killed unspecified; 108 injured unspecified",
         "Nella notte 860 nemici sono stati eliminati dalle forze di difesa.|860 losses military cumulative",
         "Sono ancora 25 le persone disperse sotto le macerie del palazzo.|25 missing unspecified",
         "L'attacco ha ucciso oltre 1,5 mila persone secondo le autorità locali.|1500 killed unspecified approximate",
@@ -110,7 +117,8 @@ class CasualtyRulesTest {
     @Test
     void figureInTitleAndBodyIsOneFigure() {
         ArticleText article = new ArticleText("Missile strike on restaurant kills at least 10",
-                "A Russian missile hit a crowded restaurant in Kramatorsk and killed at least 10 people on Tuesday.", null);
+                "A Russian missile hit a crowded restaurant in Kramatorsk and killed at least 10 people on Tuesday.",
+                null);
 
         assertThat(extractor.extract(article).casualties()).singleElement()
                 .satisfies(figure -> assertThat(figure.count()).isEqualTo(10));

@@ -108,7 +108,8 @@ final class CorpusScore {
             int hit = -1;
             for (int i = 0; i < predicted.size() && hit < 0; i++) {
                 CasualtyFigure p = predicted.get(i);
-                if (!used.contains(i) && p.count() == g.path("count").asLong() && p.outcome().equals(g.path("outcome").asText())
+                if (!used.contains(i) && p.count() == g.path("count").asLong()
+                        && p.outcome().equals(g.path("outcome").asText())
                         && p.cumulative() == g.path("cumulative").asBoolean()) {
                     hit = i;
                 }
@@ -124,16 +125,16 @@ final class CorpusScore {
             String party = g.path("party").isNull() ? null : g.path("party").asText();
             if (!p.victims().equals(g.path("victims").asText()) || !Objects.equals(p.party(), party)
                     || p.approximate() != g.path("approximate").asBoolean()) {
-                attributeMisses.add(name + ": attributes of " + p.count() + " " + p.outcome() + ": " + p.victims() + "/"
-                        + p.party() + "/" + p.approximate() + " vs gold " + g.path("victims").asText() + "/" + party + "/"
-                        + g.path("approximate").asBoolean());
+                attributeMisses.add(name + ": attributes of " + p.count() + " " + p.outcome() + ": " + p.victims()
+                        + "/" + p.party() + "/" + p.approximate() + " vs gold " + g.path("victims").asText() + "/"
+                        + party + "/" + g.path("approximate").asBoolean());
             }
         }
         for (int i = 0; i < predicted.size(); i++) {
             if (!used.contains(i)) {
                 CasualtyFigure p = predicted.get(i);
-                notes.add(name + ": spurious casualty " + p.count() + " " + p.outcome() + " cumulative=" + p.cumulative()
-                        + " «" + p.evidence() + "»");
+                notes.add(name + ": spurious casualty " + p.count() + " " + p.outcome() + " cumulative="
+                        + p.cumulative() + " «" + p.evidence() + "»");
             }
         }
         casualtyTp += matched;
@@ -152,7 +153,8 @@ final class CorpusScore {
             }
         }
         pairs.sort((a, b) -> a.overlap() != b.overlap() ? Double.compare(b.overlap(), a.overlap())
-                : a.gold() != b.gold() ? Integer.compare(b.gold(), a.gold()) : Integer.compare(b.predicted(), a.predicted()));
+                : a.gold() != b.gold() ? Integer.compare(b.gold(), a.gold())
+                : Integer.compare(b.predicted(), a.predicted()));
         Set<Integer> goldUsed = new HashSet<>();
         Set<Integer> predictedUsed = new HashSet<>();
         int right = 0;

@@ -10,7 +10,8 @@ class LanguageSupportTest {
 
     @Test
     void unsupportedLanguageGetsItsCodeAndNothingElse() {
-        Extraction extraction = extractor.extract(new ArticleText(null, "Au moins 12 personnes ont été tuées et 30 blessées "
+        Extraction extraction = extractor.extract(new ArticleText(null,
+                "Au moins 12 personnes ont été tuées et 30 blessées "
                 + "dans le bombardement de la ville, a déclaré « le gouverneur de la région » mardi soir.", null));
 
         assertThat(extraction.language()).isEqualTo("fr");
@@ -21,9 +22,11 @@ class LanguageSupportTest {
 
     @Test
     void englishAndItalianAreTold() {
-        assertThat(extractor.extract(new ArticleText(null, "Six civilians were killed in the shelling of the town.", null))
+        assertThat(extractor.extract(
+                new ArticleText(null, "Six civilians were killed in the shelling of the town.", null))
                 .language()).isEqualTo("en");
-        assertThat(extractor.extract(new ArticleText(null, "Sei civili sono stati uccisi nel bombardamento della città.", null))
+        assertThat(extractor.extract(
+                new ArticleText(null, "Sei civili sono stati uccisi nel bombardamento della città.", null))
                 .language()).isEqualTo("it");
     }
 }

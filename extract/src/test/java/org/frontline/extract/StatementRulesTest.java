@@ -25,8 +25,10 @@ class StatementRulesTest {
     @Test
     void everyKindOfQuotationMarkAndMixedPairs() {
         assertThat(statements("NATO secretary general Jens Stoltenberg spoke in Brussels on Monday. "
-                + "“We will support Kiev to the end,” he said. «Russia must understand the cost of this war», he added. "
-                + "\"Allies are united behind Ukraine\", he concluded. “This war is a threat to all of us», Stoltenberg warned."))
+                + "“We will support Kiev to the end,” he said. "
+                + "«Russia must understand the cost of this war», he added. "
+                + "\"Allies are united behind Ukraine\", he concluded. "
+                + "“This war is a threat to all of us», Stoltenberg warned."))
                 .containsExactly(
                         "Jens Stoltenberg: We will support Kiev to the end,",
                         "Jens Stoltenberg: Russia must understand the cost of this war",
@@ -36,7 +38,8 @@ class StatementRulesTest {
 
     @Test
     void quotationSplitAroundAnAttributionIsTwoStatements() {
-        assertThat(statements("Prosecutor General Andriy Kostin visited the site. “The regime is pressing on with terror,” "
+        assertThat(statements("Prosecutor General Andriy Kostin visited the site. "
+                + "“The regime is pressing on with terror,” "
                 + "Kostin said. “We will find everyone who gives criminal orders.”"))
                 .containsExactly("Andriy Kostin: The regime is pressing on with terror,",
                         "Andriy Kostin: We will find everyone who gives criminal orders.");
@@ -44,16 +47,19 @@ class StatementRulesTest {
 
     @Test
     void attributionBetweenDashesLeavesOneStatement() {
-        assertThat(statements("Jens Stoltenberg spoke at the summit. “There is a co-responsibility on the part of NATO – "
+        assertThat(statements("Jens Stoltenberg spoke at the summit. "
+                + "“There is a co-responsibility on the part of NATO – "
                 + "said Stoltenberg – We do this and increase our presence in the east.”"))
-                .containsExactly("Jens Stoltenberg: There is a co-responsibility on the part of NATO – said Stoltenberg "
+                .containsExactly("Jens Stoltenberg: There is a co-responsibility on the part of NATO – "
+                        + "said Stoltenberg "
                         + "– We do this and increase our presence in the east.");
     }
 
     @Test
     void closingMarkWhoseOpeningWasLostClosesAQuotationFromTheParagraphStart() {
         assertThat(statements("Jens Stoltenberg was interviewed on television.\n\n"
-                + "What we see around Kiev is not a withdrawal but a repositioning – Stoltenberg explained – of forces “."))
+                + "What we see around Kiev is not a withdrawal but a repositioning – Stoltenberg explained "
+                + "– of forces “."))
                 .containsExactly("Jens Stoltenberg: What we see around Kiev is not a withdrawal but a repositioning "
                         + "– Stoltenberg explained – of forces");
     }
@@ -93,13 +99,15 @@ class StatementRulesTest {
 
     @Test
     void repeatedQuotationIsOneStatement() {
-        assertThat(statements("Regional governor Pavlo Kyrylenko wrote on Telegram. “At the moment we count 57 dead,” "
+        assertThat(statements("Regional governor Pavlo Kyrylenko wrote on Telegram. "
+                + "“At the moment we count 57 dead,” "
                 + "Kyrylenko said. Later he repeated: “At the moment we count 57 dead.”"))
                 .hasSize(1);
     }
 
     @Test
     void paraphraseWithoutQuotationMarksIsNotAStatement() {
-        assertThat(statements("Kremlin spokesman Dmitry Peskov said that Russia had suffered significant losses.")).isEmpty();
+        assertThat(statements("Kremlin spokesman Dmitry Peskov said that Russia had suffered significant losses."))
+                .isEmpty();
     }
 }

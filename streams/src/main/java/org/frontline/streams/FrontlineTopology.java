@@ -27,6 +27,7 @@ import org.frontline.avro.state.CasualtyAggregate;
 import org.frontline.avro.state.CasualtyContribution;
 import org.frontline.avro.state.SpeakerAggregate;
 import org.frontline.avro.state.SpeakerContribution;
+import org.frontline.extract.SpeakerNames;
 import org.frontline.schemas.AvroSerde;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.streams.enrich.EnrichProcessor;
@@ -45,7 +46,7 @@ import org.frontline.streams.tally.SpeakerTallies;
  *   <li>out: {@code articles.enriched}, article id to {@code EnrichedArticle};</li>
  *   <li>out: {@code articles.dlq}, article id to {@code DeadLetter}, for records that cannot be enriched;</li>
  *   <li>out: {@code tallies.casualties}, {@code outcome|victims|party} to {@code CasualtyTally};</li>
- *   <li>out: {@code tallies.statements}, speaker to {@code SpeakerTally}.</li>
+ *   <li>out: {@code tallies.statements}, the speaker's canonical key to {@code SpeakerTally}.</li>
  * </ul>
  *
  * <p>The tallies come from a table of enriched articles keyed by article id: each version of an
@@ -86,7 +87,8 @@ public final class FrontlineTopology {
                 .to(topics.casualties().name(), Produced.with(topics.casualties().keySerde(),
                         topics.casualties().valueSerde()).withName("casualty-tallies-sink"));
 
-        tallies(builder, "speaker", versions, SpeakerTallies::contributions, SpeakerContribution::getSpeaker,
+        tallies(builder, "speaker", versions, SpeakerTallies::contributions,
+                c -> SpeakerNames.canonicalKey(c.getSpeaker()),
                 AvroSerde.of(SpeakerContribution.class), AvroSerde.of(SpeakerAggregate.class),
                 SPEAKER_STORE, SpeakerTallies::empty, SpeakerTallies::add, SpeakerTallies::subtract)
                 .mapValues(SpeakerTallies::tally, Named.as("speaker-tally"))

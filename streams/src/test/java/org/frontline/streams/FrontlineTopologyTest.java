@@ -23,6 +23,7 @@ import org.frontline.avro.SpeakerTally;
 import org.frontline.extract.ArticleText;
 import org.frontline.extract.CasualtyFigure;
 import org.frontline.extract.Extraction;
+import org.frontline.extract.SpeakerNames;
 import org.frontline.extract.Statement;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
@@ -93,7 +94,7 @@ class FrontlineTopologyTest {
         assertThat(killed.getLatestCumulativePublished()).isEqualTo("2022-11");
         assertThat(killed.getReports()).isEqualTo(2);
         assertThat(killed.getArticles()).isEqualTo(1);
-        SpeakerTally jens = latest(speakers).get("Jens Stoltenberg");
+        SpeakerTally jens = latest(speakers).get(key("Jens Stoltenberg"));
         assertThat(jens.getStatements()).isEqualTo(2);
         assertThat(jens.getLatestQuote()).isEqualTo("NATO is vigilant today");
     }
@@ -111,7 +112,7 @@ class FrontlineTopologyTest {
         assertThat(after.get("killed|civilians|UA").getIncidentTotal()).isEqualTo(5);
         assertThat(after.get("killed|civilians|UA").getArticles()).isEqualTo(2);
         assertThat(after).allSatisfy((key, tally) -> assertThat(tally).isEqualTo(before.getOrDefault(key, tally)));
-        assertThat(merge(speakersBefore, latest(speakers)).get("Dmitry Peskov").getStatements()).isEqualTo(1);
+        assertThat(merge(speakersBefore, latest(speakers)).get(key("Dmitry Peskov")).getStatements()).isEqualTo(1);
     }
 
     @Test
@@ -131,7 +132,24 @@ class FrontlineTopologyTest {
         assertThat(corrected.get("killed|civilians|UA").getLatestCumulativeArticle()).isEqualTo("a2");
         assertThat(corrected.get("injured|civilians|UA").getIncidentTotal()).isEqualTo(2);
         Map<String, SpeakerTally> speakerChanges = readAll(speakers);
-        assertThat(speakerChanges).containsEntry("Oleg Synegubov", null);
+        assertThat(speakerChanges).containsEntry(key("Oleg Synegubov"), null);
+    }
+
+    @Test
+    void spellingsOfOneSpeakerAcrossArticlesAreOneTally() {
+        publish("a1", "2024-12", "quote Dmitry Peskov: guarantees of mutual security",
+                "quote Dmitry Peskov: the need for crisis management");
+        publish("a2", "2024-12", "quote Dmitri Peskov: these decisions are for the presidents");
+        publish("a3", "2024-11", "quote Boris Johnson: we stand with Ukraine");
+        publish("a4", "2024-11", "quote Mike Johnson: the House will vote later");
+
+        Map<String, SpeakerTally> tallies = readAll(speakers);
+        SpeakerTally peskov = tallies.get(key("Dmitry Peskov"));
+        assertThat(peskov.getStatements()).isEqualTo(3);
+        assertThat(peskov.getArticles()).isEqualTo(2);
+        assertThat(peskov.getSpeaker()).as("the spelling most statements use").isEqualTo("Dmitry Peskov");
+        assertThat(tallies.get(key("Boris Johnson")).getStatements()).isEqualTo(1);
+        assertThat(tallies.get(key("Mike Johnson")).getStatements()).isEqualTo(1);
     }
 
     @Test
@@ -181,6 +199,10 @@ class FrontlineTopologyTest {
 
         assertThat(deadLetters.readValue().getError()).contains("scripted extractor failure");
         assertThat(latest(casualties).get("killed|military|RU").getIncidentTotal()).isEqualTo(860);
+    }
+
+    private static String key(String speaker) {
+        return SpeakerNames.canonicalKey(speaker);
     }
 
     private void publish(String id, String published, String... lines) {

@@ -25,6 +25,15 @@ public final class ExtractionJson {
 
     /** One JSON object, without a line break, for the article named {@code name}. */
     public static String toJsonLine(String name, ArticleText article, Extraction extraction) {
+        try {
+            return MAPPER.writeValueAsString(toJson(name, article, extraction));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same object as {@link #toJsonLine}, as a tree. */
+    public static ObjectNode toJson(String name, ArticleText article, Extraction extraction) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("name", name);
         root.put("language", extraction.language());
@@ -51,11 +60,7 @@ public final class ExtractionJson {
         strings(root.putArray("people"), extraction.people());
         strings(root.putArray("organisations"), extraction.organisations());
         strings(root.putArray("places"), extraction.places());
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return root;
     }
 
     private static void strings(ArrayNode array, List<String> values) {

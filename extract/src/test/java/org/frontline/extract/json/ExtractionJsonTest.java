@@ -17,7 +17,8 @@ class ExtractionJsonTest {
     @Test
     void lineCarriesTheGoldFieldNamesScorePyReads() throws Exception {
         Extraction extraction = new Extraction("it",
-                List.of(new CasualtyFigure(3, "killed", "civilians", null, false, false, "Alyoshki", "Tre civili sono stati uccisi")),
+                List.of(new CasualtyFigure(3, "killed", "civilians", null, false, false, "Alyoshki",
+                        "Tre civili sono stati uccisi")),
                 List.of(new Statement("Dmitry Peskov", List.of("Peskov"), "garanzie reciproche di sicurezza")),
                 List.of("Dmitry Peskov"), List.of("Cremlino"), List.of("Minsk"));
 
@@ -30,7 +31,8 @@ class ExtractionJsonTest {
         assertThat(json.path("casualties").get(0).fieldNames()).toIterable().containsExactly(
                 "count", "outcome", "victims", "party", "cumulative", "approximate", "location", "evidence");
         assertThat(json.path("casualties").get(0).path("party").isNull()).isTrue();
-        assertThat(json.path("statements").get(0).fieldNames()).toIterable().containsExactly("speaker", "aliases", "quote");
+        assertThat(json.path("statements").get(0).fieldNames()).toIterable()
+                .containsExactly("speaker", "aliases", "quote");
         assertThat(json.path("people").get(0).asText()).isEqualTo("Dmitry Peskov");
     }
 }

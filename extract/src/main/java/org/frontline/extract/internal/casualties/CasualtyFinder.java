@@ -115,7 +115,9 @@ public final class CasualtyFinder {
             boolean sameParagraph = previous != null && previous.paragraph == sentence.paragraph();
             String paragraphParty = sameParagraph ? previous.figure.party() : null;
             Candidate runningBefore = sameParagraph && lastSentence == sentence.index() - 1 ? lastInSentence : null;
-            List<Candidate> figures = figuresIn(sentence.tokens(), runningBefore);
+            // Every figure takes its outcome from an outcome word or a count noun of its sentence.
+            boolean mayCount = outcomes.mayOccurIn(sentence.tokens()) || tolls.mayOccurIn(sentence.tokens());
+            List<Candidate> figures = mayCount ? figuresIn(sentence.tokens(), runningBefore) : List.of();
             if (!figures.isEmpty()) {
                 lastInSentence = figures.get(figures.size() - 1);
                 lastSentence = sentence.index();
@@ -209,7 +211,8 @@ public final class CasualtyFinder {
         }
         Candidate candidate = new Candidate(number);
         Match<Boolean> ofWhom = subsets.at(tokens, end);
-        Match<Boolean> period = ofWhom == null ? null : singlePeriod.find(tokens, ofWhom.end(), ofWhom.end() + GAP_LIMIT);
+        Match<Boolean> period = ofWhom == null ? null
+                : singlePeriod.find(tokens, ofWhom.end(), ofWhom.end() + GAP_LIMIT);
         if (period != null) {
             candidate.periodPart = true;
             candidate.bare = true;
@@ -471,7 +474,10 @@ public final class CasualtyFinder {
         return true;
     }
 
-    /** "22 injured, including five children", "tre delle quali", and breakdowns: "23 were killed: 22 ... and one ...". */
+    /**
+     * "22 injured, including five children", "tre delle quali", and breakdowns: "23 were killed: 22 ... and
+     * one ...".
+     */
     private boolean isSubset(List<Token> tokens, Candidate candidate, Candidate previous) {
         int clause = clauseStart(tokens, candidate.number.start());
         boolean breakdown = previous != null && clause > 0 && tokens.get(clause - 1).is(":")
@@ -603,7 +609,10 @@ public final class CasualtyFinder {
         int to = clauseEnd(tokens, figure.evidenceEnd);
         Boolean inClause = nearestCue(tokens, figure, from, to, tokens.size());
         boolean tallied = tolls.find(tokens, 0, figure.number.start()) != null;
-        return inClause != null ? inClause : nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : CUE_DISTANCE);
+        if (inClause != null) {
+            return inClause;
+        }
+        return nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : CUE_DISTANCE);
     }
 
     private Boolean nearestCue(List<Token> tokens, Candidate figure, int from, int to, int limit) {

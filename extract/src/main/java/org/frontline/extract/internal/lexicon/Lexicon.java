@@ -37,7 +37,7 @@ public final class Lexicon {
 
     /** A list of phrases of this language, each with a value. */
     public <V> PhraseMap<V> map(String name, Function<String, V> parser) {
-        PhraseMap<V> map = new PhraseMap<>();
+        PhraseMap<V> map = new PhraseMap<>(segmenter.vocabulary());
         load(ROOT + name + ".txt", map, parser);
         load(ROOT + language + "/" + name + ".txt", map, parser);
         return map;

@@ -1,6 +1,7 @@
 package org.frontline.extract.internal.lexicon;
 
 import org.frontline.extract.internal.text.Token;
+import org.frontline.extract.internal.text.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +30,15 @@ public final class PhraseMap<V> {
     private final Map<String, List<Entry<V>>> byFirst = new HashMap<>();
     private final Map<String, List<Entry<V>>> byLast = new HashMap<>();
     private final Map<String, V> singleWords = new HashMap<>();
+    private final Vocabulary vocabulary;
+    private final long bit;
+    private boolean numberFirst;
+    private boolean numberLast;
+
+    PhraseMap(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        this.bit = vocabulary.newBit();
+    }
 
     void add(String[] words, V value) {
         if (words.length == 1) {
@@ -37,6 +47,29 @@ public final class PhraseMap<V> {
         Entry<V> entry = new Entry<>(words, value);
         insert(byFirst, words[0], entry);
         insert(byLast, words[words.length - 1], entry);
+        vocabulary.markFirst(words[0], bit);
+        vocabulary.markLast(words[words.length - 1], bit);
+        numberFirst |= words[0].equals(ANY_NUMBER);
+        numberLast |= words[words.length - 1].equals(ANY_NUMBER);
+    }
+
+    /** Whether some phrase may start at the token: false rules it out without a look-up. */
+    private boolean mayStartAt(Token token) {
+        return (token.firsts() & bit) != 0 || numberFirst && token.isNumber();
+    }
+
+    private boolean mayEndAt(Token token) {
+        return (token.lasts() & bit) != 0 || numberLast && token.isNumber();
+    }
+
+    /** Whether a phrase of this map may start at any of the tokens; false means none does. */
+    public boolean mayOccurIn(List<Token> tokens) {
+        for (Token token : tokens) {
+            if (mayStartAt(token)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <V> void insert(Map<String, List<Entry<V>>> index, String key, Entry<V> entry) {
@@ -47,7 +80,7 @@ public final class PhraseMap<V> {
 
     /** The longest phrase that starts at token {@code i}, or null. */
     public Match<V> at(List<Token> tokens, int i) {
-        if (i < 0 || i >= tokens.size()) {
+        if (i < 0 || i >= tokens.size() || !mayStartAt(tokens.get(i))) {
             return null;
         }
         for (Entry<V> entry : candidates(byFirst, tokens.get(i))) {
@@ -60,7 +93,7 @@ public final class PhraseMap<V> {
 
     /** The longest phrase whose last token is {@code tokens[end - 1]}, or null. */
     public Match<V> endingAt(List<Token> tokens, int end) {
-        if (end <= 0 || end > tokens.size()) {
+        if (end <= 0 || end > tokens.size() || !mayEndAt(tokens.get(end - 1))) {
             return null;
         }
         for (Entry<V> entry : candidates(byLast, tokens.get(end - 1))) {
@@ -101,7 +134,7 @@ public final class PhraseMap<V> {
 
     /** The value of the one-word phrase the token is, or null. */
     public V get(Token token) {
-        return singleWords.get(token.norm());
+        return (token.firsts() & bit) == 0 ? null : singleWords.get(token.norm());
     }
 
     /** The one-word phrases and their values. */

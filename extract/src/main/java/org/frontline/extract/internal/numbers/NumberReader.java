@@ -33,6 +33,8 @@ public final class NumberReader {
     private final PhraseMap<Long> phrases;
     private final PhraseMap<Long> multipliers;
     private final PhraseMap<Boolean> singular;
+    private final String[] suffixes;
+    private final long[] suffixValues;
 
     public NumberReader(String language, Lexicon lexicon) {
         ULocale locale = new ULocale(language);
@@ -42,6 +44,14 @@ public final class NumberReader {
         this.phrases = lexicon.map("numbers", Long::parseLong);
         this.multipliers = lexicon.map("multipliers", Long::parseLong);
         this.singular = lexicon.phrases("singular");
+        Map<String, Long> multiplierWords = multipliers.singleWords();
+        this.suffixes = new String[multiplierWords.size()];
+        this.suffixValues = new long[multiplierWords.size()];
+        int m = 0;
+        for (Map.Entry<String, Long> multiplier : multiplierWords.entrySet()) {
+            suffixes[m] = multiplier.getKey();
+            suffixValues[m++] = multiplier.getValue();
+        }
         RuleBasedNumberFormat spellout = new RuleBasedNumberFormat(locale, RuleBasedNumberFormat.SPELLOUT);
         for (String ruleSet : spellout.getRuleSetNames()) {
             boolean cardinal = ruleSet.startsWith("%spellout-cardinal")
@@ -77,22 +87,27 @@ public final class NumberReader {
         if (singular.contains(token)) {
             return new NumberMatch(1, i, i + 1, true);
         }
-        StringBuilder key = new StringBuilder();
-        NumberMatch longest = null;
-        int words = 0;
-        for (int j = i; j < tokens.size() && words < MAX_WORDS; j++) {
+        Long first = spelled.get(token.norm());
+        if (first == null) {
+            first = withMultiplierSuffix(token.norm());
+        }
+        if (first == null) {
+            return null;
+        }
+        NumberMatch longest = scaled(BigDecimal.valueOf(first), tokens, i + 1, i, first == 1);
+        StringBuilder key = new StringBuilder(token.norm());
+        int words = 1;
+        for (int j = i + 1; j < tokens.size() && words < MAX_WORDS; j++) {
             Token next = tokens.get(j);
-            if (next.is("-") && words > 0) {
+            if (next.is("-")) {
                 continue;
             }
             if (!next.isWord()) {
                 break;
             }
-            key.append(words++ == 0 ? "" : " ").append(next.norm());
+            key.append(' ').append(next.norm());
+            words++;
             Long value = spelled.get(key.toString());
-            if (value == null && words == 1) {
-                value = withMultiplierSuffix(next.norm());
-            }
             if (value == null) {
                 break;
             }
@@ -103,12 +118,12 @@ public final class NumberReader {
 
     /** "trentunomila": a spelled number glued to a multiplier word. */
     private Long withMultiplierSuffix(String word) {
-        for (Map.Entry<String, Long> multiplier : multipliers.singleWords().entrySet()) {
-            String suffix = multiplier.getKey();
+        for (int m = 0; m < suffixes.length; m++) {
+            String suffix = suffixes[m];
             if (word.length() > suffix.length() && word.endsWith(suffix)) {
                 Long head = spelled.get(word.substring(0, word.length() - suffix.length()));
                 if (head != null) {
-                    return head * multiplier.getValue();
+                    return head * suffixValues[m];
                 }
             }
         }

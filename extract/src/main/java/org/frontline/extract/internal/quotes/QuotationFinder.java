@@ -77,6 +77,9 @@ public final class QuotationFinder {
     /** What the character at {@code k} can do as a quotation mark, or null when it is none. */
     private static Mark mark(String text, int k, int from, int to) {
         char c = text.charAt(k);
+        if (c < '\u00ab' ? c != '"' && c != '\'' : !isQuoteMark(c)) {
+            return null;
+        }
         char before = k > from ? text.charAt(k - 1) : ' ';
         char after = k + 1 < to ? text.charAt(k + 1) : ' ';
         boolean wordBefore = Character.isLetterOrDigit(before);

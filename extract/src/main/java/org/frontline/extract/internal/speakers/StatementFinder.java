@@ -1,5 +1,6 @@
 package org.frontline.extract.internal.speakers;
 
+import org.frontline.extract.SpeakerNames;
 import org.frontline.extract.Statement;
 import org.frontline.extract.internal.lexicon.Lexicon;
 import org.frontline.extract.internal.lexicon.PhraseMap;
@@ -14,7 +15,6 @@ import org.frontline.extract.internal.text.Token;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,7 +81,8 @@ public final class StatementFinder {
 
     /** The statements of a document whose names have been found. */
     public List<Statement> find(Document document, List<Name> names) {
-        return new Reading(document, names).statements();
+        List<Quotation> quoted = quotations.find(document.text(), document.paragraphs());
+        return quoted.isEmpty() ? List.of() : new Reading(document, names, quoted).statements();
     }
 
     /** Position of a token: sentence index and token index. */
@@ -101,22 +102,23 @@ public final class StatementFinder {
         private final List<Name> names;
         private final Map<Integer, List<Name>> namesBySentence = new HashMap<>();
         private final List<Quotation> quoted;
+        /** The fullest name of each person by the key of the last word, so "Zelenskyy" finds "Volodymyr Zelensky". */
         private final Map<String, String> fullestPerson = new LinkedHashMap<>();
         private final Map<Name, String> fullestOf = new HashMap<>();
         private final List<Role> roleMentions = new ArrayList<>();
         private final List<Said> said = new ArrayList<>();
         private final Map<String, Set<String>> aliases = new LinkedHashMap<>();
 
-        Reading(Document document, List<Name> names) {
+        Reading(Document document, List<Name> names, List<Quotation> quoted) {
             this.document = document;
             this.names = names;
-            this.quoted = quotations.find(document.text(), document.paragraphs());
+            this.quoted = quoted;
             for (Name name : names) {
                 namesBySentence.computeIfAbsent(name.sentence(), k -> new ArrayList<>()).add(name);
             }
             for (Name name : names) {
                 if (name.kind() == Name.Kind.PERSON) {
-                    fullestPerson.merge(fold(name.lastWord()), name.text(),
+                    fullestPerson.merge(SpeakerNames.canonicalKey(name.lastWord()), name.text(),
                             (a, b) -> b.split(" ").length > a.split(" ").length ? b : a);
                 }
             }
@@ -251,7 +253,8 @@ public final class StatementFinder {
                 List<Token> tokens = sentence.tokens();
                 for (int k = 0; k < tokens.size(); k++) {
                     Token dash = tokens.get(k);
-                    if (dash.start() < quotation.start() || dash.end() > quotation.end() || !DASHES.contains(dash.text())) {
+                    boolean outside = dash.start() < quotation.start() || dash.end() > quotation.end();
+                    if (outside || !DASHES.contains(dash.text())) {
                         continue;
                     }
                     int close = k + 1;
@@ -319,7 +322,8 @@ public final class StatementFinder {
             Sentence last = sentenceOf(quotation.end() - 1);
             At after = tokenAt(quotation.outerEnd());
             boolean endsSentence = after == null || after.sentence() != last
-                    || after.token() >= last.tokens().size() - 1 && last.tokens().get(last.tokens().size() - 1).isPunct();
+                    || after.token() >= last.tokens().size() - 1
+                    && last.tokens().get(last.tokens().size() - 1).isPunct();
             if (last == null || !endsSentence || last.index() + 1 >= document.sentences().size()) {
                 return null;
             }
@@ -544,6 +548,7 @@ public final class StatementFinder {
                     case PERSON -> person = person == null || rank(name) >= rank(person) ? name : person;
                     case ORGANISATION -> organisation = organisation == null ? name : organisation;
                     case PLACE -> place = place == null ? name : place;
+                    default -> throw new IllegalStateException("unknown kind of name " + name.kind());
                 }
             }
             String role = roleWord(tokens, s, e);
@@ -592,7 +597,8 @@ public final class StatementFinder {
             for (int k = s; k < end; k++) {
                 Token token = tokens.get(k);
                 boolean named = token.isCapitalised() || token.is("'s") || determiners.contains(token)
-                        || organisations.contains(token) || nameWords.contains(token) || nationalities.at(tokens, k) != null;
+                        || organisations.contains(token) || nameWords.contains(token)
+                        || nationalities.at(tokens, k) != null;
                 if (!named) {
                     return fullestOrganisation(organisation);
                 }
@@ -664,7 +670,9 @@ public final class StatementFinder {
                     int end = k + 1;
                     while (end < tokens.size()) {
                         Match<Boolean> joiner = nameWords.at(tokens, end);
-                        if (joiner != null && joiner.end() < tokens.size() && tokens.get(joiner.end()).isCapitalised()) {
+                        boolean joinsName = joiner != null && joiner.end() < tokens.size()
+                                && tokens.get(joiner.end()).isCapitalised();
+                        if (joinsName) {
                             end = joiner.end() + 1;
                         } else if (tokens.get(end).isCapitalised() || nationalities.at(tokens, end) != null) {
                             end++;
@@ -682,7 +690,7 @@ public final class StatementFinder {
 
         private String fullest(Name person) {
             return fullestOf.computeIfAbsent(person,
-                    name -> fullestPerson.getOrDefault(fold(name.lastWord()), name.text()));
+                    name -> fullestPerson.getOrDefault(SpeakerNames.canonicalKey(name.lastWord()), name.text()));
         }
 
         private Speaker lastSpeaker(int offset) {
@@ -727,7 +735,8 @@ public final class StatementFinder {
             for (Name name : namesIn(sentence)) {
                 if (name.kind() == Name.Kind.PERSON && isStrong(name) && name.start() <= SUBJECT_HEAD
                         && !inQuotation(sentence.tokens().get(name.start()))) {
-                    said.add(new Said(sentence.tokens().get(name.start()).start(), new Speaker(fullest(name), name.text())));
+                    int offset = sentence.tokens().get(name.start()).start();
+                    said.add(new Said(offset, new Speaker(fullest(name), name.text())));
                     return;
                 }
             }
@@ -754,7 +763,7 @@ public final class StatementFinder {
                 known.add(speaker.alias());
             }
             String last = speaker.name().substring(speaker.name().lastIndexOf(' ') + 1);
-            if (fullestPerson.containsKey(fold(last)) && !last.equals(speaker.name())) {
+            if (fullestPerson.containsKey(SpeakerNames.canonicalKey(last)) && !last.equals(speaker.name())) {
                 known.add(last);
             }
         }

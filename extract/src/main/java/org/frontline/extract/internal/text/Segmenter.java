@@ -21,11 +21,17 @@ public final class Segmenter {
 
     private final BreakIterator sentencePrototype;
     private final BreakIterator wordPrototype;
+    private final Vocabulary vocabulary = new Vocabulary();
 
     public Segmenter(String language) {
         ULocale locale = new ULocale(language);
         this.sentencePrototype = BreakIterator.getSentenceInstance(locale);
         this.wordPrototype = BreakIterator.getWordInstance(locale);
+    }
+
+    /** The words of this language's lexicons; filled while they load. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     public Document segment(String text) {
@@ -76,7 +82,7 @@ public final class Segmenter {
         return paragraphs;
     }
 
-    private static List<Token> tokens(BreakIterator wordBreaks, String text, int from, int to) {
+    private List<Token> tokens(BreakIterator wordBreaks, String text, int from, int to) {
         List<Token> tokens = new ArrayList<>();
         String span = text.substring(from, to);
         wordBreaks.setText(span);
@@ -97,7 +103,7 @@ public final class Segmenter {
         return tokens;
     }
 
-    private static void addPunctuation(List<Token> tokens, String piece, int offset) {
+    private void addPunctuation(List<Token> tokens, String piece, int offset) {
         for (int i = 0; i < piece.length(); i++) {
             if (!Character.isWhitespace(piece.charAt(i))) {
                 tokens.add(token(piece.substring(i, i + 1), offset + i, Token.Kind.PUNCT));
@@ -106,7 +112,7 @@ public final class Segmenter {
     }
 
     /** Splits "300mila" into number and word, and elisions at the apostrophe ("dell'", "'s"). */
-    private static void addWord(List<Token> tokens, String piece, int offset) {
+    private void addWord(List<Token> tokens, String piece, int offset) {
         int digits = 0;
         while (digits < piece.length() && Character.isDigit(piece.charAt(digits))) {
             digits++;
@@ -137,8 +143,9 @@ public final class Segmenter {
         return -1;
     }
 
-    private static Token token(String text, int start, Token.Kind kind) {
+    private Token token(String text, int start, Token.Kind kind) {
         String norm = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        return new Token(text, norm, start, start + text.length(), kind);
+        return new Token(text, norm, start, start + text.length(), kind, vocabulary.firstsOf(norm),
+                vocabulary.lastsOf(norm));
     }
 }

@@ -8,8 +8,10 @@ package org.frontline.extract.internal.text;
  * @param start offset of the first character in the document text
  * @param end   offset after the last character
  * @param kind  what the token is
+ * @param firsts bits of the lexicons that have a phrase starting with this token ({@link Vocabulary})
+ * @param lasts  bits of the lexicons that have a phrase ending with this token
  */
-public record Token(String text, String norm, int start, int end, Kind kind) {
+public record Token(String text, String norm, int start, int end, Kind kind, long firsts, long lasts) {
 
     /** The classes of token the break iterator tells apart. */
     public enum Kind { WORD, NUMBER, PUNCT }
