@@ -51,8 +51,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Publish articles, enrich and tally them, write the results to --out and print the tallies. "
                 + "Without --follow it exits once everything given has gone through; with --follow it keeps "
-                + "ingesting (--watch, --http, --feed) until Ctrl-C or SIGTERM. Starts an embedded Kafka broker when no "
-                + "cluster is given.")
+                + "ingesting (--watch, --http, --feed) until Ctrl-C or SIGTERM. Starts an embedded Kafka broker "
+                + "when no cluster is given.")
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
