@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -31,8 +30,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import picocli.CommandLine;
-
 /**
  * {@code run --follow} on a real embedded broker, fed good and bad input through the watched
  * directory, HTTP, a feed and standard input: every input is published or rejected with a reason, the
@@ -57,7 +54,7 @@ class FollowIT {
         String feed = "http://127.0.0.1:" + feedServer.getAddress().getPort() + "/war-news.rss";
         StringWriter console = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread running = new Thread(() -> exit.set(command(console).execute("run", "--follow",
+        Thread running = new Thread(() -> exit.set(Cli.writingTo(console).execute("run", "--follow",
                 "--data", work.resolve("data").toString(), "--out", out.toString(), "--partitions", "1",
                 "--max-bytes", "2048", "--watch", watched.toString(), "--http", "0",
                 "--feed", feed, "--feed-interval", "1")), "run-follow");
@@ -133,7 +130,7 @@ class FollowIT {
         int exit;
         try {
             System.setIn(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
-            exit = command(console).execute("run", "--data", work.resolve("data").toString(),
+            exit = Cli.writingTo(console).execute("run", "--data", work.resolve("data").toString(),
                     "--out", out.toString(), "--partitions", "1", "-");
         } finally {
             System.setIn(stdin);
@@ -173,12 +170,6 @@ class FollowIT {
         return server;
     }
 
-    private static CommandLine command(StringWriter console) {
-        CommandLine cli = Frontline.commandLine();
-        cli.setOut(new PrintWriter(console, true));
-        cli.setErr(new PrintWriter(console, true));
-        return cli;
-    }
 
     private static void renameIn(Path dir, String name, String text) throws Exception {
         Path temp = Files.createTempFile(dir.getParent(), name, ".part");

@@ -2,8 +2,6 @@ package org.frontline.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
 
 /** `frontline publish` against a real broker: good files go, bad ones are reported, none are lost. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -60,10 +56,10 @@ class PublishCommandIT {
         Files.write(corpus.resolve("binary.txt"), new byte[] {'P', 'K', 3, 4, 0, 0, 0});
         Files.writeString(corpus.resolve("huge.txt"), "x".repeat(2048));
 
-        Result result = publish("test1.", "--max-bytes", "1024", corpus.toString());
+        Cli.Result result = publish("test1.", "--max-bytes", "1024", corpus.toString());
 
         assertThat(result.exit()).isEqualTo(Frontline.EXIT_REJECTED);
-        assertThat(result.out()).contains("received 7, published 2, rejected 5",
+        assertThat(result.output()).contains("received 7, published 2, rejected 5",
                 "empty.txt: empty", "blank.txt: only white space", "latin1.txt: not UTF-8 text",
                 "binary.txt: binary data", "huge.txt: larger than the limit: 2048 bytes, limit 1024");
         Map<String, Article> published = readAll("test1.articles.raw");
@@ -90,20 +86,13 @@ class PublishCommandIT {
         assertThat(bodies).containsExactly("Two civilians were killed.", "Three civilians were killed.");
     }
 
-    private record Result(int exit, String out) {
-    }
-
-    private static Result publish(String topicPrefix, String... args) throws Exception {
+    private static Cli.Result publish(String topicPrefix, String... args) throws Exception {
         Path config = Files.createTempFile(brokerDir, "client", ".properties");
         Files.writeString(config, "frontline.topic.prefix=" + topicPrefix + "\n");
-        StringWriter out = new StringWriter();
-        CommandLine cli = Frontline.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
         List<String> all = new ArrayList<>(List.of("publish", "--bootstrap-servers", broker.bootstrapServers(),
                 "--config", config.toString(), "--partitions", "1"));
         all.addAll(List.of(args));
-        return new Result(cli.execute(all.toArray(String[]::new)), out.toString());
+        return Cli.run(all.toArray(String[]::new));
     }
 
     private static Map<String, Article> readAll(String topic) {

@@ -2,8 +2,6 @@ package org.frontline.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +10,6 @@ import org.frontline.launcher.broker.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
 
 /** After a replay, a replay looped three times, and a reset, the tallies equal those of one fresh run. */
 class ReplayResetIT {
@@ -58,12 +54,8 @@ class ReplayResetIT {
     }
 
     private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cli = Frontline.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        int exit = cli.execute(args);
-        assertThat(exit).as("%s: %s", String.join(" ", args), out).isZero();
-        return out.toString();
+        Cli.Result result = Cli.run(args);
+        assertThat(result.exit()).as("%s: %s", String.join(" ", args), result.output()).isZero();
+        return result.output();
     }
 }

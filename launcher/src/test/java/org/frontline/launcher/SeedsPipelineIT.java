@@ -2,8 +2,6 @@ package org.frontline.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import picocli.CommandLine;
 
 /**
  * The main job end to end on a real embedded KRaft broker: the five seeds through producer, streams
@@ -72,14 +68,9 @@ class SeedsPipelineIT {
     }
 
     private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Frontline.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        assertThat(exit).as("exit code; stderr: %s; stdout: %s", err, out).isZero();
-        return out.toString();
+        Cli.Result result = Cli.run(args);
+        assertThat(result.exit()).as("%s: %s", String.join(" ", args), result.output()).isZero();
+        return result.output();
     }
 
     /** Incident total and largest cumulative figure of one (outcome, victims), all parties together. */

@@ -3,7 +3,6 @@ package org.frontline.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,6 @@ import org.frontline.launcher.broker.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
 
 /** publish, streams and consume as separate pieces against one cluster give the tallies run gives. */
 class SeparateProcessesIT {
@@ -32,14 +29,14 @@ class SeparateProcessesIT {
             Path out = work.resolve("out");
             AtomicInteger streamsExit = new AtomicInteger(-1);
             AtomicInteger consumeExit = new AtomicInteger(-1);
-            Thread streams = new Thread(() -> streamsExit.set(command().execute("streams",
+            Thread streams = new Thread(() -> streamsExit.set(Cli.writingTo(new StringWriter()).execute("streams",
                     "--bootstrap-servers", bootstrap, "--data", work.resolve("data").toString())), "streams");
-            Thread consume = new Thread(() -> consumeExit.set(command().execute("consume",
+            Thread consume = new Thread(() -> consumeExit.set(Cli.writingTo(new StringWriter()).execute("consume",
                     "--bootstrap-servers", bootstrap, "--out", out.toString())), "consume");
             streams.start();
 
-            assertThat(command().execute("publish", "--bootstrap-servers", bootstrap,
-                    Path.of("..", "seeds").toString())).isZero();
+            assertThat(Cli.run("publish", "--bootstrap-servers", bootstrap, Path.of("..", "seeds").toString())
+                    .exit()).isZero();
             consume.start();
 
             await("tallies written").atMost(Duration.ofSeconds(120)).until(() ->
@@ -54,13 +51,5 @@ class SeparateProcessesIT {
             assertThat(consumeExit.get()).isZero();
             assertThat(Files.readAllLines(out.resolve("enriched.jsonl"))).hasSize(5);
         }
-    }
-
-    private static CommandLine command() {
-        CommandLine cli = Frontline.commandLine();
-        StringWriter out = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        return cli;
     }
 }

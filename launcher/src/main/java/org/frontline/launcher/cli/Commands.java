@@ -1,9 +1,13 @@
 package org.frontline.launcher.cli;
 
+import java.io.PrintWriter;
+import java.util.Collection;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import org.frontline.producer.Outcome;
 
 
 /** What the long-running and cluster-only commands share. */
@@ -65,5 +69,11 @@ final class Commands {
                 // The JVM is already stopping: the hook is running and has just been released.
             }
         }
+    }
+
+    /** Prints one line per rejected input: where it came from and why. */
+    static void printRejections(PrintWriter console, Collection<? extends Outcome> outcomes) {
+        outcomes.stream().filter(Outcome.Rejected.class::isInstance).map(Outcome.Rejected.class::cast)
+                .forEach(r -> console.println("rejected " + r.origin() + ": " + r.reason()));
     }
 }

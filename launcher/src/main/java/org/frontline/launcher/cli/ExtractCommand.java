@@ -16,7 +16,7 @@ import org.frontline.producer.FileInput;
 import org.frontline.producer.TextCheck;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,9 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "JSON object per article (JSON Lines) in the gold format of corpus/GUIDELINES.md.")
 public final class ExtractCommand implements Callable<Integer> {
 
-    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + TextCheck.DEFAULT_MAX_BYTES,
-            description = "Largest article accepted, in bytes (default: ${DEFAULT-VALUE}).")
-    int maxBytes;
+    @Mixin
+    InputLimit limit;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Article files (*.txt) or directories of them.")
     List<Path> paths;
@@ -42,7 +41,7 @@ public final class ExtractCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Extractor extractor = Extractor.create();
-        TextCheck check = new TextCheck(maxBytes);
+        TextCheck check = limit.check();
         int rejected = 0;
         for (FileInput input : FileInput.expand(paths)) {
             TextCheck.Verdict verdict = check.check(Files.readAllBytes(input.file()));

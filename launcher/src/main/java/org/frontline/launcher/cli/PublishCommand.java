@@ -10,13 +10,11 @@ import java.util.concurrent.Callable;
 import org.frontline.launcher.Frontline;
 import org.frontline.producer.ArticlePublisher;
 import org.frontline.producer.PublishReport;
-import org.frontline.producer.TextCheck;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +27,8 @@ public final class PublishCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + TextCheck.DEFAULT_MAX_BYTES,
-            description = "Largest article accepted, in bytes (default: ${DEFAULT-VALUE}).")
-    int maxBytes;
+    @Mixin
+    InputLimit limit;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Article files (*.txt) or directories of them.")
     List<Path> paths;
@@ -46,9 +43,9 @@ public final class PublishCommand implements Callable<Integer> {
         TopicNames names = TopicNames.from(props);
         ArticlePublisher.ensureTopics(props, names, kafka.partitions(), (short) -1);
         try (ArticlePublisher publisher = new ArticlePublisher(props, FrontlineTopics.named(names),
-                new TextCheck(maxBytes), Clock.systemUTC())) {
+                limit.check(), Clock.systemUTC())) {
             PublishReport report = publisher.publishFiles(paths);
-            report.rejections().forEach(r -> console.println("rejected " + r.origin() + ": " + r.reason()));
+            Commands.printRejections(console, report.rejections());
             console.println("Articles: " + report.summary());
             return report.allPublished() ? 0 : Frontline.EXIT_REJECTED;
         }

@@ -17,7 +17,6 @@ import org.frontline.producer.ArticleIds;
 import org.frontline.producer.ArticlePublisher;
 import org.frontline.producer.FileInput;
 import org.frontline.producer.Outcome;
-import org.frontline.producer.TextCheck;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
 
@@ -47,9 +46,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--loop", paramLabel = "K", defaultValue = "1", description = "Publish the corpus K times.")
     int loops;
 
-    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + TextCheck.DEFAULT_MAX_BYTES,
-            description = "Largest article accepted, in bytes (default: ${DEFAULT-VALUE}).")
-    int maxBytes;
+    @Mixin
+    InputLimit limit;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Article files (*.txt) or directories of them.")
     List<Path> paths;
@@ -67,7 +65,7 @@ public final class ReplayCommand implements Callable<Integer> {
         long total = (long) inputs.size() * loops;
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
         try (ArticlePublisher publisher = new ArticlePublisher(props, FrontlineTopics.named(names),
-                new TextCheck(maxBytes), Clock.systemUTC());
+                limit.check(), Clock.systemUTC());
              ProgressBar progress = progressBar(console, total)) {
             long start = System.nanoTime();
             long sent = 0;
@@ -82,8 +80,7 @@ public final class ReplayCommand implements Callable<Integer> {
             progress.stepTo(total);
             console.println("Replayed " + inputs.size() + " articles " + loops + " time(s): "
                     + publisher.ledger().overall());
-            outcomes.stream().map(CompletableFuture::join).filter(Outcome.Rejected.class::isInstance).distinct()
-                    .forEach(r -> console.println("rejected " + r.origin() + ": " + ((Outcome.Rejected) r).reason()));
+            Commands.printRejections(console, outcomes.stream().map(CompletableFuture::join).distinct().toList());
             return publisher.ledger().overall().rejected() == 0 ? 0 : Frontline.EXIT_REJECTED;
         }
     }

@@ -25,7 +25,6 @@ import org.frontline.launcher.http.WebServer;
 import org.frontline.producer.ArticlePublisher;
 import org.frontline.producer.Ledger;
 import org.frontline.producer.Outcome;
-import org.frontline.producer.TextCheck;
 import org.frontline.producer.source.FeedPoller;
 import org.frontline.producer.source.HttpIngest;
 import org.frontline.producer.source.JsonLines;
@@ -62,9 +61,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where the result files go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + TextCheck.DEFAULT_MAX_BYTES,
-            description = "Largest article accepted, in bytes (default: ${DEFAULT-VALUE}).")
-    int maxBytes;
+    @Mixin
+    InputLimit limit;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "How long to wait for the tallies to catch up (default: ${DEFAULT-VALUE}).")
@@ -126,7 +124,7 @@ public final class RunCommand implements Callable<Integer> {
         Extractor extractor = Extractor.create();
         try (FrontlineStreams streams = FrontlineStreams.start(settings, extractor::extract);
              TallyConsumer consumer = new TallyConsumer(props, topics, new OutputFiles(out));
-             ArticlePublisher publisher = new ArticlePublisher(props, topics, new TextCheck(maxBytes),
+             ArticlePublisher publisher = new ArticlePublisher(props, topics, limit.check(),
                      Clock.systemUTC());
              Admin admin = Admin.create(ClientConfig.kafkaOnly(props))) {
             Thread consuming = new Thread(consumer, "frontline-consume");
@@ -165,8 +163,7 @@ public final class RunCommand implements Callable<Integer> {
             outcomes.addAll(JsonLines.publish(System.in, JsonLines.STDIN, publisher));
         }
         publisher.flush();
-        outcomes.stream().map(CompletableFuture::join).filter(Outcome.Rejected.class::isInstance)
-                .forEach(r -> console.println("rejected " + r.origin() + ": " + ((Outcome.Rejected) r).reason()));
+        Commands.printRejections(console, outcomes.stream().map(CompletableFuture::join).toList());
     }
 
     /** Runs the live sources until the process is asked to stop, then stops them in order. */
@@ -183,7 +180,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             if (httpPort != null) {
                 Javalin server = WebServer.start(httpHost, httpPort,
-                        routes -> HttpIngest.register(routes, publisher, maxBytes));
+                        routes -> HttpIngest.register(routes, publisher, limit.maxBytes));
                 sources.add(server::stop);
                 console.println("Accepting POST http://" + httpHost + ":" + server.port() + "/articles");
             }
