@@ -25,6 +25,7 @@ import org.frontline.avro.Article;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.state.CasualtyAggregate;
 import org.frontline.avro.state.CasualtyContribution;
+import org.frontline.avro.state.LanguageStats;
 import org.frontline.avro.state.SpeakerAggregate;
 import org.frontline.avro.state.SpeakerContribution;
 import org.frontline.extract.SpeakerNames;
@@ -35,6 +36,7 @@ import org.frontline.streams.enrich.EnrichProcessor.Outcome;
 import org.frontline.streams.enrich.Enricher;
 import org.frontline.streams.tally.CasualtyTallies;
 import org.frontline.streams.tally.ContributionExploder;
+import org.frontline.streams.tally.LanguageTallies;
 import org.frontline.streams.tally.SpeakerTallies;
 
 /**
@@ -60,8 +62,12 @@ public final class FrontlineTopology {
     public static final String ARTICLES_STORE = "enriched-articles";
     /** Casualty aggregates by tally key (queryable). */
     public static final String CASUALTY_STORE = "casualty-tallies";
-    /** Speaker aggregates by speaker (queryable). */
+    /** Casualty aggregates by tally key and month, {@code outcome|victims|party|YYYY-MM} (queryable). */
+    public static final String CASUALTY_MONTHLY_STORE = "casualty-monthly";
+    /** Speaker aggregates by canonical speaker key (queryable). */
     public static final String SPEAKER_STORE = "speaker-tallies";
+    /** Articles, statements and casualty figures per language (queryable). */
+    public static final String LANGUAGE_STORE = "language-stats";
 
     private FrontlineTopology() {
     }
@@ -79,22 +85,41 @@ public final class FrontlineTopology {
                         .withValueSerde(topics.enriched().valueSerde()));
         KStream<String, EnrichedArticle> versions = articles.toStream(Named.as("article-versions"));
 
-        tallies(builder, "casualty", versions, CasualtyTallies::contributions, CasualtyTallies::key,
-                AvroSerde.of(CasualtyContribution.class), AvroSerde.of(CasualtyAggregate.class),
-                CASUALTY_STORE, CasualtyTallies::empty, CasualtyTallies::add, CasualtyTallies::subtract)
+        AvroSerde<CasualtyContribution> casualtySerde = AvroSerde.of(CasualtyContribution.class);
+        KTable<String, CasualtyContribution> casualties = contributions(builder, "casualty", versions,
+                CasualtyTallies::contributions, casualtySerde);
+        aggregate(casualties, "casualty-by-tally", "casualty-aggregate", CasualtyTallies::key, casualtySerde,
+                AvroSerde.of(CasualtyAggregate.class), CASUALTY_STORE,
+                CasualtyTallies::empty, CasualtyTallies::add, CasualtyTallies::subtract)
                 .mapValues(CasualtyTallies::tally, Named.as("casualty-tally"))
                 .toStream(Named.as("casualty-tally-changes"))
                 .to(topics.casualties().name(), Produced.with(topics.casualties().keySerde(),
                         topics.casualties().valueSerde()).withName("casualty-tallies-sink"));
+        // The same figures per month of publication, for charts; queryable, not written to a topic.
+        aggregate(casualties, "casualty-by-month", "casualty-monthly-aggregate", CasualtyTallies::monthKey, casualtySerde,
+                AvroSerde.of(CasualtyAggregate.class), CASUALTY_MONTHLY_STORE,
+                CasualtyTallies::empty, CasualtyTallies::add, CasualtyTallies::subtract);
 
-        tallies(builder, "speaker", versions, SpeakerTallies::contributions,
-                c -> SpeakerNames.canonicalKey(c.getSpeaker()),
-                AvroSerde.of(SpeakerContribution.class), AvroSerde.of(SpeakerAggregate.class),
-                SPEAKER_STORE, SpeakerTallies::empty, SpeakerTallies::add, SpeakerTallies::subtract)
+        AvroSerde<SpeakerContribution> speakerSerde = AvroSerde.of(SpeakerContribution.class);
+        KTable<String, SpeakerContribution> speakers = contributions(builder, "speaker", versions,
+                SpeakerTallies::contributions, speakerSerde);
+        aggregate(speakers, "speaker-by-tally", "speaker-aggregate", c -> SpeakerNames.canonicalKey(c.getSpeaker()), speakerSerde,
+                AvroSerde.of(SpeakerAggregate.class), SPEAKER_STORE,
+                SpeakerTallies::empty, SpeakerTallies::add, SpeakerTallies::subtract)
                 .mapValues(SpeakerTallies::tally, Named.as("speaker-tally"))
                 .toStream(Named.as("speaker-tally-changes"))
                 .to(topics.statements().name(), Produced.with(topics.statements().keySerde(),
                         topics.statements().valueSerde()).withName("speaker-tallies-sink"));
+
+        AvroSerde<LanguageStats> statsSerde = AvroSerde.of(LanguageStats.class);
+        articles.groupBy((id, article) -> KeyValue.pair(article.getLanguage(), LanguageTallies.of(article)),
+                        Grouped.with("articles-by-language", Serdes.String(), statsSerde))
+                .aggregate(LanguageTallies::empty, (language, stats, total) -> LanguageTallies.add(total, stats),
+                        (language, stats, total) -> LanguageTallies.subtract(total, stats),
+                        Named.as("language-stats-aggregate"),
+                        Materialized.<String, LanguageStats>as(Stores.persistentKeyValueStore(LANGUAGE_STORE))
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(statsSerde));
 
         return builder.build();
     }
@@ -116,12 +141,10 @@ public final class FrontlineTopology {
                                 topics.enriched().valueSerde()).withName("enriched-sink")), "done"));
     }
 
-    /** Contributions per article and tally, then one aggregate per tally key, named after {@code kind}. */
-    private static <C, A> KTable<String, A> tallies(
+    /** Each version of each article split into its contributions, one per tally, as a table. */
+    private static <C> KTable<String, C> contributions(
             StreamsBuilder builder, String kind, KStream<String, EnrichedArticle> versions,
-            Function<EnrichedArticle, Map<String, C>> contributions, Function<C, String> tallyKey,
-            Serde<C> contributionSerde, Serde<A> aggregateSerde, String storeName,
-            Initializer<A> empty, BiFunction<C, A, A> add, BiFunction<C, A, A> subtract) {
+            Function<EnrichedArticle, Map<String, C>> contributions, Serde<C> contributionSerde) {
         String keysStore = kind + "-contribution-keys";
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(keysStore),
                 Serdes.String(), Serdes.ListSerde(ArrayList.class, Serdes.String())));
@@ -131,12 +154,20 @@ public final class FrontlineTopology {
                 .toTable(Named.as(kind + "-contribution-table"),
                         Materialized.<String, C>as(Stores.persistentKeyValueStore(kind + "-contributions"))
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(contributionSerde))
-                .groupBy((articleAndKey, c) -> KeyValue.pair(tallyKey.apply(c), c),
-                        Grouped.with(kind + "-by-tally", Serdes.String(), contributionSerde))
-                .aggregate(empty, (key, c, aggregate) -> add.apply(c, aggregate),
-                        (key, c, aggregate) -> subtract.apply(c, aggregate),
-                        Named.as(kind + "-aggregate"),
+                                .withValueSerde(contributionSerde));
+    }
+
+    /** One aggregate per key of {@code key} over the contributions, with an exact adder and subtractor. */
+    private static <C, A> KTable<String, A> aggregate(
+            KTable<String, C> contributions, String groupedName, String aggregateName, Function<C, String> key,
+            Serde<C> contributionSerde, Serde<A> aggregateSerde, String storeName,
+            Initializer<A> empty, BiFunction<C, A, A> add, BiFunction<C, A, A> subtract) {
+        return contributions
+                .groupBy((articleAndKey, c) -> KeyValue.pair(key.apply(c), c),
+                        Grouped.with(groupedName, Serdes.String(), contributionSerde))
+                .aggregate(empty, (k, c, aggregate) -> add.apply(c, aggregate),
+                        (k, c, aggregate) -> subtract.apply(c, aggregate),
+                        Named.as(aggregateName),
                         Materialized.<String, A>as(Stores.persistentKeyValueStore(storeName))
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(aggregateSerde));

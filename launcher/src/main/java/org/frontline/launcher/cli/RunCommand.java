@@ -15,12 +15,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.frontline.consumer.OutputFiles;
 import org.frontline.consumer.TallyConsumer;
 import org.frontline.extract.Extractor;
 import org.frontline.launcher.CatchUp;
 import org.frontline.launcher.Cluster;
 import org.frontline.launcher.Frontline;
+import org.frontline.launcher.http.LiveUpdates;
+import org.frontline.launcher.http.QueryApi;
 import org.frontline.launcher.http.WebServer;
 import org.frontline.producer.ArticlePublisher;
 import org.frontline.producer.Ledger;
@@ -75,7 +79,8 @@ public final class RunCommand implements Callable<Integer> {
             + "in DIR, and again when their text changes.")
     Path watch;
 
-    @Option(names = "--http", paramLabel = "PORT", description = "With --follow: accept POST /articles on PORT.")
+    @Option(names = "--http", paramLabel = "PORT", description = "With --follow: serve POST /articles, the query "
+            + "API and the dashboard on PORT (0 for a free one).")
     Integer httpPort;
 
     @Option(names = "--feed", paramLabel = "URL", description = "With --follow: poll this RSS or Atom feed "
@@ -119,7 +124,14 @@ public final class RunCommand implements Callable<Integer> {
 
     private int run(Cluster cluster, PrintWriter console) throws InterruptedException {
         Properties props = cluster.clientProperties();
-        StreamsSettings settings = StreamsSettings.from(props, kafka.dataDir().resolve("streams"), kafka.partitions());
+        // The HTTP port is fixed before the streams application starts, which advertises it to its peers.
+        Integer port = httpPort == null ? null : WebServer.portFor(httpHost, httpPort);
+        Properties streamsProps = cluster.clientProperties();
+        if (port != null) {
+            streamsProps.put(StreamsConfig.APPLICATION_SERVER_CONFIG, httpHost + ":" + port);
+        }
+        StreamsSettings settings = StreamsSettings.from(streamsProps, kafka.dataDir().resolve("streams"),
+                kafka.partitions());
         FrontlineTopics topics = FrontlineTopics.named(settings.topics());
         Extractor extractor = Extractor.create();
         try (FrontlineStreams streams = FrontlineStreams.start(settings, extractor::extract);
@@ -132,7 +144,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 publishPaths(publisher, console);
                 if (follow) {
-                    follow(publisher, console);
+                    follow(publisher, streams, topics, props, port, console);
                 }
                 publisher.flush();
                 boolean caughtUp = awaitCatchUp(new CatchUp(admin), settings, topics, consumer, streams);
@@ -167,7 +179,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs the live sources until the process is asked to stop, then stops them in order. */
-    private void follow(ArticlePublisher publisher, PrintWriter console) {
+    private void follow(ArticlePublisher publisher, FrontlineStreams streams, FrontlineTopics topics,
+                        Properties props, Integer port, PrintWriter console) {
         List<AutoCloseable> sources = new ArrayList<>();
         try {
             if (watch != null) {
@@ -178,11 +191,19 @@ public final class RunCommand implements Callable<Integer> {
                 sources.add(watcher);
                 console.println("Watching " + watch.toAbsolutePath().normalize() + " for *.txt articles");
             }
-            if (httpPort != null) {
-                Javalin server = WebServer.start(httpHost, httpPort,
-                        routes -> HttpIngest.register(routes, publisher, limit.maxBytes));
+            if (port != null) {
+                LiveUpdates live = new LiveUpdates(props, topics).start();
+                sources.add(live);
+                QueryApi api = new QueryApi(streams.kafkaStreams(), new HostInfo(httpHost, port));
+                Javalin server = WebServer.start(httpHost, port, config -> {
+                    HttpIngest.register(config.routes, publisher, limit.maxBytes);
+                    api.register(config.routes);
+                    live.register(config.routes);
+                    WebServer.dashboard(config);
+                });
                 sources.add(server::stop);
                 console.println("Accepting POST http://" + httpHost + ":" + server.port() + "/articles");
+                console.println("Dashboard at http://" + httpHost + ":" + server.port() + "/");
             }
             if (!feeds.isEmpty()) {
                 FeedPoller poller = new FeedPoller(feeds, publisher, Duration.ofSeconds(feedIntervalSeconds),

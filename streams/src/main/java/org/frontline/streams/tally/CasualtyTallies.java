@@ -19,6 +19,8 @@ import org.frontline.avro.state.CasualtyContribution;
 public final class CasualtyTallies {
 
     private static final String NO_PARTY = "-";
+    /** The month of figures whose article has no publication date. */
+    public static final String UNKNOWN_MONTH = "unknown";
 
     private CasualtyTallies() {
     }
@@ -57,6 +59,16 @@ public final class CasualtyTallies {
     /** The tally key a contribution counts in. */
     public static String key(CasualtyContribution c) {
         return key(c.getOutcome(), c.getVictims(), c.getParty());
+    }
+
+    /** The month a contribution counts in: {@code tally key|YYYY-MM}, or {@code |unknown} without a date. */
+    public static String monthKey(CasualtyContribution c) {
+        return key(c) + "|" + month(c.getPublished());
+    }
+
+    /** {@code YYYY-MM} of a publication date, or {@code unknown}. */
+    public static String month(String published) {
+        return published == null || published.length() < 7 ? UNKNOWN_MONTH : published.substring(0, 7);
     }
 
     public static CasualtyAggregate empty() {
