@@ -96,14 +96,16 @@ public final class FrontlineTopology {
                 .to(topics.casualties().name(), Produced.with(topics.casualties().keySerde(),
                         topics.casualties().valueSerde()).withName("casualty-tallies-sink"));
         // The same figures per month of publication, for charts; queryable, not written to a topic.
-        aggregate(casualties, "casualty-by-month", "casualty-monthly-aggregate", CasualtyTallies::monthKey, casualtySerde,
+        aggregate(casualties, "casualty-by-month", "casualty-monthly-aggregate", CasualtyTallies::monthKey,
+                casualtySerde,
                 AvroSerde.of(CasualtyAggregate.class), CASUALTY_MONTHLY_STORE,
                 CasualtyTallies::empty, CasualtyTallies::add, CasualtyTallies::subtract);
 
         AvroSerde<SpeakerContribution> speakerSerde = AvroSerde.of(SpeakerContribution.class);
         KTable<String, SpeakerContribution> speakers = contributions(builder, "speaker", versions,
                 SpeakerTallies::contributions, speakerSerde);
-        aggregate(speakers, "speaker-by-tally", "speaker-aggregate", c -> SpeakerNames.canonicalKey(c.getSpeaker()), speakerSerde,
+        aggregate(speakers, "speaker-by-tally", "speaker-aggregate", c -> SpeakerNames.canonicalKey(c.getSpeaker()),
+                speakerSerde,
                 AvroSerde.of(SpeakerAggregate.class), SPEAKER_STORE,
                 SpeakerTallies::empty, SpeakerTallies::add, SpeakerTallies::subtract)
                 .mapValues(SpeakerTallies::tally, Named.as("speaker-tally"))

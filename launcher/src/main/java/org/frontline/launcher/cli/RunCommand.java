@@ -193,7 +193,6 @@ public final class RunCommand implements Callable<Integer> {
             }
             if (port != null) {
                 LiveUpdates live = new LiveUpdates(props, topics).start();
-                sources.add(live);
                 QueryApi api = new QueryApi(streams.kafkaStreams(), new HostInfo(httpHost, port));
                 Javalin server = WebServer.start(httpHost, port, config -> {
                     HttpIngest.register(config.routes, publisher, limit.maxBytes);
@@ -201,7 +200,9 @@ public final class RunCommand implements Callable<Integer> {
                     live.register(config.routes);
                     WebServer.dashboard(config);
                 });
+                // Closed in reverse order: the live updates end their streams before the server stops.
                 sources.add(server::stop);
+                sources.add(live);
                 console.println("Accepting POST http://" + httpHost + ":" + server.port() + "/articles");
                 console.println("Dashboard at http://" + httpHost + ":" + server.port() + "/");
             }

@@ -55,21 +55,35 @@ public final class StreamsCommand implements Callable<Integer> {
         StreamsSettings settings = StreamsSettings.from(streamsProps, kafka.dataDir().resolve("streams"),
                 kafka.partitions());
         FrontlineStreams streams = FrontlineStreams.start(settings, Extractor.create()::extract);
-        LiveUpdates live = port == null ? null : new LiveUpdates(props, FrontlineTopics.named(settings.topics()))
-                .start();
-        Javalin server = port == null ? null : WebServer.start(httpHost, port, config -> {
-            new QueryApi(streams.kafkaStreams(), new HostInfo(httpHost, port)).register(config.routes);
-            live.register(config.routes);
-            WebServer.dashboard(config);
-        });
+        LiveUpdates live = null;
+        Javalin server = null;
+        try {
+            if (port != null) {
+                live = new LiveUpdates(props, FrontlineTopics.named(settings.topics())).start();
+                LiveUpdates updates = live;
+                server = WebServer.start(httpHost, port, config -> {
+                    new QueryApi(streams.kafkaStreams(), new HostInfo(httpHost, port)).register(config.routes);
+                    updates.register(config.routes);
+                    WebServer.dashboard(config);
+                });
+            }
+        } catch (RuntimeException e) {
+            if (live != null) {
+                live.close();
+            }
+            streams.close();
+            throw e;
+        }
         if (server != null) {
             spec.commandLine().getOut().println("Serving the API and the dashboard at http://" + httpHost + ":"
                     + server.port() + "/");
         }
+        Javalin httpServer = server;
+        LiveUpdates updates = live;
         Commands.runUntilStopped(() -> {
-            if (server != null) {
-                server.stop();
-                live.close();
+            if (httpServer != null) {
+                updates.close();
+                httpServer.stop();
             }
             streams.close();
         });

@@ -100,7 +100,7 @@ public final class LiveUpdates implements Runnable, AutoCloseable {
             }
         } finally {
             consumer.close();
-            clients.forEach(SseClient::close);
+            clients.forEach(LiveUpdates::closeQuietly);
         }
     }
 
@@ -144,6 +144,14 @@ public final class LiveUpdates implements Runnable, AutoCloseable {
             } else {
                 client.sendEvent(event, data);
             }
+        }
+    }
+
+    private static void closeQuietly(SseClient client) {
+        try {
+            client.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing an event stream that had already ended", e);
         }
     }
 

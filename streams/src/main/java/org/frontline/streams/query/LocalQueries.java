@@ -80,7 +80,8 @@ public final class LocalQueries {
             return null;
         }
         List<String> ids = aggregate.getContributions().values().stream()
-                .sorted(Comparator.comparing((SpeakerContribution c) -> Objects.requireNonNullElse(c.getPublished(), ""))
+                .sorted(Comparator
+                        .comparing((SpeakerContribution c) -> Objects.requireNonNullElse(c.getPublished(), ""))
                         .thenComparing(SpeakerContribution::getIngestedAt).reversed())
                 .map(SpeakerContribution::getArticleId)
                 .toList();
@@ -130,7 +131,8 @@ public final class LocalQueries {
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
         requireRunning();
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+            return streams.store(StoreQueryParameters.fromNameAndType(name,
+                    QueryableStoreTypes.<String, V>keyValueStore()));
         } catch (InvalidStateStoreException e) {
             throw new NotReadyException("the store " + name + " is not queryable now: " + e.getMessage(), e);
         }
