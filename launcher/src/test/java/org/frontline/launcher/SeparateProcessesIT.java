@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,6 +16,9 @@ import org.frontline.launcher.broker.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** publish, streams and consume as separate pieces against one cluster give the tallies run gives. */
 class SeparateProcessesIT {
@@ -50,6 +55,24 @@ class SeparateProcessesIT {
             assertThat(streamsExit.get()).isZero();
             assertThat(consumeExit.get()).isZero();
             assertThat(Files.readAllLines(out.resolve("enriched.jsonl"))).hasSize(5);
+
+            // Any topic as JSON Lines, for shell pipelines.
+            Cli.Result dump = Cli.run("consume", "--bootstrap-servers", bootstrap, "--format", "json",
+                    "tallies.casualties");
+            assertThat(dump.exit()).as(dump.output()).isZero();
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : dump.output().strip().split("\n")) {
+                lines.add(new ObjectMapper().readTree(line));
+            }
+            assertThat(lines).isNotEmpty().allSatisfy(line -> {
+                assertThat(line.get("topic").asText()).isEqualTo("tallies.casualties");
+                assertThat(line.has("offset")).isTrue();
+            });
+            assertThat(lines).anySatisfy(line ->
+                    assertThat(line.get("value").get("latest_cumulative").asLong()).isEqualTo(120160));
+            Cli.Result unknown = Cli.run("consume", "--bootstrap-servers", bootstrap, "--format", "json", "nope");
+            assertThat(unknown.exit()).isNotZero();
+            assertThat(unknown.output()).contains("not a Frontline topic: nope");
         }
     }
 }

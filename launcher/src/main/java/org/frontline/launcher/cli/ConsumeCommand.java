@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
+import org.frontline.consumer.JsonLinesDump;
 import org.frontline.consumer.OutputFiles;
 import org.frontline.consumer.TallyConsumer;
 import org.frontline.schemas.FrontlineTopics;
@@ -11,13 +12,34 @@ import org.frontline.schemas.TopicNames;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Keeps the output files up to date until stopped. */
+/** Keeps the output files up to date until stopped, or prints one topic as JSON Lines. */
 @Command(name = "consume", mixinStandardHelpOptions = true,
         description = "Keep enriched.jsonl and the tally files in --out up to date with an existing cluster "
-                + "until stopped (Ctrl-C or SIGTERM).")
+                + "until stopped (Ctrl-C or SIGTERM); or, with --format json TOPIC, print any Frontline topic as "
+                + "JSON Lines from its beginning.")
 public final class ConsumeCommand implements Callable<Integer> {
+
+    /** What consume produces. */
+    enum Format { files, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "files",
+            description = "files: keep the output directory up to date (default); json: print TOPIC as JSON Lines.")
+    Format format;
+
+    @Option(names = "--follow", description = "With --format json: keep printing new records until stopped.")
+    boolean follow;
+
+    @Parameters(paramLabel = "TOPIC", arity = "0..1", description = "With --format json: the topic to print.")
+    String topic;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     KafkaOptions kafka;
@@ -29,6 +51,17 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Properties props = Commands.requireCluster(kafka.clientProperties(System.getenv()));
+        if (format == Format.json) {
+            if (topic == null) {
+                throw new ParameterException(spec.commandLine(), "--format json needs a TOPIC");
+            }
+            JsonLinesDump.dump(props, FrontlineTopics.named(TopicNames.from(props)), topic, follow,
+                    spec.commandLine().getOut());
+            return 0;
+        }
+        if (topic != null) {
+            throw new ParameterException(spec.commandLine(), "a TOPIC goes with --format json");
+        }
         TallyConsumer consumer = new TallyConsumer(props, FrontlineTopics.named(TopicNames.from(props)),
                 new OutputFiles(out));
         Thread consuming = new Thread(consumer, "frontline-consume");
