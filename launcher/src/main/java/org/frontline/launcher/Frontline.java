@@ -3,6 +3,7 @@ package org.frontline.launcher;
 import org.frontline.launcher.cli.ConsumeCommand;
 import org.frontline.launcher.cli.EvalCommand;
 import org.frontline.launcher.cli.ExtractCommand;
+import org.frontline.launcher.cli.IngestCommand;
 import org.frontline.launcher.cli.PublishCommand;
 import org.frontline.launcher.cli.ReplayCommand;
 import org.frontline.launcher.cli.ResetCommand;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Command;
 /** The {@code frontline} command. */
 @Command(name = "frontline", mixinStandardHelpOptions = true, version = "frontline 0.1.0",
         description = "Conflict news in, casualty and statement tallies out, through Apache Kafka.",
-        subcommands = {RunCommand.class, PublishCommand.class, StreamsCommand.class, ConsumeCommand.class,
-                ReplayCommand.class, ResetCommand.class, ExtractCommand.class, EvalCommand.class})
+        subcommands = {RunCommand.class, IngestCommand.class, PublishCommand.class, StreamsCommand.class,
+                ConsumeCommand.class, ReplayCommand.class, ResetCommand.class, ExtractCommand.class,
+                EvalCommand.class})
 public final class Frontline {
 
     /** Exit code when an input was rejected but everything else went through. */

@@ -1,18 +1,15 @@
 package org.frontline.launcher.cli;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
@@ -29,16 +26,12 @@ import org.frontline.launcher.http.WebServer;
 import org.frontline.producer.ArticlePublisher;
 import org.frontline.producer.Ledger;
 import org.frontline.producer.Outcome;
-import org.frontline.producer.source.FeedPoller;
-import org.frontline.producer.source.HttpIngest;
 import org.frontline.producer.source.JsonLines;
-import org.frontline.producer.source.WatchedDirectory;
 import org.frontline.schemas.ClientConfig;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.streams.FrontlineStreams;
 import org.frontline.streams.StreamsSettings;
 
-import io.javalin.Javalin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,25 +68,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "Keep ingesting until stopped.")
     boolean follow;
 
-    @Option(names = "--watch", paramLabel = "DIR", description = "With --follow: publish *.txt files that appear "
-            + "in DIR, and again when their text changes.")
-    Path watch;
-
-    @Option(names = "--http", paramLabel = "PORT", description = "With --follow: serve POST /articles, the query "
-            + "API and the dashboard on PORT (0 for a free one).")
-    Integer httpPort;
-
-    @Option(names = "--feed", paramLabel = "URL", description = "With --follow: poll this RSS or Atom feed "
-            + "(repeatable).")
-    List<URI> feeds = new ArrayList<>();
-
-    @Option(names = "--feed-interval", paramLabel = "SECONDS", defaultValue = "60",
-            description = "How often feeds are polled (default: ${DEFAULT-VALUE}).")
-    long feedIntervalSeconds;
-
-    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "Address the HTTP server binds to (default: ${DEFAULT-VALUE}).")
-    String httpHost;
+    @Mixin
+    LiveSources live;
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "Article files (*.txt) or directories of them; - reads JSON Lines from standard input.")
@@ -107,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!follow && paths.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give PATH... to publish, or --follow");
         }
-        if (!follow && (watch != null || httpPort != null || !feeds.isEmpty())) {
+        if (!follow && live.any()) {
             throw new ParameterException(spec.commandLine(), "--watch, --http and --feed need --follow");
         }
         PrintWriter console = spec.commandLine().getOut();
@@ -125,10 +101,10 @@ public final class RunCommand implements Callable<Integer> {
     private int run(Cluster cluster, PrintWriter console) throws InterruptedException {
         Properties props = cluster.clientProperties();
         // The HTTP port is fixed before the streams application starts, which advertises it to its peers.
-        Integer port = httpPort == null ? null : WebServer.portFor(httpHost, httpPort);
+        Integer port = live.resolvedPort();
         Properties streamsProps = cluster.clientProperties();
         if (port != null) {
-            streamsProps.put(StreamsConfig.APPLICATION_SERVER_CONFIG, httpHost + ":" + port);
+            streamsProps.put(StreamsConfig.APPLICATION_SERVER_CONFIG, live.httpHost + ":" + port);
         }
         StreamsSettings settings = StreamsSettings.from(streamsProps, kafka.dataDir().resolve("streams"),
                 kafka.partitions());
@@ -178,55 +154,21 @@ public final class RunCommand implements Callable<Integer> {
         Commands.printRejections(console, outcomes.stream().map(CompletableFuture::join).toList());
     }
 
-    /** Runs the live sources until the process is asked to stop, then stops them in order. */
+    /** Ingests from the live sources until the process is asked to stop; serves the API and the dashboard. */
     private void follow(ArticlePublisher publisher, FrontlineStreams streams, FrontlineTopics topics,
                         Properties props, Integer port, PrintWriter console) {
-        List<AutoCloseable> sources = new ArrayList<>();
-        try {
-            if (watch != null) {
-                WatchedDirectory watcher = new WatchedDirectory(watch, publisher, Duration.ofMillis(500),
-                        Duration.ofSeconds(2));
-                Thread watching = new Thread(watcher, "frontline-watch");
-                watching.start();
-                sources.add(watcher);
-                console.println("Watching " + watch.toAbsolutePath().normalize() + " for *.txt articles");
-            }
-            if (port != null) {
-                LiveUpdates live = new LiveUpdates(props, topics).start();
-                QueryApi api = new QueryApi(streams.kafkaStreams(), new HostInfo(httpHost, port));
-                Javalin server = WebServer.start(httpHost, port, config -> {
-                    HttpIngest.register(config.routes, publisher, limit.maxBytes);
-                    api.register(config.routes);
-                    live.register(config.routes);
-                    WebServer.dashboard(config);
-                });
-                // Closed in reverse order: the live updates end their streams before the server stops.
-                sources.add(server::stop);
-                sources.add(live);
-                console.println("Accepting POST http://" + httpHost + ":" + server.port() + "/articles");
-                console.println("Dashboard at http://" + httpHost + ":" + server.port() + "/");
-            }
-            if (!feeds.isEmpty()) {
-                FeedPoller poller = new FeedPoller(feeds, publisher, Duration.ofSeconds(feedIntervalSeconds),
-                        Clock.systemUTC());
-                poller.start();
-                sources.add(poller);
-                console.println("Polling " + feeds.size() + " feed(s) every " + feedIntervalSeconds + " s");
-            }
-            console.println("Following; Ctrl-C to stop.");
-            new CountDownLatch(1).await();
-        } catch (InterruptedException stop) {
-            console.println("Stopping: closing the sources, then flushing what they sent.");
-        } finally {
-            Collections.reverse(sources);
-            for (AutoCloseable source : sources) {
-                try {
-                    source.close();
-                } catch (Exception e) {
-                    console.println("while stopping a source: " + e.getMessage());
-                }
-            }
+        if (port == null) {
+            live.follow(publisher, limit.maxBytes, null, config -> { }, List.of(), console);
+            return;
         }
+        LiveUpdates updates = new LiveUpdates(props, topics).start();
+        QueryApi api = new QueryApi(streams.kafkaStreams(), new HostInfo(live.httpHost, port));
+        console.println("Dashboard at http://" + live.httpHost + ":" + port + "/");
+        live.follow(publisher, limit.maxBytes, port, config -> {
+            api.register(config.routes);
+            updates.register(config.routes);
+            WebServer.dashboard(config);
+        }, List.of(updates), console);
     }
 
     private void report(PrintWriter console, Ledger ledger, TallyConsumer consumer) {
