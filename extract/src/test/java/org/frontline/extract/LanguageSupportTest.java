@@ -29,4 +29,23 @@ class LanguageSupportTest {
                 new ArticleText(null, "Sei civili sono stati uccisi nel bombardamento della città.", null))
                 .language()).isEqualTo("it");
     }
+
+    @Test
+    void shortNewsSentencesAreTold() {
+        assertThat(languageOf("Two civilians were killed in Dnipro overnight, the governor said.")).isEqualTo("en");
+        assertThat(languageOf("Two civilians were killed in Dnipro.")).isEqualTo("en");
+        assertThat(languageOf("Due civili sono stati uccisi a Dnipro nella notte, ha detto il governatore."))
+                .isEqualTo("it");
+        assertThat(languageOf("Due civili sono stati uccisi a Dnipro.")).isEqualTo("it");
+    }
+
+    @Test
+    void headlineInCapitalsIsReadAsWritten() {
+        assertThat(languageOf("DUE CIVILI SONO STATI UCCISI A DNIPRO NELLA NOTTE, HA DETTO IL GOVERNATORE"))
+                .isEqualTo("it");
+    }
+
+    private String languageOf(String body) {
+        return extractor.extract(new ArticleText(null, body, null)).language();
+    }
 }

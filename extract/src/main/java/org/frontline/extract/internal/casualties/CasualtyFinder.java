@@ -575,12 +575,16 @@ public final class CasualtyFinder {
     private String location(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             Match<String> place = places.at(tokens, i);
-            boolean dateline = tokens.get(i).text().equals(tokens.get(i).text().toUpperCase(Locale.ROOT));
-            if (place != null && tokens.get(i).isCapitalised() && !dateline) {
+            if (place != null && tokens.get(i).isCapitalised() && !isAllCapitals(tokens.get(i))) {
                 return joined(tokens, place.start(), place.end());
             }
         }
         return null;
+    }
+
+    /** "KYIV": a dateline, not where the figure happened. */
+    private static boolean isAllCapitals(Token token) {
+        return token.text().equals(token.text().toUpperCase(Locale.ROOT));
     }
 
     private static String joined(List<Token> tokens, int start, int end) {

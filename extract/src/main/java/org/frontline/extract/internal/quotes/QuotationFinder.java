@@ -29,6 +29,10 @@ public final class QuotationFinder {
         Mark open = null;
         boolean anyInParagraph = false;
         for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c < '\u00ab' ? c != '"' && c != '\'' : !isQuoteMark(c)) {
+                continue;
+            }
             Mark mark = mark(text, k, from, to);
             if (mark == null) {
                 continue;

@@ -47,6 +47,12 @@ public final class StatementFinder {
             "\"", "“", "”", "«", "»", "‘", "’", "„");
     private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "that", "e", "ma", "che");
     private static final Set<String> INDEFINITE = Set.of("a", "an", "un", "una", "uno", "un'");
+    private static final char LATIN_LAST = '\u024f';
+    private static final char PUNCTUATION_FIRST = '\u2000';
+    private static final char PUNCTUATION_LAST = '\u206f';
+    /** {@link #wordsKey} of each Latin character and of each general punctuation mark, worked out once. */
+    private static final String[] FOLDED_LATIN = foldTable(0, LATIN_LAST);
+    private static final String[] FOLDED_PUNCTUATION = foldTable(PUNCTUATION_FIRST, PUNCTUATION_LAST);
 
     private final QuotationFinder quotations = new QuotationFinder();
     private final PhraseMap<Boolean> speechVerbs;
@@ -108,6 +114,9 @@ public final class StatementFinder {
         private final List<Role> roleMentions = new ArrayList<>();
         private final List<Said> said = new ArrayList<>();
         private final Map<String, Set<String>> aliases = new LinkedHashMap<>();
+        /** Canonical keys and folded forms of the names' words, worked out once per article. */
+        private final Map<String, String> keys = new HashMap<>();
+        private final Map<String, String> foldedTexts = new HashMap<>();
 
         Reading(Document document, List<Name> names, List<Quotation> quoted) {
             this.document = document;
@@ -118,7 +127,7 @@ public final class StatementFinder {
             }
             for (Name name : names) {
                 if (name.kind() == Name.Kind.PERSON) {
-                    fullestPerson.merge(SpeakerNames.canonicalKey(name.lastWord()), name.text(),
+                    fullestPerson.merge(keyOf(name.lastWord()), name.text(),
                             (a, b) -> b.split(" ").length > a.split(" ").length ? b : a);
                 }
             }
@@ -608,10 +617,11 @@ public final class StatementFinder {
 
         private String fullestOrganisation(Name organisation) {
             String fullest = organisation.text();
-            String folded = " " + fold(organisation.text()) + " ";
+            String words = " " + folded(organisation.text()) + " ";
             for (Name name : names) {
-                boolean contains = (" " + fold(name.text()) + " ").contains(folded);
-                if (name.kind() == Name.Kind.ORGANISATION && contains && name.text().length() > fullest.length()) {
+                boolean contains = name.kind() == Name.Kind.ORGANISATION
+                        && (" " + folded(name.text()) + " ").contains(words);
+                if (contains && name.text().length() > fullest.length()) {
                     fullest = name.text();
                 }
             }
@@ -651,7 +661,7 @@ public final class StatementFinder {
             Name organisation = null;
             for (Name name : names) {
                 boolean earlier = name.sentence() < sentenceIndex;
-                if (earlier && name.kind() == Name.Kind.ORGANISATION && fold(name.text()).contains(head)) {
+                if (earlier && name.kind() == Name.Kind.ORGANISATION && folded(name.text()).contains(head)) {
                     organisation = name;
                 }
             }
@@ -690,7 +700,7 @@ public final class StatementFinder {
 
         private String fullest(Name person) {
             return fullestOf.computeIfAbsent(person,
-                    name -> fullestPerson.getOrDefault(SpeakerNames.canonicalKey(name.lastWord()), name.text()));
+                    name -> fullestPerson.getOrDefault(keyOf(name.lastWord()), name.text()));
         }
 
         private Speaker lastSpeaker(int offset) {
@@ -763,9 +773,17 @@ public final class StatementFinder {
                 known.add(speaker.alias());
             }
             String last = speaker.name().substring(speaker.name().lastIndexOf(' ') + 1);
-            if (fullestPerson.containsKey(SpeakerNames.canonicalKey(last)) && !last.equals(speaker.name())) {
+            if (fullestPerson.containsKey(keyOf(last)) && !last.equals(speaker.name())) {
                 known.add(last);
             }
+        }
+
+        private String keyOf(String word) {
+            return keys.computeIfAbsent(word, SpeakerNames::canonicalKey);
+        }
+
+        private String folded(String text) {
+            return foldedTexts.computeIfAbsent(text, StatementFinder::fold);
         }
 
         // ---- positions
@@ -825,6 +843,46 @@ public final class StatementFinder {
 
     /** The quotation's words, folded, for telling repeated quotations apart. */
     private static String wordsKey(String quote) {
+        StringBuilder key = new StringBuilder(quote.length());
+        for (int i = 0; i < quote.length(); i++) {
+            char c = quote.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                key.append(c);
+                continue;
+            }
+            String folded = foldedChar(c);
+            if (folded == null) {
+                return slowWordsKey(quote);
+            }
+            if (!folded.isEmpty()) {
+                key.append(folded);
+            }
+        }
+        return key.toString();
+    }
+
+    /** What {@link #slowWordsKey} gives for the character alone, or null for characters not in the table. */
+    private static String foldedChar(char c) {
+        if (c < FOLDED_LATIN.length) {
+            return FOLDED_LATIN[c];
+        }
+        return c >= PUNCTUATION_FIRST && c <= PUNCTUATION_LAST ? FOLDED_PUNCTUATION[c - PUNCTUATION_FIRST] : null;
+    }
+
+    /**
+     * Latin letters and general punctuation decompose to a letter or mark that starts a new character, so
+     * their folding is the same alone as in a text; the key of a text made of them is the keys of its
+     * characters.
+     */
+    private static String[] foldTable(int first, int last) {
+        String[] table = new String[last - first + 1];
+        for (int c = first; c <= last; c++) {
+            table[c - first] = slowWordsKey(String.valueOf((char) c));
+        }
+        return table;
+    }
+
+    private static String slowWordsKey(String quote) {
         StringBuilder key = new StringBuilder();
         for (char c : fold(quote).toCharArray()) {
             if (Character.isLetterOrDigit(c)) {

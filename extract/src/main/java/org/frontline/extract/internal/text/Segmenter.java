@@ -3,6 +3,7 @@ package org.frontline.extract.internal.text;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 
+import java.text.StringCharacterIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,14 @@ public final class Segmenter {
     private static final Set<String> CLITICS = Set.of("s", "t", "re", "ve", "ll", "d", "m");
     private static final int WORD_STATUS_NONE_LIMIT = 100;
     private static final int WORD_STATUS_NUMBER_LIMIT = 200;
+    /** One-character strings of ASCII, shared by the punctuation tokens. */
+    private static final String[] ASCII = new String[128];
+
+    static {
+        for (char c = 0; c < ASCII.length; c++) {
+            ASCII[c] = String.valueOf(c);
+        }
+    }
 
     private final BreakIterator sentencePrototype;
     private final BreakIterator wordPrototype;
@@ -43,11 +52,12 @@ public final class Segmenter {
             int paragraphStart = paragraphs.get(p)[0];
             int paragraphEnd = paragraphs.get(p)[1];
             List<Token> tokens = tokens(wordBreaks, text, paragraphStart, paragraphEnd);
-            sentenceBreaks.setText(text.substring(paragraphStart, paragraphEnd));
+            // The iterator reads the paragraph in place; its boundaries are offsets in the whole text.
+            sentenceBreaks.setText(new StringCharacterIterator(text, paragraphStart, paragraphEnd, paragraphStart));
             int first = 0;
             for (int end = sentenceBreaks.next(); end != BreakIterator.DONE; end = sentenceBreaks.next()) {
                 int last = first;
-                while (last < tokens.size() && tokens.get(last).start() < paragraphStart + end) {
+                while (last < tokens.size() && tokens.get(last).start() < end) {
                     last++;
                 }
                 if (last > first) {
@@ -74,7 +84,7 @@ public final class Segmenter {
             if (end < 0) {
                 end = text.length();
             }
-            if (!text.substring(start, end).isBlank()) {
+            if (!isBlank(text, start, end)) {
                 paragraphs.add(new int[] {start, end});
             }
             start = end + 1;
@@ -84,29 +94,36 @@ public final class Segmenter {
 
     private List<Token> tokens(BreakIterator wordBreaks, String text, int from, int to) {
         List<Token> tokens = new ArrayList<>();
-        String span = text.substring(from, to);
-        wordBreaks.setText(span);
+        wordBreaks.setText(new StringCharacterIterator(text, from, to, from));
         int start = wordBreaks.first();
         for (int end = wordBreaks.next(); end != BreakIterator.DONE; start = end, end = wordBreaks.next()) {
             int status = wordBreaks.getRuleStatus();
-            String piece = span.substring(start, end);
             if (status < WORD_STATUS_NONE_LIMIT) {
-                if (!piece.isBlank()) {
-                    addPunctuation(tokens, piece, from + start);
-                }
+                addPunctuation(tokens, text, start, end);
             } else if (status < WORD_STATUS_NUMBER_LIMIT) {
-                tokens.add(token(piece, from + start, Token.Kind.NUMBER));
+                tokens.add(token(text.substring(start, end), start, Token.Kind.NUMBER));
             } else {
-                addWord(tokens, piece, from + start);
+                addWord(tokens, text.substring(start, end), start);
             }
         }
         return tokens;
     }
 
-    private void addPunctuation(List<Token> tokens, String piece, int offset) {
-        for (int i = 0; i < piece.length(); i++) {
-            if (!Character.isWhitespace(piece.charAt(i))) {
-                tokens.add(token(piece.substring(i, i + 1), offset + i, Token.Kind.PUNCT));
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each mark of a piece the word rules leave out is a token of its own; spaces are dropped. */
+    private void addPunctuation(List<Token> tokens, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                tokens.add(token(c < ASCII.length ? ASCII[c] : String.valueOf(c), i, Token.Kind.PUNCT));
             }
         }
     }
@@ -144,8 +161,19 @@ public final class Segmenter {
     }
 
     private Token token(String text, int start, Token.Kind kind) {
-        String norm = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        return new Token(text, norm, start, start + text.length(), kind, vocabulary.firstsOf(norm),
-                vocabulary.lastsOf(norm));
+        String norm = isPlainLowerCase(text) ? text : text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        long[] masks = vocabulary.masksOf(norm);
+        return new Token(text, norm, start, start + text.length(), kind, masks[0], masks[1]);
+    }
+
+    /** Only ASCII characters that lower-casing leaves alone: the text is its own normal form. */
+    private static boolean isPlainLowerCase(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u0080' || c >= 'A' && c <= 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -12,8 +12,10 @@ public final class Vocabulary {
 
     private static final int BITS = Long.SIZE;
 
-    private final Map<String, Long> firsts = new HashMap<>();
-    private final Map<String, Long> lasts = new HashMap<>();
+    private static final long[] NONE = {0, 0};
+
+    /** Per word: the bits of the lexicons with a phrase starting with it, then those with a phrase ending with it. */
+    private final Map<String, long[]> masks = new HashMap<>();
     private int lexicons;
 
     /** A bit for one more lexicon; lexicons beyond 64 share bits, which only makes the filter coarser. */
@@ -22,20 +24,16 @@ public final class Vocabulary {
     }
 
     public void markFirst(String word, long bit) {
-        firsts.merge(word, bit, (a, b) -> a | b);
+        masks.computeIfAbsent(word, w -> new long[2])[0] |= bit;
     }
 
     public void markLast(String word, long bit) {
-        lasts.merge(word, bit, (a, b) -> a | b);
+        masks.computeIfAbsent(word, w -> new long[2])[1] |= bit;
     }
 
-    long firstsOf(String norm) {
-        Long bits = firsts.get(norm);
-        return bits == null ? 0 : bits;
-    }
-
-    long lastsOf(String norm) {
-        Long bits = lasts.get(norm);
-        return bits == null ? 0 : bits;
+    /** The word's first and last masks, in one look-up; never to be written to. */
+    long[] masksOf(String norm) {
+        long[] bits = masks.get(norm);
+        return bits == null ? NONE : bits;
     }
 }
