@@ -100,7 +100,6 @@ public final class LiveUpdates implements Runnable, AutoCloseable {
             }
         } finally {
             consumer.close();
-            clients.forEach(LiveUpdates::closeQuietly);
         }
     }
 
@@ -142,7 +141,12 @@ public final class LiveUpdates implements Runnable, AutoCloseable {
             if (client.terminated()) {
                 clients.remove(client);
             } else {
-                client.sendEvent(event, data);
+                try {
+                    client.sendEvent(event, data);
+                } catch (RuntimeException e) {
+                    LOG.debug("dropping an event stream that failed", e);
+                    clients.remove(client);
+                }
             }
         }
     }
@@ -160,9 +164,12 @@ public final class LiveUpdates implements Runnable, AutoCloseable {
         return clients.size();
     }
 
+    /** Stops reading and ends every event stream; call it while the HTTP server still runs. */
     @Override
     public void close() {
         running = false;
         consumer.wakeup();
+        clients.forEach(LiveUpdates::closeQuietly);
+        clients.clear();
     }
 }
