@@ -53,20 +53,7 @@ public class ExtractionBenchmark {
     @Setup(Level.Trial)
     public void load() {
         extractor = Extractor.create();
-        Path root = repositoryRoot();
-        Path directory = corpus.equals("seeds") ? root.resolve("seeds") : root.resolve("corpus").resolve(corpus);
-        try (Stream<Path> files = Files.list(directory)) {
-            List<Path> texts = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-            articles = new ArticleText[texts.size()];
-            for (int i = 0; i < articles.length; i++) {
-                articles[i] = ArticleFiles.parse(Files.readString(texts.get(i)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (articles.length == 0) {
-            throw new IllegalStateException("no articles in " + directory);
-        }
+        articles = articles(corpus);
     }
 
     @Benchmark
@@ -74,6 +61,25 @@ public class ExtractionBenchmark {
         ArticleText article = articles[next];
         next = next + 1 == articles.length ? 0 : next + 1;
         return extractor.extract(article);
+    }
+
+    /** The articles of {@code seeds} or of {@code corpus/NAME}, in file name order. */
+    static ArticleText[] articles(String corpus) {
+        Path root = repositoryRoot();
+        Path directory = corpus.equals("seeds") ? root.resolve("seeds") : root.resolve("corpus").resolve(corpus);
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> texts = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+            ArticleText[] articles = new ArticleText[texts.size()];
+            for (int i = 0; i < articles.length; i++) {
+                articles[i] = ArticleFiles.parse(Files.readString(texts.get(i)));
+            }
+            if (articles.length == 0) {
+                throw new IllegalStateException("no articles in " + directory);
+            }
+            return articles;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The nearest directory at or above the working directory that holds corpus/score.py. */

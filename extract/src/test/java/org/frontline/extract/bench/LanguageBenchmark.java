@@ -1,6 +1,5 @@
 package org.frontline.extract.bench;
 
-import org.frontline.extract.ArticleFiles;
 import org.frontline.extract.ArticleText;
 import org.frontline.extract.internal.language.LanguageIdentifier;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,13 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Language detection alone (Lingua through {@link LanguageIdentifier}, as {@code Extractor} calls it), in
@@ -53,20 +46,11 @@ public class LanguageBenchmark {
     @Setup(Level.Trial)
     public void load() {
         identifier = new LanguageIdentifier(SAMPLE);
-        Path root = ExtractionBenchmark.repositoryRoot();
-        Path directory = corpus.equals("seeds") ? root.resolve("seeds") : root.resolve("corpus").resolve(corpus);
-        try (Stream<Path> files = Files.list(directory)) {
-            List<Path> texts = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-            bodies = new String[texts.size()];
-            for (int i = 0; i < bodies.length; i++) {
-                ArticleText article = ArticleFiles.parse(Files.readString(texts.get(i)));
-                bodies[i] = article.body() == null || article.body().isBlank() ? article.fullText() : article.body();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (bodies.length == 0) {
-            throw new IllegalStateException("no articles in " + directory);
+        ArticleText[] articles = ExtractionBenchmark.articles(corpus);
+        bodies = new String[articles.length];
+        for (int i = 0; i < bodies.length; i++) {
+            ArticleText article = articles[i];
+            bodies[i] = article.body() == null || article.body().isBlank() ? article.fullText() : article.body();
         }
     }
 
