@@ -3,14 +3,12 @@ package org.frontline.consumer;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import org.apache.avro.generic.IndexedRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -18,7 +16,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.frontline.schemas.AvroJson;
-import org.frontline.schemas.ClientConfig;
+import org.frontline.schemas.CommittedReader;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.Topic;
 
@@ -43,17 +41,11 @@ public final class JsonLinesDump {
     public static long dump(Properties clientProps, FrontlineTopics topics, String name, boolean follow,
                             PrintWriter out) {
         Deserializer<? extends IndexedRecord> values = deserializer(topics, name);
-        Map<String, Object> config = ClientConfig.kafkaOnly(clientProps);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         long printed = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                CommittedReader.config(clientProps, "frontline-dump"), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(name, Duration.ofSeconds(30))
-                    .forEach(p -> partitions.add(new TopicPartition(name, p.partition())));
-            consumer.assign(partitions);
+            List<TopicPartition> partitions = CommittedReader.assignAll(consumer, List.of(name));
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (follow || partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {

@@ -1,14 +1,12 @@
 package org.frontline.consumer;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,7 +16,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
-import org.frontline.schemas.ClientConfig;
+import org.frontline.schemas.CommittedReader;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.Topic;
 import org.slf4j.Logger;
@@ -48,30 +46,16 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
     private int undecodable;
 
     public TallyConsumer(Properties clientProps, FrontlineTopics topics, OutputFiles files) {
-        this.consumer = new KafkaConsumer<>(consumerConfig(clientProps),
+        this.consumer = new KafkaConsumer<>(CommittedReader.config(clientProps, "frontline-consume"),
                 topics.enriched().keySerde().deserializer(), new ByteArrayDeserializer());
         this.topics = topics;
         this.files = files;
     }
 
-    static Map<String, Object> consumerConfig(Properties clientProps) {
-        Map<String, Object> config = ClientConfig.kafkaOnly(clientProps);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "frontline-consume");
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return config;
-    }
-
     /** Assigns every partition of the three topics and seeks to their beginning. */
     public void assignAll() {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(topics.enriched().name(), topics.casualties().name(), topics.statements().name())) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        consumer.seekToBeginning(CommittedReader.assignAll(consumer,
+                List.of(topics.enriched().name(), topics.casualties().name(), topics.statements().name())));
     }
 
     /** Polls once and rewrites the files that changed; returns how many records it read. */

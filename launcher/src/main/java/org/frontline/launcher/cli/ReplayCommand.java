@@ -1,8 +1,6 @@
 package org.frontline.launcher.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.frontline.launcher.Frontline;
-import org.frontline.producer.ArticleIds;
 import org.frontline.producer.ArticlePublisher;
 import org.frontline.producer.FileInput;
 import org.frontline.producer.Outcome;
@@ -72,7 +69,7 @@ public final class ReplayCommand implements Callable<Integer> {
             for (int loop = 0; loop < loops; loop++) {
                 for (FileInput input : inputs) {
                     pace(start, sent++);
-                    outcomes.add(offer(publisher, input));
+                    outcomes.add(publisher.offerFile("replay", input));
                     progress.step();
                 }
             }
@@ -82,15 +79,6 @@ public final class ReplayCommand implements Callable<Integer> {
                     + publisher.ledger().overall());
             Commands.printRejections(console, outcomes.stream().map(CompletableFuture::join).distinct().toList());
             return publisher.ledger().overall().rejected() == 0 ? 0 : Frontline.EXIT_REJECTED;
-        }
-    }
-
-    private static CompletableFuture<Outcome> offer(ArticlePublisher publisher, FileInput input) {
-        try {
-            return publisher.offerText("replay", input.file().toString(), ArticleIds.forFile(input.identity()),
-                    Files.readAllBytes(input.file()));
-        } catch (IOException e) {
-            return publisher.reject("replay", input.file().toString(), "cannot read: " + e.getMessage(), new byte[0]);
         }
     }
 

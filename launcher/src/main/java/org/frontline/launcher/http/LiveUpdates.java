@@ -1,7 +1,6 @@
 package org.frontline.launcher.http;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.apache.avro.generic.IndexedRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -20,7 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.Statement;
 import org.frontline.schemas.AvroJson;
-import org.frontline.schemas.ClientConfig;
+import org.frontline.schemas.CommittedReader;
 import org.frontline.schemas.FrontlineTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,12 +45,8 @@ public final class LiveUpdates implements Runnable, AutoCloseable {
     private volatile boolean running = true;
 
     public LiveUpdates(Properties clientProps, FrontlineTopics topics) {
-        Map<String, Object> config = ClientConfig.kafkaOnly(clientProps);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "frontline-live");
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(CommittedReader.config(clientProps, "frontline-live"),
+                new StringDeserializer(), new ByteArrayDeserializer());
         this.topics = topics;
     }
 
@@ -68,13 +62,8 @@ public final class LiveUpdates implements Runnable, AutoCloseable {
 
     /** Starts reading on a daemon thread of its own. */
     public LiveUpdates start() {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(topics.enriched().name(), topics.casualties().name(),
-                topics.statements().name())) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        }
-        consumer.assign(partitions);
+        List<TopicPartition> partitions = CommittedReader.assignAll(consumer,
+                List.of(topics.enriched().name(), topics.casualties().name(), topics.statements().name()));
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
         Thread thread = new Thread(this, "frontline-live-updates");
