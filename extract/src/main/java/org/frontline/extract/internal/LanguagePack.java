@@ -18,7 +18,9 @@ public record LanguagePack(Segmenter segmenter, CasualtyFinder casualties, State
         Segmenter segmenter = new Segmenter(language);
         Lexicon lexicon = new Lexicon(language, segmenter);
         NumberReader numbers = new NumberReader(language, lexicon);
-        return new LanguagePack(segmenter, new CasualtyFinder(lexicon, numbers), new StatementFinder(lexicon),
-                new NameFinder(lexicon));
+        LanguagePack pack = new LanguagePack(segmenter, new CasualtyFinder(lexicon, numbers),
+                new StatementFinder(lexicon), new NameFinder(lexicon));
+        segmenter.vocabulary().seal();
+        return pack;
     }
 }
