@@ -131,4 +131,23 @@ class CasualtyRulesTest {
         assertThat(figures(EN + "Since the Russian invasion began, 6,655 civilians have died."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
     }
+
+    @Test
+    void partyComesFromTheArticlesPlacesWhenTheSentenceNamesNone() {
+        String en = "Drones hit Kharkiv overnight.\nThe shelling of Kherson went on.\n"
+                + "Twelve people were killed and 30 were wounded, the governor said.";
+        assertThat(figures(en)).extracting(CasualtyFigure::party).containsExactly("UA", "UA");
+        String it = "Droni su Kharkiv nella notte.\nProseguono i bombardamenti su Kherson.\n"
+                + "Dodici persone sono state uccise e 30 sono rimaste ferite, ha detto il governatore.";
+        assertThat(figures(it)).extracting(CasualtyFigure::party).containsExactly("UA", "UA");
+    }
+
+    @Test
+    void articleWhosePlacesDisagreeGivesNoParty() {
+        String en = "Drones hit Kharkiv and Belgorod overnight.\nThe shelling of Kherson and Kursk went on.\n"
+                + "Twelve people were killed, the governor said.";
+        assertThat(figures(en)).extracting(CasualtyFigure::party).containsOnlyNulls();
+        String oneMention = "Drones hit Kharkiv overnight.\nTwelve people were killed, the governor said.";
+        assertThat(figures(oneMention)).extracting(CasualtyFigure::party).containsOnlyNulls();
+    }
 }

@@ -11,9 +11,11 @@ import org.frontline.extract.internal.text.Sentence;
 import org.frontline.extract.internal.text.Token;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -39,6 +41,10 @@ public final class CasualtyFinder {
     private static final int TOLL_WINDOW = 20;
     private static final int ATTACK_DISTANCE = 2;
     private static final int CUE_DISTANCE = 8;
+    /** The article's places point to one side when it has at least this many mentions... */
+    private static final int ARTICLE_PLACES_MIN = 2;
+    /** ...and at least this share of all place mentions. */
+    private static final double ARTICLE_PLACES_SHARE = 2.0 / 3;
     private static final int FIRST_YEAR = 1900;
     private static final int LAST_YEAR = 2100;
     private static final Set<String> CURRENCIES = Set.of("$", "€", "£");
@@ -110,6 +116,8 @@ public final class CasualtyFinder {
         List<Found> found = new ArrayList<>();
         Candidate lastInSentence = null;
         int lastSentence = -2;
+        String articleParty = null;
+        boolean articlePartyRead = false;
         for (Sentence sentence : document.sentences()) {
             Found previous = found.isEmpty() ? null : found.get(found.size() - 1);
             boolean sameParagraph = previous != null && previous.paragraph == sentence.paragraph();
@@ -125,6 +133,13 @@ public final class CasualtyFinder {
             for (Candidate figure : figures) {
                 List<Token> tokens = sentence.tokens();
                 String party = figure.party != null ? figure.party : partyFromSentence(tokens, paragraphParty);
+                if (party == null) {
+                    if (!articlePartyRead) {
+                        articleParty = partyFromPlaces(document);
+                        articlePartyRead = true;
+                    }
+                    party = articleParty;
+                }
                 String evidence = document.slice(tokens.get(figure.evidenceStart).start(),
                         tokens.get(figure.evidenceEnd - 1).end());
                 CasualtyFigure casualty = new CasualtyFigure(figure.count, figure.outcome,
@@ -561,6 +576,34 @@ public final class CasualtyFinder {
             return opponent != null ? opponent : paragraphParty;
         }
         return countries.isEmpty() ? paragraphParty : null;
+    }
+
+    /**
+     * The side an article is about when neither a figure's sentence nor its paragraph names one: the
+     * country of most of the places the article names ("shelling in Kharkiv ... the Kherson region"), when
+     * it has at least two mentions and two thirds of them, so that the text leaves no doubt; else null.
+     * Datelines in capitals are left out, as they tell where the reporter is.
+     */
+    private String partyFromPlaces(Document document) {
+        Map<String, Integer> mentions = new HashMap<>();
+        int total = 0;
+        for (Sentence sentence : document.sentences()) {
+            List<Token> tokens = sentence.tokens();
+            for (int i = 0; i < tokens.size(); i++) {
+                Match<String> place = places.at(tokens, i);
+                if (place != null && tokens.get(i).isCapitalised() && !isAllCapitals(tokens.get(i))) {
+                    mentions.merge(place.value(), 1, Integer::sum);
+                    total++;
+                    i = place.end() - 1;
+                }
+            }
+        }
+        for (Map.Entry<String, Integer> country : mentions.entrySet()) {
+            if (country.getValue() >= ARTICLE_PLACES_MIN && country.getValue() >= total * ARTICLE_PLACES_SHARE) {
+                return country.getKey();
+            }
+        }
+        return null;
     }
 
     private boolean nearAttack(List<Token> tokens, Match<String> nationality) {
