@@ -53,6 +53,13 @@ public final class StatementFinder {
     /** {@link #wordsKey} of each Latin character and of each general punctuation mark, worked out once. */
     private static final String[] FOLDED_LATIN = foldTable(0, LATIN_LAST);
     private static final String[] FOLDED_PUNCTUATION = foldTable(PUNCTUATION_FIRST, PUNCTUATION_LAST);
+    /** The most characters one character of the tables folds to. */
+    private static final int MOST_FOLDED = Math.max(longest(FOLDED_LATIN), longest(FOLDED_PUNCTUATION));
+    /** In {@link #FOLDED_LATIN_CHAR}: the character folds to nothing, or to more than one character. */
+    private static final char FOLDS_TO_NOTHING = '\0';
+    private static final char FOLDS_TO_SEVERAL = '\uffff';
+    /** {@link #FOLDED_LATIN} as single characters, for the common case of one character folding to one. */
+    private static final char[] FOLDED_LATIN_CHAR = singleCharacters(FOLDED_LATIN);
 
     private final QuotationFinder quotations = new QuotationFinder();
     private final PhraseMap<Boolean> speechVerbs;
@@ -157,7 +164,8 @@ public final class StatementFinder {
                 previousQuote = quotation;
                 said.add(new Said(quotation.outerEnd(), speaker));
                 addAlias(speaker);
-                Integer earlier = seen.putIfAbsent(wordsKey(quoteText(quotation)), kept.size());
+                Integer earlier = seen.putIfAbsent(wordsKey(document.text(), quotation.start(), quotation.end()),
+                        kept.size());
                 if (earlier == null) {
                     kept.add(quotation);
                     speakers.add(speaker);
@@ -841,24 +849,34 @@ public final class StatementFinder {
         return folded.toString();
     }
 
-    /** The quotation's words, folded, for telling repeated quotations apart. */
-    private static String wordsKey(String quote) {
-        StringBuilder key = new StringBuilder(quote.length());
-        for (int i = 0; i < quote.length(); i++) {
-            char c = quote.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                key.append(c);
+    /**
+     * The words of {@code text[start, end)}, folded, for telling repeated quotations apart. Most characters
+     * fold to one character or none, looked up in {@link #FOLDED_LATIN_CHAR}; the key is written into a
+     * buffer that can hold the longest key.
+     */
+    private static String wordsKey(String text, int start, int end) {
+        char[] quote = new char[end - start];
+        text.getChars(start, end, quote, 0);
+        char[] key = new char[quote.length * MOST_FOLDED];
+        int length = 0;
+        for (char c : quote) {
+            char single = c < FOLDED_LATIN_CHAR.length ? FOLDED_LATIN_CHAR[c] : FOLDS_TO_SEVERAL;
+            if (single == FOLDS_TO_NOTHING) {
+                continue;
+            }
+            if (single != FOLDS_TO_SEVERAL) {
+                key[length++] = single;
                 continue;
             }
             String folded = foldedChar(c);
             if (folded == null) {
-                return slowWordsKey(quote);
+                return slowWordsKey(text.substring(start, end));
             }
-            if (!folded.isEmpty()) {
-                key.append(folded);
+            for (int f = 0; f < folded.length(); f++) {
+                key[length++] = folded.charAt(f);
             }
         }
-        return key.toString();
+        return new String(key, 0, length);
     }
 
     /** What {@link #slowWordsKey} gives for the character alone, or null for characters not in the table. */
@@ -880,6 +898,31 @@ public final class StatementFinder {
             table[c - first] = slowWordsKey(String.valueOf((char) c));
         }
         return table;
+    }
+
+    /**
+     * Each entry of a fold table as one character, {@link #FOLDS_TO_NOTHING} or {@link #FOLDS_TO_SEVERAL};
+     * folded characters are letters or digits, so neither stands for a real one.
+     */
+    private static char[] singleCharacters(String[] table) {
+        char[] singles = new char[table.length];
+        for (int c = 0; c < table.length; c++) {
+            String folded = table[c];
+            if (folded.length() == 1) {
+                singles[c] = folded.charAt(0);
+            } else {
+                singles[c] = folded.isEmpty() ? FOLDS_TO_NOTHING : FOLDS_TO_SEVERAL;
+            }
+        }
+        return singles;
+    }
+
+    private static int longest(String[] texts) {
+        int longest = 0;
+        for (String text : texts) {
+            longest = Math.max(longest, text.length());
+        }
+        return longest;
     }
 
     private static String slowWordsKey(String quote) {
