@@ -14,6 +14,7 @@ import org.frontline.extract.internal.text.Token;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,9 +43,10 @@ public final class StatementFinder {
     private static final int SUBJECT_LIMIT = 14;
     private static final int ROLE_LOOKBACK = 8;
     private static final int SUBJECT_HEAD = 5;
-    private static final Set<String> DASHES = Set.of("–", "—", "-");
-    private static final Set<String> BOUNDARIES = Set.of(".", ",", ";", ":", "!", "?", "(", ")", "–", "—",
-            "\"", "“", "”", "«", "»", "‘", "’", "„");
+    /** Marks that set an attribution apart inside a quotation, each a token of its own. */
+    private static final String DASHES = "–—-";
+    /** Marks that end the words that can name a speaker, each a token of its own. */
+    private static final String BOUNDARIES = ".,;:!?()–—\"“”«»‘’„";
     private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "that", "e", "ma", "che");
     private static final Set<String> INDEFINITE = Set.of("a", "an", "un", "una", "uno", "un'");
     private static final char LATIN_LAST = '\u024f';
@@ -113,8 +115,12 @@ public final class StatementFinder {
 
         private final Document document;
         private final List<Name> names;
-        private final Map<Integer, List<Name>> namesBySentence = new HashMap<>();
+        /** The names of each sentence, by sentence index. */
+        private final List<List<Name>> namesBySentence;
         private final List<Quotation> quoted;
+        /** Where each quotation begins and ends, marks included: {@link #inQuotation} searches these. */
+        private final int[] quotedStarts;
+        private final int[] quotedEnds;
         /** The fullest name of each person by the key of the last word, so "Zelenskyy" finds "Volodymyr Zelensky". */
         private final Map<String, String> fullestPerson = new LinkedHashMap<>();
         private final Map<Name, String> fullestOf = new HashMap<>();
@@ -129,8 +135,22 @@ public final class StatementFinder {
             this.document = document;
             this.names = names;
             this.quoted = quoted;
+            this.quotedStarts = new int[quoted.size()];
+            this.quotedEnds = new int[quoted.size()];
+            for (int q = 0; q < quoted.size(); q++) {
+                quotedStarts[q] = quoted.get(q).outerStart();
+                quotedEnds[q] = quoted.get(q).outerEnd();
+            }
+            int sentenceCount = document.sentences().size();
+            this.namesBySentence = new ArrayList<>(Collections.nCopies(sentenceCount, List.of()));
             for (Name name : names) {
-                namesBySentence.computeIfAbsent(name.sentence(), k -> new ArrayList<>()).add(name);
+                int sentence = name.sentence();
+                if (sentence >= 0 && sentence < sentenceCount) {
+                    if (namesBySentence.get(sentence).isEmpty()) {
+                        namesBySentence.set(sentence, new ArrayList<>());
+                    }
+                    namesBySentence.get(sentence).add(name);
+                }
             }
             for (Name name : names) {
                 if (name.kind() == Name.Kind.PERSON) {
@@ -203,8 +223,11 @@ public final class StatementFinder {
             int words = 0;
             boolean titleCase = true;
             for (Sentence sentence : spanned(quotation)) {
-                for (Token token : sentence.tokens()) {
-                    if (token.start() >= quotation.start() && token.end() <= quotation.end() && !token.isPunct()) {
+                List<Token> spannedTokens = sentence.tokens();
+                int last = quotedTokensEnd(sentence, quotation);
+                for (int k = sentence.tokenAt(quotation.start()); k < last; k++) {
+                    Token token = spannedTokens.get(k);
+                    if (token.end() <= quotation.end() && !token.isPunct()) {
                         words++;
                         titleCase &= token.isCapitalised() || token.isNumber();
                     }
@@ -268,14 +291,14 @@ public final class StatementFinder {
             }
             for (Sentence sentence : spanned(quotation)) {
                 List<Token> tokens = sentence.tokens();
-                for (int k = 0; k < tokens.size(); k++) {
+                int last = quotedTokensEnd(sentence, quotation);
+                for (int k = sentence.tokenAt(quotation.start()); k < last; k++) {
                     Token dash = tokens.get(k);
-                    boolean outside = dash.start() < quotation.start() || dash.end() > quotation.end();
-                    if (outside || !DASHES.contains(dash.text())) {
+                    if (dash.end() > quotation.end() || !isOneOf(dash, DASHES)) {
                         continue;
                     }
                     int close = k + 1;
-                    while (close < tokens.size() && !DASHES.contains(tokens.get(close).text())
+                    while (close < tokens.size() && !isOneOf(tokens.get(close), DASHES)
                             && tokens.get(close).end() <= quotation.end() && close - k <= AFTER_VERB_DISTANCE) {
                         close++;
                     }
@@ -303,8 +326,8 @@ public final class StatementFinder {
             }
             boolean anyVerb = false;
             for (int k = end - 1; k >= 0; k--) {
-                Match<Boolean> verb = inQuotation(tokens.get(k)) ? null : speechVerbs.endingAt(tokens, k + 1);
-                if (verb == null) {
+                Match<Boolean> verb = speechVerbs.endingAt(tokens, k + 1);
+                if (verb == null || inQuotation(tokens.get(k))) {
                     continue;
                 }
                 anyVerb = true;
@@ -429,7 +452,7 @@ public final class StatementFinder {
                 if (inQuotation(token) || CONJUNCTIONS.contains(token.norm())) {
                     break;
                 }
-                if (BOUNDARIES.contains(token.text())) {
+                if (isOneOf(token, BOUNDARIES)) {
                     int aside = token.is(",") ? asideStart(tokens, k - 1, floor) : -1;
                     if (aside < 0) {
                         break;
@@ -450,7 +473,7 @@ public final class StatementFinder {
                     boolean aside = adverbs.at(tokens, k + 1) != null || npStops.at(tokens, k + 1) != null;
                     return name || aside ? k : -1;
                 }
-                if (BOUNDARIES.contains(tokens.get(k).text())) {
+                if (isOneOf(tokens.get(k), BOUNDARIES)) {
                     return -1;
                 }
             }
@@ -471,7 +494,7 @@ public final class StatementFinder {
             while (k < tokens.size() && k - from < SUBJECT_LIMIT) {
                 Token token = tokens.get(k);
                 boolean apposition = token.is(",") && k + 1 < tokens.size() && tokens.get(k + 1).isCapitalised();
-                if (inQuotation(token) || BOUNDARIES.contains(token.text()) && !apposition
+                if (inQuotation(token) || isOneOf(token, BOUNDARIES) && !apposition
                         || npStops.at(tokens, k) != null || speechVerbs.at(tokens, k) != null) {
                     break;
                 }
@@ -737,7 +760,7 @@ public final class StatementFinder {
                     k--;
                     continue;
                 }
-                if (BOUNDARIES.contains(token.text()) || speechVerbs.contains(token)) {
+                if (isOneOf(token, BOUNDARIES) || speechVerbs.contains(token)) {
                     break;
                 }
                 boolean role = roles.contains(token) && name.kind() == Name.Kind.PERSON;
@@ -763,8 +786,8 @@ public final class StatementFinder {
         private void collectSpeechEvents(Sentence sentence) {
             List<Token> tokens = sentence.tokens();
             for (int k = 0; k < tokens.size(); k++) {
-                Match<Boolean> verb = inQuotation(tokens.get(k)) ? null : speechVerbs.at(tokens, k);
-                if (verb == null) {
+                Match<Boolean> verb = speechVerbs.at(tokens, k);
+                if (verb == null || inQuotation(tokens.get(k))) {
                     continue;
                 }
                 Speaker speaker = subject(sentence, verb, 0);
@@ -796,22 +819,24 @@ public final class StatementFinder {
 
         // ---- positions
 
+        /** Whether the token is within the first quotation that does not end before it. */
         private boolean inQuotation(Token token) {
             int low = 0;
-            int high = quoted.size();
+            int high = quotedEnds.length;
             while (low < high) {
                 int middle = (low + high) >>> 1;
-                if (quoted.get(middle).outerEnd() < token.end()) {
+                if (quotedEnds[middle] < token.end()) {
                     low = middle + 1;
                 } else {
                     high = middle;
                 }
             }
-            return low < quoted.size() && token.start() >= quoted.get(low).outerStart();
+            return low < quotedEnds.length && token.start() >= quotedStarts[low];
         }
 
         private List<Name> namesIn(Sentence sentence) {
-            return namesBySentence.getOrDefault(sentence.index(), List.of());
+            int index = sentence.index();
+            return index >= 0 && index < namesBySentence.size() ? namesBySentence.get(index) : List.of();
         }
 
         /** The sentences a quotation runs through. */
@@ -819,6 +844,14 @@ public final class StatementFinder {
             int from = document.firstSentenceEndingAfter(quotation.start());
             int to = document.firstSentenceEndingAfter(quotation.end() - 1);
             return document.sentences().subList(from, Math.min(document.sentences().size(), to + 1));
+        }
+
+        /**
+         * The index after the sentence's last token that starts inside the quotation; with
+         * {@link Sentence#tokenAt} of its start, the tokens that can lie inside it.
+         */
+        private int quotedTokensEnd(Sentence sentence, Quotation quotation) {
+            return sentence.tokenAt(quotation.end());
         }
 
         private Sentence sentenceOf(int offset) {
@@ -835,6 +868,12 @@ public final class StatementFinder {
             int token = sentence.tokenAt(offset);
             return token < sentence.tokens().size() ? new At(sentence, token) : null;
         }
+    }
+
+    /** Whether the token is one of the marks, without hashing its text. */
+    private static boolean isOneOf(Token token, String marks) {
+        String text = token.text();
+        return text.length() == 1 && marks.indexOf(text.charAt(0)) >= 0;
     }
 
     private static String fold(String text) {
