@@ -125,6 +125,12 @@ public final class StatementFinder {
         private final Map<String, String> fullestPerson = new LinkedHashMap<>();
         private final Map<Name, String> fullestOf = new HashMap<>();
         private final List<Role> roleMentions = new ArrayList<>();
+        /** Who the sentences say spoke where (subjects, verbs of saying), in reading order. */
+        private final List<Said> told = new ArrayList<>();
+        /** How many sentences {@link #told} holds: they are read only as far as {@link #lastSpeaker} needs. */
+        private int sentencesRead;
+        private boolean reading;
+        /** The speakers attributed to quotations, at the quotations' ends, in attribution order. */
         private final List<Said> said = new ArrayList<>();
         private final Map<String, Set<String>> aliases = new LinkedHashMap<>();
         /** Canonical keys and folded forms of the names' words, worked out once per article. */
@@ -162,10 +168,6 @@ public final class StatementFinder {
                 if (name.kind() != Name.Kind.PLACE) {
                     collectRoles(name);
                 }
-            }
-            for (Sentence sentence : document.sentences()) {
-                collectSubject(sentence);
-                collectSpeechEvents(sentence);
             }
         }
 
@@ -734,14 +736,45 @@ public final class StatementFinder {
                     name -> fullestPerson.getOrDefault(keyOf(name.lastWord()), name.text()));
         }
 
+        /**
+         * The speaker of the last event before {@code offset}, the later told of two at one offset. While
+         * the sentences are read, only what they told so far counts, not the quotations' speakers.
+         */
         private Speaker lastSpeaker(int offset) {
-            Said latest = null;
-            for (Said event : said) {
-                if (event.offset() < offset && (latest == null || event.offset() >= latest.offset())) {
-                    latest = event;
-                }
+            if (!reading) {
+                readSentencesBefore(offset);
+            }
+            Said latest = latestBefore(told, offset, null);
+            if (!reading) {
+                latest = latestBefore(said, offset, latest);
             }
             return latest == null ? null : latest.speaker();
+        }
+
+        /** The last of {@code events} before {@code offset} if any, else {@code latest}; later ones win ties. */
+        private static Said latestBefore(List<Said> events, int offset, Said latest) {
+            Said found = latest;
+            for (Said event : events) {
+                if (event.offset() < offset && (found == null || event.offset() >= found.offset())) {
+                    found = event;
+                }
+            }
+            return found;
+        }
+
+        /**
+         * Reads the sentences that start before {@code offset}, in order: whatever a sentence tells is at or
+         * after its start, so the later ones cannot tell of anything before {@code offset}.
+         */
+        private void readSentencesBefore(int offset) {
+            List<Sentence> sentences = document.sentences();
+            reading = true;
+            while (sentencesRead < sentences.size() && sentences.get(sentencesRead).start() < offset) {
+                Sentence sentence = sentences.get(sentencesRead++);
+                collectSubject(sentence);
+                collectSpeechEvents(sentence);
+            }
+            reading = false;
         }
 
         // ---- what the article says about its speakers
@@ -777,7 +810,7 @@ public final class StatementFinder {
                 if (name.kind() == Name.Kind.PERSON && isStrong(name) && name.start() <= SUBJECT_HEAD
                         && !inQuotation(sentence.tokens().get(name.start()))) {
                     int offset = sentence.tokens().get(name.start()).start();
-                    said.add(new Said(offset, new Speaker(fullest(name), name.text())));
+                    told.add(new Said(offset, new Speaker(fullest(name), name.text())));
                     return;
                 }
             }
@@ -792,7 +825,7 @@ public final class StatementFinder {
                 }
                 Speaker speaker = subject(sentence, verb, 0);
                 if (speaker != null) {
-                    said.add(new Said(tokens.get(k).start(), speaker));
+                    told.add(new Said(tokens.get(k).start(), speaker));
                 }
                 k = verb.end() - 1;
             }
@@ -893,12 +926,11 @@ public final class StatementFinder {
      * fold to one character or none, looked up in {@link #FOLDED_LATIN_CHAR}; the key is written into a
      * buffer that can hold the longest key.
      */
-    private static String wordsKey(String text, int start, int end) {
-        char[] quote = new char[end - start];
-        text.getChars(start, end, quote, 0);
-        char[] key = new char[quote.length * MOST_FOLDED];
+    static String wordsKey(String text, int start, int end) {
+        char[] key = new char[(end - start) * MOST_FOLDED];
         int length = 0;
-        for (char c : quote) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
             char single = c < FOLDED_LATIN_CHAR.length ? FOLDED_LATIN_CHAR[c] : FOLDS_TO_SEVERAL;
             if (single == FOLDS_TO_NOTHING) {
                 continue;
