@@ -174,7 +174,8 @@ public final class StatementFinder {
         List<Statement> statements() {
             List<Quotation> kept = new ArrayList<>();
             List<Speaker> speakers = new ArrayList<>();
-            Map<String, Integer> seen = new LinkedHashMap<>();
+            // Kept quotations by the hash of their words' key: the keys are built only when two hashes meet.
+            Map<Integer, List<Integer>> keptByWords = new HashMap<>();
             Speaker previous = null;
             Quotation previousQuote = null;
             for (Quotation quotation : quoted) {
@@ -186,9 +187,11 @@ public final class StatementFinder {
                 previousQuote = quotation;
                 said.add(new Said(quotation.outerEnd(), speaker));
                 addAlias(speaker);
-                Integer earlier = seen.putIfAbsent(wordsKey(document.text(), quotation.start(), quotation.end()),
-                        kept.size());
-                if (earlier == null) {
+                List<Integer> sameHash = keptByWords.computeIfAbsent(
+                        wordsKeyHash(document.text(), quotation.start(), quotation.end()), h -> new ArrayList<>(1));
+                int earlier = sameWords(sameHash, kept, quotation);
+                if (earlier < 0) {
+                    sameHash.add(kept.size());
                     kept.add(quotation);
                     speakers.add(speaker);
                 } else if (isDescription(speakers.get(earlier)) && !isDescription(speaker)) {
@@ -203,6 +206,21 @@ public final class StatementFinder {
                 statements.add(new Statement(name, others, quoteText(kept.get(k))));
             }
             return statements;
+        }
+
+        /** Which of the kept quotations at {@code indexes} has the same words as {@code quotation}, or -1. */
+        private int sameWords(List<Integer> indexes, List<Quotation> kept, Quotation quotation) {
+            if (indexes.isEmpty()) {
+                return -1;
+            }
+            String key = wordsKey(document.text(), quotation.start(), quotation.end());
+            for (int index : indexes) {
+                Quotation other = kept.get(index);
+                if (wordsKey(document.text(), other.start(), other.end()).equals(key)) {
+                    return index;
+                }
+            }
+            return -1;
         }
 
         /** A speaker the article never names, kept as its description ("il governatore"). */
@@ -948,6 +966,33 @@ public final class StatementFinder {
             }
         }
         return new String(key, 0, length);
+    }
+
+    /**
+     * {@code wordsKey(text, start, end).hashCode()} without building the key: the same folding, each folded
+     * character added to the hash as {@link String#hashCode} adds it.
+     */
+    static int wordsKeyHash(String text, int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            char single = c < FOLDED_LATIN_CHAR.length ? FOLDED_LATIN_CHAR[c] : FOLDS_TO_SEVERAL;
+            if (single == FOLDS_TO_NOTHING) {
+                continue;
+            }
+            if (single != FOLDS_TO_SEVERAL) {
+                hash = 31 * hash + single;
+                continue;
+            }
+            String folded = foldedChar(c);
+            if (folded == null) {
+                return slowWordsKey(text.substring(start, end)).hashCode();
+            }
+            for (int f = 0; f < folded.length(); f++) {
+                hash = 31 * hash + folded.charAt(f);
+            }
+        }
+        return hash;
     }
 
     /** What {@link #slowWordsKey} gives for the character alone, or null for characters not in the table. */
