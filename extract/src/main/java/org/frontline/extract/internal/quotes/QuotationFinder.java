@@ -1,7 +1,6 @@
 package org.frontline.extract.internal.quotes;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +21,7 @@ public final class QuotationFinder {
 
     /** Quotations of the text, paragraph by paragraph; paragraphs are {@code [start, end)} offsets. */
     public List<Quotation> find(String text, List<int[]> paragraphs) {
-        int[] marks = markOffsets(text);
+        int[] marks = Offsets.of(text, MARKS);
         List<Quotation> quotations = new ArrayList<>();
         for (int[] paragraph : paragraphs) {
             find(text, paragraph[0], paragraph[1], marks, quotations);
@@ -30,47 +29,11 @@ public final class QuotationFinder {
         return quotations;
     }
 
-    /**
-     * The offsets of all quotation marks of the text, ascending. One {@link String#indexOf(int)} per kind
-     * of mark runs vectorised over the text, much faster than testing each character; a text has few marks.
-     */
-    private static int[] markOffsets(String text) {
-        int[] offsets = new int[16];
-        int count = 0;
-        for (int m = 0; m < MARKS.length(); m++) {
-            char mark = MARKS.charAt(m);
-            for (int k = text.indexOf(mark); k >= 0; k = text.indexOf(mark, k + 1)) {
-                if (count == offsets.length) {
-                    offsets = Arrays.copyOf(offsets, 2 * count);
-                }
-                offsets[count++] = k;
-            }
-        }
-        int[] sorted = Arrays.copyOf(offsets, count);
-        Arrays.sort(sorted);
-        return sorted;
-    }
-
-    /** Index of the first of the ascending {@code offsets} that is at least {@code offset}. */
-    private static int firstAtOrAfter(int[] offsets, int offset) {
-        int low = 0;
-        int high = offsets.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (offsets[middle] < offset) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
-    }
-
     /** The quotations of the paragraph {@code [from, to)}, whose marks are among {@code marks}. */
     private static void find(String text, int from, int to, int[] marks, List<Quotation> quotations) {
         Mark open = null;
         boolean anyInParagraph = false;
-        for (int m = firstAtOrAfter(marks, from); m < marks.length && marks[m] < to; m++) {
+        for (int m = Offsets.firstAtOrAfter(marks, from); m < marks.length && marks[m] < to; m++) {
             int k = marks[m];
             Mark mark = mark(text, k, from, to);
             if (mark == null) {

@@ -6,6 +6,7 @@ import org.frontline.extract.internal.lexicon.Lexicon;
 import org.frontline.extract.internal.lexicon.PhraseMap;
 import org.frontline.extract.internal.lexicon.PhraseMap.Match;
 import org.frontline.extract.internal.names.Name;
+import org.frontline.extract.internal.quotes.Offsets;
 import org.frontline.extract.internal.quotes.Quotation;
 import org.frontline.extract.internal.quotes.QuotationFinder;
 import org.frontline.extract.internal.text.Document;
@@ -37,14 +38,16 @@ public final class StatementFinder {
     private static final int MIN_WORDS = 3;
     private static final int TERM_WORDS = 3;
     private static final int TITLE_WORDS = 4;
+    /** A quotation's words are counted up to this many: more change none of the tests on them. */
+    private static final int WORDS_COUNTED = Math.max(MIN_WORDS, Math.max(TERM_WORDS, TITLE_WORDS)) + 1;
+    /** Marks that set an attribution apart inside a quotation: hyphen, en dash, em dash. */
+    private static final String DASHES = "-\u2013\u2014";
     private static final int NAME_CUE_DISTANCE = 3;
     private static final int AFTER_VERB_DISTANCE = 14;
     private static final int ASIDE_LIMIT = 6;
     private static final int SUBJECT_LIMIT = 14;
     private static final int ROLE_LOOKBACK = 8;
     private static final int SUBJECT_HEAD = 5;
-    /** Marks that set an attribution apart inside a quotation, each a token of its own. */
-    private static final String DASHES = "–—-";
     /** Marks that end the words that can name a speaker, each a token of its own. */
     private static final String BOUNDARIES = ".,;:!?()–—\"“”«»‘’„";
     private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "that", "e", "ma", "che");
@@ -121,10 +124,13 @@ public final class StatementFinder {
         /** Where each quotation begins and ends, marks included: {@link #inQuotation} searches these. */
         private final int[] quotedStarts;
         private final int[] quotedEnds;
+        /** Offsets of the text's dashes, found when a quotation is first searched for an attribution inside. */
+        private int[] dashes;
         /** The fullest name of each person by the key of the last word, so "Zelenskyy" finds "Volodymyr Zelensky". */
         private final Map<String, String> fullestPerson = new LinkedHashMap<>();
         private final Map<Name, String> fullestOf = new HashMap<>();
-        private final List<Role> roleMentions = new ArrayList<>();
+        /** Whom the article introduced with a role or description word: collected when first needed. */
+        private List<Role> roleMentions;
         /** Who the sentences say spoke where (subjects, verbs of saying), in reading order. */
         private final List<Said> told = new ArrayList<>();
         /** How many sentences {@link #told} holds: they are read only as far as {@link #lastSpeaker} needs. */
@@ -161,12 +167,7 @@ public final class StatementFinder {
             for (Name name : names) {
                 if (name.kind() == Name.Kind.PERSON) {
                     fullestPerson.merge(keyOf(name.lastWord()), name.text(),
-                            (a, b) -> b.split(" ").length > a.split(" ").length ? b : a);
-                }
-            }
-            for (Name name : names) {
-                if (name.kind() != Name.Kind.PLACE) {
-                    collectRoles(name);
+                            (a, b) -> splitCount(b) > splitCount(a) ? b : a);
                 }
             }
         }
@@ -177,6 +178,7 @@ public final class StatementFinder {
             // Kept quotations by the hash of their words' key: the keys are built only when two hashes meet.
             Map<Integer, List<Integer>> keptByWords = new HashMap<>();
             Speaker previous = null;
+            Speaker aliased = null;
             Quotation previousQuote = null;
             for (Quotation quotation : quoted) {
                 Speaker speaker = isStatementText(quotation) ? attribute(quotation, previous, previousQuote) : null;
@@ -186,7 +188,11 @@ public final class StatementFinder {
                 previous = speaker;
                 previousQuote = quotation;
                 said.add(new Said(quotation.outerEnd(), speaker));
-                addAlias(speaker);
+                if (speaker != aliased) {
+                    // Adding one speaker's aliases again changes nothing; pronouns and continuations repeat it.
+                    addAlias(speaker);
+                    aliased = speaker;
+                }
                 List<Integer> sameHash = keptByWords.computeIfAbsent(
                         wordsKeyHash(document.text(), quotation.start(), quotation.end()), h -> new ArrayList<>(1));
                 int earlier = sameWords(sameHash, kept, quotation);
@@ -201,8 +207,12 @@ public final class StatementFinder {
             List<Statement> statements = new ArrayList<>();
             for (int k = 0; k < kept.size(); k++) {
                 String name = speakers.get(k).name();
-                List<String> others = aliases.getOrDefault(name, Set.of()).stream()
-                        .filter(alias -> !alias.equals(name)).toList();
+                List<String> others = new ArrayList<>();
+                for (String alias : aliases.getOrDefault(name, Set.of())) {
+                    if (!alias.equals(name)) {
+                        others.add(alias);
+                    }
+                }
                 statements.add(new Statement(name, others, quoteText(kept.get(k))));
             }
             return statements;
@@ -245,7 +255,7 @@ public final class StatementFinder {
             for (Sentence sentence : spanned(quotation)) {
                 List<Token> spannedTokens = sentence.tokens();
                 int last = quotedTokensEnd(sentence, quotation);
-                for (int k = sentence.tokenAt(quotation.start()); k < last; k++) {
+                for (int k = sentence.tokenAt(quotation.start()); k < last && words < WORDS_COUNTED; k++) {
                     Token token = spannedTokens.get(k);
                     if (token.end() <= quotation.end() && !token.isPunct()) {
                         words++;
@@ -303,30 +313,38 @@ public final class StatementFinder {
             return null;
         }
 
-        /** "“… – said Stoltenberg – …”", "“… – he said – …”". */
+        /**
+         * "“… – said Stoltenberg – …”", "“… – he said – …”". The dashes are looked up among the article's
+         * dash characters, which is cheaper than reading the quotation's tokens; a dash token is the token
+         * that starts at its dash.
+         */
         private Speaker inside(Quotation quotation) {
             At at = tokenAt(quotation.start());
             if (at == null) {
                 return null;
             }
-            for (Sentence sentence : spanned(quotation)) {
+            if (dashes == null) {
+                dashes = Offsets.of(document.text(), DASHES);
+            }
+            for (int d = Offsets.firstAtOrAfter(dashes, quotation.start());
+                    d < dashes.length && dashes[d] < quotation.end(); d++) {
+                int offset = dashes[d];
+                Sentence sentence = sentenceOf(offset);
+                int k = sentence == null ? 0 : sentence.tokenAt(offset);
+                if (sentence == null || k >= sentence.tokens().size() || sentence.tokens().get(k).start() != offset
+                        || !isDash(sentence.tokens().get(k))) {
+                    continue;
+                }
                 List<Token> tokens = sentence.tokens();
-                int last = quotedTokensEnd(sentence, quotation);
-                for (int k = sentence.tokenAt(quotation.start()); k < last; k++) {
-                    Token dash = tokens.get(k);
-                    if (dash.end() > quotation.end() || !isOneOf(dash, DASHES)) {
-                        continue;
-                    }
-                    int close = k + 1;
-                    while (close < tokens.size() && !isOneOf(tokens.get(close), DASHES)
-                            && tokens.get(close).end() <= quotation.end() && close - k <= AFTER_VERB_DISTANCE) {
-                        close++;
-                    }
-                    Match<Boolean> verb = speechVerbs.find(tokens, k + 1, close);
-                    if (verb != null) {
-                        Speaker speaker = resolveAround(sentence, k + 1, close, verb);
-                        return speaker != null ? speaker : lastSpeaker(quotation.start());
-                    }
+                int close = k + 1;
+                while (close < tokens.size() && !isDash(tokens.get(close))
+                        && tokens.get(close).end() <= quotation.end() && close - k <= AFTER_VERB_DISTANCE) {
+                    close++;
+                }
+                Match<Boolean> verb = speechVerbs.find(tokens, k + 1, close);
+                if (verb != null) {
+                    Speaker speaker = resolveAround(sentence, k + 1, close, verb);
+                    return speaker != null ? speaker : lastSpeaker(quotation.start());
                 }
             }
             return null;
@@ -701,7 +719,7 @@ public final class StatementFinder {
         /** Whom a description refers to: the last one introduced with its head word before {@code offset}. */
         private String referent(String head, int offset, int sentenceIndex) {
             Role latest = null;
-            for (Role role : roleMentions) {
+            for (Role role : roleMentions()) {
                 if (role.head().equals(head) && role.offset() < offset) {
                     latest = role;
                 }
@@ -797,11 +815,23 @@ public final class StatementFinder {
 
         // ---- what the article says about its speakers
 
+        private List<Role> roleMentions() {
+            if (roleMentions == null) {
+                roleMentions = new ArrayList<>();
+                for (Name name : names) {
+                    if (name.kind() != Name.Kind.PLACE) {
+                        collectRoles(name);
+                    }
+                }
+            }
+            return roleMentions;
+        }
+
         /** "NATO secretary general Jens Stoltenberg", "il portavoce delle Forze…, il contrammiraglio Daniel Hagari". */
         private void collectRoles(Name name) {
             Sentence sentence = document.sentences().get(name.sentence());
             List<Token> tokens = sentence.tokens();
-            String referent = name.kind() == Name.Kind.PERSON ? fullest(name) : name.text();
+            String referent = null;
             int k = name.start();
             boolean commaCrossed = false;
             for (int seen = 0; k > 0 && seen < ROLE_LOOKBACK; seen++) {
@@ -816,6 +846,9 @@ public final class StatementFinder {
                 }
                 boolean role = roles.contains(token) && name.kind() == Name.Kind.PERSON;
                 if (role || organisations.contains(token) && !token.isCapitalised()) {
+                    if (referent == null) {
+                        referent = name.kind() == Name.Kind.PERSON ? fullest(name) : name.text();
+                    }
                     roleMentions.add(new Role(token.norm(), token.start(), referent));
                 }
                 k--;
@@ -855,7 +888,7 @@ public final class StatementFinder {
                 known.add(speaker.alias());
             }
             String last = speaker.name().substring(speaker.name().lastIndexOf(' ') + 1);
-            if (fullestPerson.containsKey(keyOf(last)) && !last.equals(speaker.name())) {
+            if (!last.equals(speaker.name()) && fullestPerson.containsKey(keyOf(last))) {
                 known.add(last);
             }
         }
@@ -919,6 +952,28 @@ public final class StatementFinder {
             int token = sentence.tokenAt(offset);
             return token < sentence.tokens().size() ? new At(sentence, token) : null;
         }
+    }
+
+    private static boolean isDash(Token token) {
+        return isOneOf(token, DASHES);
+    }
+
+    /** As many pieces as {@code text.split(" ")} gives (trailing empty ones dropped), without splitting. */
+    static int splitCount(String text) {
+        int last = text.length() - 1;
+        while (last >= 0 && text.charAt(last) == ' ') {
+            last--;
+        }
+        if (last < 0) {
+            return text.isEmpty() ? 1 : 0;
+        }
+        int pieces = 1;
+        for (int i = 0; i < last; i++) {
+            if (text.charAt(i) == ' ') {
+                pieces++;
+            }
+        }
+        return pieces;
     }
 
     /** Whether the token is one of the marks, without hashing its text. */
