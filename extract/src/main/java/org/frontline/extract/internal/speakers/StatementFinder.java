@@ -58,13 +58,10 @@ public final class StatementFinder {
     /** {@link #wordsKey} of each Latin character and of each general punctuation mark, worked out once. */
     private static final String[] FOLDED_LATIN = foldTable(0, LATIN_LAST);
     private static final String[] FOLDED_PUNCTUATION = foldTable(PUNCTUATION_FIRST, PUNCTUATION_LAST);
+    /** How many characters of their keys tell quotations apart before whole keys are compared. */
+    private static final int KEY_HEAD = 16;
     /** The most characters one character of the tables folds to. */
     private static final int MOST_FOLDED = Math.max(longest(FOLDED_LATIN), longest(FOLDED_PUNCTUATION));
-    /** In {@link #FOLDED_LATIN_CHAR}: the character folds to nothing, or to more than one character. */
-    private static final char FOLDS_TO_NOTHING = '\0';
-    private static final char FOLDS_TO_SEVERAL = '\uffff';
-    /** {@link #FOLDED_LATIN} as single characters, for the common case of one character folding to one. */
-    private static final char[] FOLDED_LATIN_CHAR = singleCharacters(FOLDED_LATIN);
 
     private final QuotationFinder quotations = new QuotationFinder();
     private final PhraseMap<Boolean> speechVerbs;
@@ -175,8 +172,8 @@ public final class StatementFinder {
         List<Statement> statements() {
             List<Quotation> kept = new ArrayList<>();
             List<Speaker> speakers = new ArrayList<>();
-            // Kept quotations by the hash of their words' key: the keys are built only when two hashes meet.
-            Map<Integer, List<Integer>> keptByWords = new HashMap<>();
+            // Kept quotations by the head of their words' key: whole keys are built only when two heads meet.
+            Map<String, List<Integer>> keptByKeyHead = new HashMap<>();
             Speaker previous = null;
             Speaker aliased = null;
             Quotation previousQuote = null;
@@ -193,11 +190,11 @@ public final class StatementFinder {
                     addAlias(speaker);
                     aliased = speaker;
                 }
-                List<Integer> sameHash = keptByWords.computeIfAbsent(
-                        wordsKeyHash(document.text(), quotation.start(), quotation.end()), h -> new ArrayList<>(1));
-                int earlier = sameWords(sameHash, kept, quotation);
+                List<Integer> sameHead = keptByKeyHead.computeIfAbsent(
+                        wordsKeyHead(document.text(), quotation.start(), quotation.end()), h -> new ArrayList<>(1));
+                int earlier = sameWords(sameHead, kept, quotation);
                 if (earlier < 0) {
-                    sameHash.add(kept.size());
+                    sameHead.add(kept.size());
                     kept.add(quotation);
                     speakers.add(speaker);
                 } else if (isDescription(speakers.get(earlier)) && !isDescription(speaker)) {
@@ -995,24 +992,14 @@ public final class StatementFinder {
     }
 
     /**
-     * The words of {@code text[start, end)}, folded, for telling repeated quotations apart. Most characters
-     * fold to one character or none, looked up in {@link #FOLDED_LATIN_CHAR}; the key is written into a
+     * The words of {@code text[start, end)}, folded, for telling repeated quotations apart; written into a
      * buffer that can hold the longest key.
      */
     static String wordsKey(String text, int start, int end) {
         char[] key = new char[(end - start) * MOST_FOLDED];
         int length = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            char single = c < FOLDED_LATIN_CHAR.length ? FOLDED_LATIN_CHAR[c] : FOLDS_TO_SEVERAL;
-            if (single == FOLDS_TO_NOTHING) {
-                continue;
-            }
-            if (single != FOLDS_TO_SEVERAL) {
-                key[length++] = single;
-                continue;
-            }
-            String folded = foldedChar(c);
+            String folded = foldedChar(text.charAt(i));
             if (folded == null) {
                 return slowWordsKey(text.substring(start, end));
             }
@@ -1024,30 +1011,25 @@ public final class StatementFinder {
     }
 
     /**
-     * {@code wordsKey(text, start, end).hashCode()} without building the key: the same folding, each folded
-     * character added to the hash as {@link String#hashCode} adds it.
+     * The first {@link #KEY_HEAD} characters of {@link #wordsKey} (all of it when shorter), folding only as
+     * much of the text as they take. A key is the keys of its characters in order (NFKD decomposes each
+     * character on its own and reorders only combining marks, which keys drop), so the folded leading
+     * characters begin the key even when a later character sends the text down {@link #slowWordsKey}.
      */
-    static int wordsKeyHash(String text, int start, int end) {
-        int hash = 0;
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            char single = c < FOLDED_LATIN_CHAR.length ? FOLDED_LATIN_CHAR[c] : FOLDS_TO_SEVERAL;
-            if (single == FOLDS_TO_NOTHING) {
-                continue;
-            }
-            if (single != FOLDS_TO_SEVERAL) {
-                hash = 31 * hash + single;
-                continue;
-            }
-            String folded = foldedChar(c);
+    static String wordsKeyHead(String text, int start, int end) {
+        char[] head = new char[KEY_HEAD + MOST_FOLDED];
+        int length = 0;
+        for (int i = start; i < end && length < KEY_HEAD; i++) {
+            String folded = foldedChar(text.charAt(i));
             if (folded == null) {
-                return slowWordsKey(text.substring(start, end)).hashCode();
+                String key = slowWordsKey(text.substring(start, end));
+                return key.substring(0, Math.min(KEY_HEAD, key.length()));
             }
             for (int f = 0; f < folded.length(); f++) {
-                hash = 31 * hash + folded.charAt(f);
+                head[length++] = folded.charAt(f);
             }
         }
-        return hash;
+        return new String(head, 0, Math.min(length, KEY_HEAD));
     }
 
     /** What {@link #slowWordsKey} gives for the character alone, or null for characters not in the table. */
@@ -1069,23 +1051,6 @@ public final class StatementFinder {
             table[c - first] = slowWordsKey(String.valueOf((char) c));
         }
         return table;
-    }
-
-    /**
-     * Each entry of a fold table as one character, {@link #FOLDS_TO_NOTHING} or {@link #FOLDS_TO_SEVERAL};
-     * folded characters are letters or digits, so neither stands for a real one.
-     */
-    private static char[] singleCharacters(String[] table) {
-        char[] singles = new char[table.length];
-        for (int c = 0; c < table.length; c++) {
-            String folded = table[c];
-            if (folded.length() == 1) {
-                singles[c] = folded.charAt(0);
-            } else {
-                singles[c] = folded.isEmpty() ? FOLDS_TO_NOTHING : FOLDS_TO_SEVERAL;
-            }
-        }
-        return singles;
     }
 
     private static int longest(String[] texts) {
