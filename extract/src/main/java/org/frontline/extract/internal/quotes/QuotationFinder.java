@@ -11,6 +11,9 @@ import java.util.List;
  */
 public final class QuotationFinder {
 
+    /** Every character that can be a quotation mark. */
+    private static final String MARKS = "\"“”«»„‘’'‹›";
+
     private enum Role { OPEN, CLOSE }
 
     private record Mark(int offset, boolean isDouble, Role role) {
@@ -18,21 +21,20 @@ public final class QuotationFinder {
 
     /** Quotations of the text, paragraph by paragraph; paragraphs are {@code [start, end)} offsets. */
     public List<Quotation> find(String text, List<int[]> paragraphs) {
+        int[] marks = Offsets.of(text, MARKS);
         List<Quotation> quotations = new ArrayList<>();
         for (int[] paragraph : paragraphs) {
-            find(text, paragraph[0], paragraph[1], quotations);
+            find(text, paragraph[0], paragraph[1], marks, quotations);
         }
         return quotations;
     }
 
-    private static void find(String text, int from, int to, List<Quotation> quotations) {
+    /** The quotations of the paragraph {@code [from, to)}, whose marks are among {@code marks}. */
+    private static void find(String text, int from, int to, int[] marks, List<Quotation> quotations) {
         Mark open = null;
         boolean anyInParagraph = false;
-        for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
-            if (c < '\u00ab' ? c != '"' && c != '\'' : !isQuoteMark(c)) {
-                continue;
-            }
+        for (int m = Offsets.firstAtOrAfter(marks, from); m < marks.length && marks[m] < to; m++) {
+            int k = marks[m];
             Mark mark = mark(text, k, from, to);
             if (mark == null) {
                 continue;
@@ -75,7 +77,7 @@ public final class QuotationFinder {
     }
 
     private static boolean isQuoteMark(char c) {
-        return "\"“”«»„‘’'‹›".indexOf(c) >= 0;
+        return MARKS.indexOf(c) >= 0;
     }
 
     /** What the character at {@code k} can do as a quotation mark, or null when it is none. */

@@ -6,6 +6,7 @@ import org.frontline.extract.internal.lexicon.Lexicon;
 import org.frontline.extract.internal.lexicon.PhraseMap;
 import org.frontline.extract.internal.lexicon.PhraseMap.Match;
 import org.frontline.extract.internal.names.Name;
+import org.frontline.extract.internal.quotes.Offsets;
 import org.frontline.extract.internal.quotes.Quotation;
 import org.frontline.extract.internal.quotes.QuotationFinder;
 import org.frontline.extract.internal.text.Document;
@@ -14,6 +15,7 @@ import org.frontline.extract.internal.text.Token;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,15 +38,18 @@ public final class StatementFinder {
     private static final int MIN_WORDS = 3;
     private static final int TERM_WORDS = 3;
     private static final int TITLE_WORDS = 4;
+    /** A quotation's words are counted up to this many: more change none of the tests on them. */
+    private static final int WORDS_COUNTED = Math.max(MIN_WORDS, Math.max(TERM_WORDS, TITLE_WORDS)) + 1;
+    /** Marks that set an attribution apart inside a quotation: hyphen, en dash, em dash. */
+    private static final String DASHES = "-\u2013\u2014";
     private static final int NAME_CUE_DISTANCE = 3;
     private static final int AFTER_VERB_DISTANCE = 14;
     private static final int ASIDE_LIMIT = 6;
     private static final int SUBJECT_LIMIT = 14;
     private static final int ROLE_LOOKBACK = 8;
     private static final int SUBJECT_HEAD = 5;
-    private static final Set<String> DASHES = Set.of("–", "—", "-");
-    private static final Set<String> BOUNDARIES = Set.of(".", ",", ";", ":", "!", "?", "(", ")", "–", "—",
-            "\"", "“", "”", "«", "»", "‘", "’", "„");
+    /** Marks that end the words that can name a speaker, each a token of its own. */
+    private static final String BOUNDARIES = ".,;:!?()–—\"“”«»‘’„";
     private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "that", "e", "ma", "che");
     private static final Set<String> INDEFINITE = Set.of("a", "an", "un", "una", "uno", "un'");
     private static final char LATIN_LAST = '\u024f';
@@ -53,6 +58,10 @@ public final class StatementFinder {
     /** {@link #wordsKey} of each Latin character and of each general punctuation mark, worked out once. */
     private static final String[] FOLDED_LATIN = foldTable(0, LATIN_LAST);
     private static final String[] FOLDED_PUNCTUATION = foldTable(PUNCTUATION_FIRST, PUNCTUATION_LAST);
+    /** How many characters of their keys tell quotations apart before whole keys are compared. */
+    private static final int KEY_HEAD = 16;
+    /** The most characters one character of the tables folds to. */
+    private static final int MOST_FOLDED = Math.max(longest(FOLDED_LATIN), longest(FOLDED_PUNCTUATION));
 
     private final QuotationFinder quotations = new QuotationFinder();
     private final PhraseMap<Boolean> speechVerbs;
@@ -106,12 +115,25 @@ public final class StatementFinder {
 
         private final Document document;
         private final List<Name> names;
-        private final Map<Integer, List<Name>> namesBySentence = new HashMap<>();
+        /** The names of each sentence, by sentence index. */
+        private final List<List<Name>> namesBySentence;
         private final List<Quotation> quoted;
+        /** Where each quotation begins and ends, marks included: {@link #inQuotation} searches these. */
+        private final int[] quotedStarts;
+        private final int[] quotedEnds;
+        /** Offsets of the text's dashes, found when a quotation is first searched for an attribution inside. */
+        private int[] dashes;
         /** The fullest name of each person by the key of the last word, so "Zelenskyy" finds "Volodymyr Zelensky". */
         private final Map<String, String> fullestPerson = new LinkedHashMap<>();
         private final Map<Name, String> fullestOf = new HashMap<>();
-        private final List<Role> roleMentions = new ArrayList<>();
+        /** Whom the article introduced with a role or description word: collected when first needed. */
+        private List<Role> roleMentions;
+        /** Who the sentences say spoke where (subjects, verbs of saying), in reading order. */
+        private final List<Said> told = new ArrayList<>();
+        /** How many sentences {@link #told} holds: they are read only as far as {@link #lastSpeaker} needs. */
+        private int sentencesRead;
+        private boolean reading;
+        /** The speakers attributed to quotations, at the quotations' ends, in attribution order. */
         private final List<Said> said = new ArrayList<>();
         private final Map<String, Set<String>> aliases = new LinkedHashMap<>();
         /** Canonical keys and folded forms of the names' words, worked out once per article. */
@@ -122,31 +144,38 @@ public final class StatementFinder {
             this.document = document;
             this.names = names;
             this.quoted = quoted;
+            this.quotedStarts = new int[quoted.size()];
+            this.quotedEnds = new int[quoted.size()];
+            for (int q = 0; q < quoted.size(); q++) {
+                quotedStarts[q] = quoted.get(q).outerStart();
+                quotedEnds[q] = quoted.get(q).outerEnd();
+            }
+            int sentenceCount = document.sentences().size();
+            this.namesBySentence = new ArrayList<>(Collections.nCopies(sentenceCount, List.of()));
             for (Name name : names) {
-                namesBySentence.computeIfAbsent(name.sentence(), k -> new ArrayList<>()).add(name);
+                int sentence = name.sentence();
+                if (sentence >= 0 && sentence < sentenceCount) {
+                    if (namesBySentence.get(sentence).isEmpty()) {
+                        namesBySentence.set(sentence, new ArrayList<>());
+                    }
+                    namesBySentence.get(sentence).add(name);
+                }
             }
             for (Name name : names) {
                 if (name.kind() == Name.Kind.PERSON) {
                     fullestPerson.merge(keyOf(name.lastWord()), name.text(),
-                            (a, b) -> b.split(" ").length > a.split(" ").length ? b : a);
+                            (a, b) -> splitCount(b) > splitCount(a) ? b : a);
                 }
-            }
-            for (Name name : names) {
-                if (name.kind() != Name.Kind.PLACE) {
-                    collectRoles(name);
-                }
-            }
-            for (Sentence sentence : document.sentences()) {
-                collectSubject(sentence);
-                collectSpeechEvents(sentence);
             }
         }
 
         List<Statement> statements() {
             List<Quotation> kept = new ArrayList<>();
             List<Speaker> speakers = new ArrayList<>();
-            Map<String, Integer> seen = new LinkedHashMap<>();
+            // Kept quotations by the head of their words' key: whole keys are built only when two heads meet.
+            Map<String, List<Integer>> keptByKeyHead = new HashMap<>();
             Speaker previous = null;
+            Speaker aliased = null;
             Quotation previousQuote = null;
             for (Quotation quotation : quoted) {
                 Speaker speaker = isStatementText(quotation) ? attribute(quotation, previous, previousQuote) : null;
@@ -156,9 +185,16 @@ public final class StatementFinder {
                 previous = speaker;
                 previousQuote = quotation;
                 said.add(new Said(quotation.outerEnd(), speaker));
-                addAlias(speaker);
-                Integer earlier = seen.putIfAbsent(wordsKey(quoteText(quotation)), kept.size());
-                if (earlier == null) {
+                if (speaker != aliased) {
+                    // Adding one speaker's aliases again changes nothing; pronouns and continuations repeat it.
+                    addAlias(speaker);
+                    aliased = speaker;
+                }
+                List<Integer> sameHead = keptByKeyHead.computeIfAbsent(
+                        wordsKeyHead(document.text(), quotation.start(), quotation.end()), h -> new ArrayList<>(1));
+                int earlier = sameWords(sameHead, kept, quotation);
+                if (earlier < 0) {
+                    sameHead.add(kept.size());
                     kept.add(quotation);
                     speakers.add(speaker);
                 } else if (isDescription(speakers.get(earlier)) && !isDescription(speaker)) {
@@ -168,11 +204,30 @@ public final class StatementFinder {
             List<Statement> statements = new ArrayList<>();
             for (int k = 0; k < kept.size(); k++) {
                 String name = speakers.get(k).name();
-                List<String> others = aliases.getOrDefault(name, Set.of()).stream()
-                        .filter(alias -> !alias.equals(name)).toList();
+                List<String> others = new ArrayList<>();
+                for (String alias : aliases.getOrDefault(name, Set.of())) {
+                    if (!alias.equals(name)) {
+                        others.add(alias);
+                    }
+                }
                 statements.add(new Statement(name, others, quoteText(kept.get(k))));
             }
             return statements;
+        }
+
+        /** Which of the kept quotations at {@code indexes} has the same words as {@code quotation}, or -1. */
+        private int sameWords(List<Integer> indexes, List<Quotation> kept, Quotation quotation) {
+            if (indexes.isEmpty()) {
+                return -1;
+            }
+            String key = wordsKey(document.text(), quotation.start(), quotation.end());
+            for (int index : indexes) {
+                Quotation other = kept.get(index);
+                if (wordsKey(document.text(), other.start(), other.end()).equals(key)) {
+                    return index;
+                }
+            }
+            return -1;
         }
 
         /** A speaker the article never names, kept as its description ("il governatore"). */
@@ -195,8 +250,11 @@ public final class StatementFinder {
             int words = 0;
             boolean titleCase = true;
             for (Sentence sentence : spanned(quotation)) {
-                for (Token token : sentence.tokens()) {
-                    if (token.start() >= quotation.start() && token.end() <= quotation.end() && !token.isPunct()) {
+                List<Token> spannedTokens = sentence.tokens();
+                int last = quotedTokensEnd(sentence, quotation);
+                for (int k = sentence.tokenAt(quotation.start()); k < last && words < WORDS_COUNTED; k++) {
+                    Token token = spannedTokens.get(k);
+                    if (token.end() <= quotation.end() && !token.isPunct()) {
                         words++;
                         titleCase &= token.isCapitalised() || token.isNumber();
                     }
@@ -252,30 +310,38 @@ public final class StatementFinder {
             return null;
         }
 
-        /** "“… – said Stoltenberg – …”", "“… – he said – …”". */
+        /**
+         * "“… – said Stoltenberg – …”", "“… – he said – …”". The dashes are looked up among the article's
+         * dash characters, which is cheaper than reading the quotation's tokens; a dash token is the token
+         * that starts at its dash.
+         */
         private Speaker inside(Quotation quotation) {
             At at = tokenAt(quotation.start());
             if (at == null) {
                 return null;
             }
-            for (Sentence sentence : spanned(quotation)) {
+            if (dashes == null) {
+                dashes = Offsets.of(document.text(), DASHES);
+            }
+            for (int d = Offsets.firstAtOrAfter(dashes, quotation.start());
+                    d < dashes.length && dashes[d] < quotation.end(); d++) {
+                int offset = dashes[d];
+                Sentence sentence = sentenceOf(offset);
+                int k = sentence == null ? 0 : sentence.tokenAt(offset);
+                if (sentence == null || k >= sentence.tokens().size() || sentence.tokens().get(k).start() != offset
+                        || !isDash(sentence.tokens().get(k))) {
+                    continue;
+                }
                 List<Token> tokens = sentence.tokens();
-                for (int k = 0; k < tokens.size(); k++) {
-                    Token dash = tokens.get(k);
-                    boolean outside = dash.start() < quotation.start() || dash.end() > quotation.end();
-                    if (outside || !DASHES.contains(dash.text())) {
-                        continue;
-                    }
-                    int close = k + 1;
-                    while (close < tokens.size() && !DASHES.contains(tokens.get(close).text())
-                            && tokens.get(close).end() <= quotation.end() && close - k <= AFTER_VERB_DISTANCE) {
-                        close++;
-                    }
-                    Match<Boolean> verb = speechVerbs.find(tokens, k + 1, close);
-                    if (verb != null) {
-                        Speaker speaker = resolveAround(sentence, k + 1, close, verb);
-                        return speaker != null ? speaker : lastSpeaker(quotation.start());
-                    }
+                int close = k + 1;
+                while (close < tokens.size() && !isDash(tokens.get(close))
+                        && tokens.get(close).end() <= quotation.end() && close - k <= AFTER_VERB_DISTANCE) {
+                    close++;
+                }
+                Match<Boolean> verb = speechVerbs.find(tokens, k + 1, close);
+                if (verb != null) {
+                    Speaker speaker = resolveAround(sentence, k + 1, close, verb);
+                    return speaker != null ? speaker : lastSpeaker(quotation.start());
                 }
             }
             return null;
@@ -295,8 +361,8 @@ public final class StatementFinder {
             }
             boolean anyVerb = false;
             for (int k = end - 1; k >= 0; k--) {
-                Match<Boolean> verb = inQuotation(tokens.get(k)) ? null : speechVerbs.endingAt(tokens, k + 1);
-                if (verb == null) {
+                Match<Boolean> verb = speechVerbs.endingAt(tokens, k + 1);
+                if (verb == null || inQuotation(tokens.get(k))) {
                     continue;
                 }
                 anyVerb = true;
@@ -421,7 +487,7 @@ public final class StatementFinder {
                 if (inQuotation(token) || CONJUNCTIONS.contains(token.norm())) {
                     break;
                 }
-                if (BOUNDARIES.contains(token.text())) {
+                if (isOneOf(token, BOUNDARIES)) {
                     int aside = token.is(",") ? asideStart(tokens, k - 1, floor) : -1;
                     if (aside < 0) {
                         break;
@@ -442,7 +508,7 @@ public final class StatementFinder {
                     boolean aside = adverbs.at(tokens, k + 1) != null || npStops.at(tokens, k + 1) != null;
                     return name || aside ? k : -1;
                 }
-                if (BOUNDARIES.contains(tokens.get(k).text())) {
+                if (isOneOf(tokens.get(k), BOUNDARIES)) {
                     return -1;
                 }
             }
@@ -463,7 +529,7 @@ public final class StatementFinder {
             while (k < tokens.size() && k - from < SUBJECT_LIMIT) {
                 Token token = tokens.get(k);
                 boolean apposition = token.is(",") && k + 1 < tokens.size() && tokens.get(k + 1).isCapitalised();
-                if (inQuotation(token) || BOUNDARIES.contains(token.text()) && !apposition
+                if (inQuotation(token) || isOneOf(token, BOUNDARIES) && !apposition
                         || npStops.at(tokens, k) != null || speechVerbs.at(tokens, k) != null) {
                     break;
                 }
@@ -650,7 +716,7 @@ public final class StatementFinder {
         /** Whom a description refers to: the last one introduced with its head word before {@code offset}. */
         private String referent(String head, int offset, int sentenceIndex) {
             Role latest = null;
-            for (Role role : roleMentions) {
+            for (Role role : roleMentions()) {
                 if (role.head().equals(head) && role.offset() < offset) {
                     latest = role;
                 }
@@ -703,23 +769,66 @@ public final class StatementFinder {
                     name -> fullestPerson.getOrDefault(keyOf(name.lastWord()), name.text()));
         }
 
+        /**
+         * The speaker of the last event before {@code offset}, the later told of two at one offset. While
+         * the sentences are read, only what they told so far counts, not the quotations' speakers.
+         */
         private Speaker lastSpeaker(int offset) {
-            Said latest = null;
-            for (Said event : said) {
-                if (event.offset() < offset && (latest == null || event.offset() >= latest.offset())) {
-                    latest = event;
-                }
+            if (!reading) {
+                readSentencesBefore(offset);
+            }
+            Said latest = latestBefore(told, offset, null);
+            if (!reading) {
+                latest = latestBefore(said, offset, latest);
             }
             return latest == null ? null : latest.speaker();
         }
 
+        /** The last of {@code events} before {@code offset} if any, else {@code latest}; later ones win ties. */
+        private static Said latestBefore(List<Said> events, int offset, Said latest) {
+            Said found = latest;
+            for (Said event : events) {
+                if (event.offset() < offset && (found == null || event.offset() >= found.offset())) {
+                    found = event;
+                }
+            }
+            return found;
+        }
+
+        /**
+         * Reads the sentences that start before {@code offset}, in order: whatever a sentence tells is at or
+         * after its start, so the later ones cannot tell of anything before {@code offset}.
+         */
+        private void readSentencesBefore(int offset) {
+            List<Sentence> sentences = document.sentences();
+            reading = true;
+            while (sentencesRead < sentences.size() && sentences.get(sentencesRead).start() < offset) {
+                Sentence sentence = sentences.get(sentencesRead++);
+                collectSubject(sentence);
+                collectSpeechEvents(sentence);
+            }
+            reading = false;
+        }
+
         // ---- what the article says about its speakers
+
+        private List<Role> roleMentions() {
+            if (roleMentions == null) {
+                roleMentions = new ArrayList<>();
+                for (Name name : names) {
+                    if (name.kind() != Name.Kind.PLACE) {
+                        collectRoles(name);
+                    }
+                }
+            }
+            return roleMentions;
+        }
 
         /** "NATO secretary general Jens Stoltenberg", "il portavoce delle Forze…, il contrammiraglio Daniel Hagari". */
         private void collectRoles(Name name) {
             Sentence sentence = document.sentences().get(name.sentence());
             List<Token> tokens = sentence.tokens();
-            String referent = name.kind() == Name.Kind.PERSON ? fullest(name) : name.text();
+            String referent = null;
             int k = name.start();
             boolean commaCrossed = false;
             for (int seen = 0; k > 0 && seen < ROLE_LOOKBACK; seen++) {
@@ -729,11 +838,14 @@ public final class StatementFinder {
                     k--;
                     continue;
                 }
-                if (BOUNDARIES.contains(token.text()) || speechVerbs.contains(token)) {
+                if (isOneOf(token, BOUNDARIES) || speechVerbs.contains(token)) {
                     break;
                 }
                 boolean role = roles.contains(token) && name.kind() == Name.Kind.PERSON;
                 if (role || organisations.contains(token) && !token.isCapitalised()) {
+                    if (referent == null) {
+                        referent = name.kind() == Name.Kind.PERSON ? fullest(name) : name.text();
+                    }
                     roleMentions.add(new Role(token.norm(), token.start(), referent));
                 }
                 k--;
@@ -746,7 +858,7 @@ public final class StatementFinder {
                 if (name.kind() == Name.Kind.PERSON && isStrong(name) && name.start() <= SUBJECT_HEAD
                         && !inQuotation(sentence.tokens().get(name.start()))) {
                     int offset = sentence.tokens().get(name.start()).start();
-                    said.add(new Said(offset, new Speaker(fullest(name), name.text())));
+                    told.add(new Said(offset, new Speaker(fullest(name), name.text())));
                     return;
                 }
             }
@@ -755,13 +867,13 @@ public final class StatementFinder {
         private void collectSpeechEvents(Sentence sentence) {
             List<Token> tokens = sentence.tokens();
             for (int k = 0; k < tokens.size(); k++) {
-                Match<Boolean> verb = inQuotation(tokens.get(k)) ? null : speechVerbs.at(tokens, k);
-                if (verb == null) {
+                Match<Boolean> verb = speechVerbs.at(tokens, k);
+                if (verb == null || inQuotation(tokens.get(k))) {
                     continue;
                 }
                 Speaker speaker = subject(sentence, verb, 0);
                 if (speaker != null) {
-                    said.add(new Said(tokens.get(k).start(), speaker));
+                    told.add(new Said(tokens.get(k).start(), speaker));
                 }
                 k = verb.end() - 1;
             }
@@ -773,7 +885,7 @@ public final class StatementFinder {
                 known.add(speaker.alias());
             }
             String last = speaker.name().substring(speaker.name().lastIndexOf(' ') + 1);
-            if (fullestPerson.containsKey(keyOf(last)) && !last.equals(speaker.name())) {
+            if (!last.equals(speaker.name()) && fullestPerson.containsKey(keyOf(last))) {
                 known.add(last);
             }
         }
@@ -788,22 +900,24 @@ public final class StatementFinder {
 
         // ---- positions
 
+        /** Whether the token is within the first quotation that does not end before it. */
         private boolean inQuotation(Token token) {
             int low = 0;
-            int high = quoted.size();
+            int high = quotedEnds.length;
             while (low < high) {
                 int middle = (low + high) >>> 1;
-                if (quoted.get(middle).outerEnd() < token.end()) {
+                if (quotedEnds[middle] < token.end()) {
                     low = middle + 1;
                 } else {
                     high = middle;
                 }
             }
-            return low < quoted.size() && token.start() >= quoted.get(low).outerStart();
+            return low < quotedEnds.length && token.start() >= quotedStarts[low];
         }
 
         private List<Name> namesIn(Sentence sentence) {
-            return namesBySentence.getOrDefault(sentence.index(), List.of());
+            int index = sentence.index();
+            return index >= 0 && index < namesBySentence.size() ? namesBySentence.get(index) : List.of();
         }
 
         /** The sentences a quotation runs through. */
@@ -811,6 +925,14 @@ public final class StatementFinder {
             int from = document.firstSentenceEndingAfter(quotation.start());
             int to = document.firstSentenceEndingAfter(quotation.end() - 1);
             return document.sentences().subList(from, Math.min(document.sentences().size(), to + 1));
+        }
+
+        /**
+         * The index after the sentence's last token that starts inside the quotation; with
+         * {@link Sentence#tokenAt} of its start, the tokens that can lie inside it.
+         */
+        private int quotedTokensEnd(Sentence sentence, Quotation quotation) {
+            return sentence.tokenAt(quotation.end());
         }
 
         private Sentence sentenceOf(int offset) {
@@ -829,6 +951,34 @@ public final class StatementFinder {
         }
     }
 
+    private static boolean isDash(Token token) {
+        return isOneOf(token, DASHES);
+    }
+
+    /** As many pieces as {@code text.split(" ")} gives (trailing empty ones dropped), without splitting. */
+    static int splitCount(String text) {
+        int last = text.length() - 1;
+        while (last >= 0 && text.charAt(last) == ' ') {
+            last--;
+        }
+        if (last < 0) {
+            return text.isEmpty() ? 1 : 0;
+        }
+        int pieces = 1;
+        for (int i = 0; i < last; i++) {
+            if (text.charAt(i) == ' ') {
+                pieces++;
+            }
+        }
+        return pieces;
+    }
+
+    /** Whether the token is one of the marks, without hashing its text. */
+    private static boolean isOneOf(Token token, String marks) {
+        String text = token.text();
+        return text.length() == 1 && marks.indexOf(text.charAt(0)) >= 0;
+    }
+
     private static String fold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         StringBuilder folded = new StringBuilder();
@@ -841,24 +991,45 @@ public final class StatementFinder {
         return folded.toString();
     }
 
-    /** The quotation's words, folded, for telling repeated quotations apart. */
-    private static String wordsKey(String quote) {
-        StringBuilder key = new StringBuilder(quote.length());
-        for (int i = 0; i < quote.length(); i++) {
-            char c = quote.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                key.append(c);
-                continue;
-            }
-            String folded = foldedChar(c);
+    /**
+     * The words of {@code text[start, end)}, folded, for telling repeated quotations apart; written into a
+     * buffer that can hold the longest key.
+     */
+    static String wordsKey(String text, int start, int end) {
+        char[] key = new char[(end - start) * MOST_FOLDED];
+        int length = 0;
+        for (int i = start; i < end; i++) {
+            String folded = foldedChar(text.charAt(i));
             if (folded == null) {
-                return slowWordsKey(quote);
+                return slowWordsKey(text.substring(start, end));
             }
-            if (!folded.isEmpty()) {
-                key.append(folded);
+            for (int f = 0; f < folded.length(); f++) {
+                key[length++] = folded.charAt(f);
             }
         }
-        return key.toString();
+        return new String(key, 0, length);
+    }
+
+    /**
+     * The first {@link #KEY_HEAD} characters of {@link #wordsKey} (all of it when shorter), folding only as
+     * much of the text as they take. A key is the keys of its characters in order (NFKD decomposes each
+     * character on its own and reorders only combining marks, which keys drop), so the folded leading
+     * characters begin the key even when a later character sends the text down {@link #slowWordsKey}.
+     */
+    static String wordsKeyHead(String text, int start, int end) {
+        char[] head = new char[KEY_HEAD + MOST_FOLDED];
+        int length = 0;
+        for (int i = start; i < end && length < KEY_HEAD; i++) {
+            String folded = foldedChar(text.charAt(i));
+            if (folded == null) {
+                String key = slowWordsKey(text.substring(start, end));
+                return key.substring(0, Math.min(KEY_HEAD, key.length()));
+            }
+            for (int f = 0; f < folded.length(); f++) {
+                head[length++] = folded.charAt(f);
+            }
+        }
+        return new String(head, 0, Math.min(length, KEY_HEAD));
     }
 
     /** What {@link #slowWordsKey} gives for the character alone, or null for characters not in the table. */
@@ -880,6 +1051,14 @@ public final class StatementFinder {
             table[c - first] = slowWordsKey(String.valueOf((char) c));
         }
         return table;
+    }
+
+    private static int longest(String[] texts) {
+        int longest = 0;
+        for (String text : texts) {
+            longest = Math.max(longest, text.length());
+        }
+        return longest;
     }
 
     private static String slowWordsKey(String quote) {
