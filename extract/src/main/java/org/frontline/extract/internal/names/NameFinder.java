@@ -48,22 +48,28 @@ public final class NameFinder {
         Set<String> lastWords = new HashSet<>();
         Map<String, Integer> singles = new HashMap<>();
         for (Name name : runs) {
-            if (name.text().indexOf(' ') >= 0) {
+            if (!isSingleWord(name)) {
                 lastWords.add(name.lastWord());
             } else if (name.kind() == Name.Kind.PERSON) {
                 singles.merge(name.text(), 1, Integer::sum);
             }
         }
-        List<Name> names = new ArrayList<>();
+        if (singles.isEmpty()) {
+            return runs;
+        }
+        List<Name> names = new ArrayList<>(runs.size());
         for (Name name : runs) {
-            boolean single = name.text().indexOf(' ') < 0;
-            boolean supported = lastWords.contains(name.text()) || singles.getOrDefault(name.text(), 0) > 1
-                    || afterRole(document.sentences().get(name.sentence()).tokens(), name.start());
-            if (name.kind() != Name.Kind.PERSON || !single || supported) {
+            if (name.kind() != Name.Kind.PERSON || !isSingleWord(name) || lastWords.contains(name.text())
+                    || singles.get(name.text()) > 1
+                    || afterRole(document.sentences().get(name.sentence()).tokens(), name.start())) {
                 names.add(name);
             }
         }
         return names;
+    }
+
+    private static boolean isSingleWord(Name name) {
+        return name.text().indexOf(' ') < 0;
     }
 
     /** "company Dtek", "il presidente Zelensky": a role or organisation word introduces a name. */
@@ -77,12 +83,13 @@ public final class NameFinder {
             List<Token> tokens = sentence.tokens();
             int i = 0;
             while (i < tokens.size()) {
-                if (!tokens.get(i).isCapitalised() || nameStops.contains(tokens.get(i))) {
+                Token token = tokens.get(i);
+                if (!token.isCapitalised() || nameStops.contains(token)) {
                     i++;
                     continue;
                 }
                 int end = runEnd(tokens, i);
-                names.addAll(classify(document, sentence, i, end));
+                classify(document, sentence, i, end, names);
                 i = end;
             }
         }
@@ -93,7 +100,7 @@ public final class NameFinder {
         int end = start + 1;
         while (end < tokens.size()) {
             Token token = tokens.get(end);
-            if (token.isCapitalised() || token.isWord() && token.text().chars().anyMatch(Character::isDigit)) {
+            if (token.isCapitalised() || token.isWord() && hasDigit(token.text())) {
                 end++;
                 continue;
             }
@@ -117,8 +124,20 @@ public final class NameFinder {
         return end;
     }
 
-    /** A run is cut after its last role word: "NATO Secretary General | Jens Stoltenberg". */
-    private List<Name> classify(Document document, Sentence sentence, int first, int end) {
+    private static boolean hasDigit(String text) {
+        for (int k = 0; k < text.length(); k++) {
+            if (Character.isDigit(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds the name a run of capitalised words makes, if any. A run is cut after its last role word:
+     * "NATO Secretary General | Jens Stoltenberg".
+     */
+    private void classify(Document document, Sentence sentence, int first, int end, List<Name> names) {
         int start = first;
         List<Token> tokens = sentence.tokens();
         Match<Boolean> joiner = start > 0 ? nameWords.endingAt(tokens, start) : null;
@@ -132,18 +151,16 @@ public final class NameFinder {
                 lastRole = k;
             }
         }
-        List<Name> names = new ArrayList<>();
         if (lastRole >= 0) {
             if (lastRole + 1 < end) {
                 names.add(name(document, sentence, lastRole + 1, end, Name.Kind.PERSON));
             }
-            return names;
+            return;
         }
         Name.Kind kind = kind(tokens, start, end);
         if (kind != null) {
             names.add(name(document, sentence, start, end, kind));
         }
-        return names;
     }
 
     /** Null for a nationality word standing alone ("Ukrainian"), which names no one. */
@@ -166,7 +183,16 @@ public final class NameFinder {
 
     private static boolean isAcronym(Token token) {
         String text = token.text();
-        return text.length() >= 2 && text.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+        if (text.length() < 2) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (!Character.isUpperCase(c) && !Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Name name(Document document, Sentence sentence, int start, int end, Name.Kind kind) {
