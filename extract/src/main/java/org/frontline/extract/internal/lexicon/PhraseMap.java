@@ -72,10 +72,12 @@ public final class PhraseMap<V> {
         return false;
     }
 
+    /** Keeps each word's entries longest first, in a compact list: most words start or end one phrase. */
     private static <V> void insert(Map<String, List<Entry<V>>> index, String key, Entry<V> entry) {
-        List<Entry<V>> entries = index.computeIfAbsent(key, k -> new ArrayList<>());
+        List<Entry<V>> entries = new ArrayList<>(index.getOrDefault(key, List.of()));
         entries.add(entry);
         entries.sort(Comparator.comparingInt((Entry<V> e) -> e.words().length).reversed());
+        index.put(key, List.copyOf(entries));
     }
 
     /** The longest phrase that starts at token {@code i}, or null. */

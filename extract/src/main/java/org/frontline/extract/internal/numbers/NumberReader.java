@@ -29,7 +29,7 @@ public final class NumberReader {
     /** Spelled cardinals by their words joined with single spaces: "twenty two", "ventidue". */
     private final Map<String, Long> spelled = new HashMap<>();
     /** What one word reads as on its own: a spelled cardinal, else one glued to a multiplier ("trentamilioni"). */
-    private final Map<String, Long> wordValues = new HashMap<>();
+    private final PhraseMap<Long> wordValues;
     private final char grouping;
     private final char decimal;
     private final PhraseMap<Long> phrases;
@@ -65,7 +65,7 @@ public final class NumberReader {
                 }
             }
         }
-        indexWordValues();
+        this.wordValues = lexicon.wordMap(oneWordValues());
     }
 
     private void index(String words, long value) {
@@ -74,19 +74,20 @@ public final class NumberReader {
     }
 
     /**
-     * Fills {@link #wordValues} so that reading a word is one look-up instead of one per multiplier suffix.
-     * A spelled cardinal wins over a glued reading, and the first suffix in {@link #suffixes} over the later
-     * ones, as when the suffixes were tried one by one on the word.
+     * What each word reads as on its own, so that reading a word is one look-up instead of one per
+     * multiplier suffix. A spelled cardinal wins over a glued reading, and the first suffix in
+     * {@link #suffixes} over the later ones, as when the suffixes were tried one by one on the word.
      */
-    private void indexWordValues() {
-        wordValues.putAll(spelled);
+    private Map<String, Long> oneWordValues() {
+        Map<String, Long> values = new HashMap<>(spelled);
         for (int m = 0; m < suffixes.length; m++) {
             for (Map.Entry<String, Long> head : spelled.entrySet()) {
                 if (!head.getKey().isEmpty()) {
-                    wordValues.putIfAbsent(head.getKey() + suffixes[m], head.getValue() * suffixValues[m]);
+                    values.putIfAbsent(head.getKey() + suffixes[m], head.getValue() * suffixValues[m]);
                 }
             }
         }
+        return values;
     }
 
     /** The number that starts at token {@code i}, or null. */
@@ -106,7 +107,7 @@ public final class NumberReader {
         if (singular.contains(token)) {
             return new NumberMatch(1, i, i + 1, true);
         }
-        Long first = wordValues.get(token.norm());
+        Long first = wordValues.get(token);
         if (first == null) {
             return null;
         }
