@@ -90,8 +90,18 @@ public final class NumberReader {
         return values;
     }
 
-    /** The number that starts at token {@code i}, or null. */
+    /**
+     * The number that starts at token {@code i}, or null. Most tokens are no number, phrase of one or number
+     * word, which their lexicon bits tell in a test small enough for callers to inline.
+     */
     public NumberMatch read(List<Token> tokens, int i) {
+        Token token = tokens.get(i);
+        boolean mayStart = token.isNumber() || phrases.mayStartAt(token) || singular.mayStartAt(token)
+                || wordValues.mayStartAt(token);
+        return mayStart ? readAt(tokens, i) : null;
+    }
+
+    private NumberMatch readAt(List<Token> tokens, int i) {
         PhraseMap.Match<Long> phrase = phrases.at(tokens, i);
         if (phrase != null) {
             return new NumberMatch(phrase.value(), i, phrase.end(), false);
