@@ -45,17 +45,24 @@ public final class NameFinder {
      */
     public List<Name> find(Document document) {
         List<Name> runs = runs(document);
-        Set<String> lastWords = new HashSet<>();
         Map<String, Integer> singles = new HashMap<>();
         for (Name name : runs) {
-            if (!isSingleWord(name)) {
-                lastWords.add(name.lastWord());
-            } else if (name.kind() == Name.Kind.PERSON) {
+            if (name.kind() == Name.Kind.PERSON && isSingleWord(name)) {
                 singles.merge(name.text(), 1, Integer::sum);
             }
         }
         if (singles.isEmpty()) {
             return runs;
+        }
+        // Only the last words that are also lone names can support one.
+        Set<String> lastWords = new HashSet<>();
+        for (Name name : runs) {
+            if (!isSingleWord(name)) {
+                String lastWord = name.lastWord();
+                if (singles.containsKey(lastWord)) {
+                    lastWords.add(lastWord);
+                }
+            }
         }
         List<Name> names = new ArrayList<>(runs.size());
         for (Name name : runs) {
@@ -88,15 +95,23 @@ public final class NameFinder {
                     i++;
                     continue;
                 }
-                int end = runEnd(tokens, i);
-                classify(document, sentence, i, end, names);
-                i = end;
+                Run run = run(tokens, i);
+                classify(document, sentence, run, names);
+                i = run.end();
             }
         }
         return names;
     }
 
-    private int runEnd(List<Token> tokens, int start) {
+    /**
+     * Capitalised words from {@code start} on, in tokens {@code [start, end)}.
+     *
+     * @param lastOrganisation the last token of the run at which an organisation's name starts, or -1
+     */
+    private record Run(int start, int end, int lastOrganisation) {
+    }
+
+    private Run run(List<Token> tokens, int start) {
         int end = start + 1;
         while (end < tokens.size()) {
             Token token = tokens.get(end);
@@ -115,13 +130,16 @@ public final class NameFinder {
             }
             break;
         }
+        // An organisation's name runs on past small words: "Ministry of Defence".
+        int lastOrganisation = -1;
         for (int k = start; k < end; k++) {
             Match<Boolean> organisation = organisations.at(tokens, k);
-            if (organisation != null && organisation.end() > end) {
-                end = organisation.end();
+            if (organisation != null) {
+                lastOrganisation = k;
+                end = Math.max(end, organisation.end());
             }
         }
-        return end;
+        return new Run(start, end, lastOrganisation);
     }
 
     private static boolean hasDigit(String text) {
@@ -137,13 +155,16 @@ public final class NameFinder {
      * Adds the name a run of capitalised words makes, if any. A run is cut after its last role word:
      * "NATO Secretary General | Jens Stoltenberg".
      */
-    private void classify(Document document, Sentence sentence, int first, int end, List<Name> names) {
-        int start = first;
+    private void classify(Document document, Sentence sentence, Run run, List<Name> names) {
+        int start = run.start();
+        int end = run.end();
         List<Token> tokens = sentence.tokens();
-        Match<Boolean> joiner = start > 0 ? nameWords.endingAt(tokens, start) : null;
         boolean nameFollows = start + 1 < end && tokens.get(start + 1).isCapitalised();
-        if (joiner != null && nameFollows && joiner.start() > 0 && roles.contains(tokens.get(joiner.start() - 1))) {
-            start++;
+        if (nameFollows && start > 0) {
+            Match<Boolean> joiner = nameWords.endingAt(tokens, start);
+            if (joiner != null && joiner.start() > 0 && roles.contains(tokens.get(joiner.start() - 1))) {
+                start++;
+            }
         }
         int lastRole = -1;
         for (int k = start; k < end; k++) {
@@ -157,14 +178,17 @@ public final class NameFinder {
             }
             return;
         }
-        Name.Kind kind = kind(tokens, start, end);
+        Name.Kind kind = kind(tokens, start, end, run.lastOrganisation());
         if (kind != null) {
             names.add(name(document, sentence, start, end, kind));
         }
     }
 
-    /** Null for a nationality word standing alone ("Ukrainian"), which names no one. */
-    private Name.Kind kind(List<Token> tokens, int start, int end) {
+    /**
+     * Null for a nationality word standing alone ("Ukrainian"), which names no one. An organisation's name
+     * starting in the run or an acronym makes it an organisation's.
+     */
+    private Name.Kind kind(List<Token> tokens, int start, int end, int lastOrganisation) {
         Match<String> place = places.at(tokens, start);
         if (place != null && place.end() == end) {
             return Name.Kind.PLACE;
@@ -173,8 +197,11 @@ public final class NameFinder {
         if (nationality != null && nationality.end() == end) {
             return null;
         }
+        if (lastOrganisation >= start) {
+            return Name.Kind.ORGANISATION;
+        }
         for (int k = start; k < end; k++) {
-            if (organisations.at(tokens, k) != null || isAcronym(tokens.get(k))) {
+            if (isAcronym(tokens.get(k))) {
                 return Name.Kind.ORGANISATION;
             }
         }
