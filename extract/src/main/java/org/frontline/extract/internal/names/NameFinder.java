@@ -9,10 +9,8 @@ import org.frontline.extract.internal.text.Token;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds names as runs of capitalised words and tells people, organisations and places apart with
@@ -45,34 +43,37 @@ public final class NameFinder {
      */
     public List<Name> find(Document document) {
         List<Name> runs = runs(document);
-        Map<String, Integer> singles = new HashMap<>();
+        Map<String, LoneName> lone = new HashMap<>();
         for (Name name : runs) {
             if (name.kind() == Name.Kind.PERSON && isSingleWord(name)) {
-                singles.merge(name.text(), 1, Integer::sum);
+                lone.computeIfAbsent(name.text(), text -> new LoneName()).mentions++;
             }
         }
-        if (singles.isEmpty()) {
+        if (lone.isEmpty()) {
             return runs;
         }
-        // Only the last words that are also lone names can support one.
-        Set<String> lastWords = new HashSet<>();
         for (Name name : runs) {
-            if (!isSingleWord(name)) {
-                String lastWord = name.lastWord();
-                if (singles.containsKey(lastWord)) {
-                    lastWords.add(lastWord);
-                }
+            LoneName word = isSingleWord(name) ? null : lone.get(name.lastWord());
+            if (word != null) {
+                word.endsLongerName = true;
             }
         }
         List<Name> names = new ArrayList<>(runs.size());
         for (Name name : runs) {
-            if (name.kind() != Name.Kind.PERSON || !isSingleWord(name) || lastWords.contains(name.text())
-                    || singles.get(name.text()) > 1
+            // Only lone words taken for people are in the map: a longer name's text has a space.
+            LoneName word = name.kind() == Name.Kind.PERSON ? lone.get(name.text()) : null;
+            if (word == null || word.endsLongerName || word.mentions > 1
                     || afterRole(document.sentences().get(name.sentence()).tokens(), name.start())) {
                 names.add(name);
             }
         }
         return names;
+    }
+
+    /** What the article says elsewhere about a capitalised word that stands alone. */
+    private static final class LoneName {
+        int mentions;
+        boolean endsLongerName;
     }
 
     private static boolean isSingleWord(Name name) {
