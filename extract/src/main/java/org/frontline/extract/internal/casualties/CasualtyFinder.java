@@ -191,9 +191,10 @@ public final class CasualtyFinder {
         int i = 0;
         while (i < tokens.size()) {
             NumberMatch number = numbers.read(tokens, i);
-            if (number == null && i > 0 && LIST_JOINERS.contains(tokens.get(i - 1).norm())) {
+            if (number == null && i > 0) {
                 Match<Boolean> possessive = possessives.at(tokens, i);
-                number = possessive == null ? null : new NumberMatch(1, i, possessive.end(), true);
+                boolean listed = possessive != null && LIST_JOINERS.contains(tokens.get(i - 1).norm());
+                number = listed ? new NumberMatch(1, i, possessive.end(), true) : null;
             }
             if (number == null) {
                 i++;

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -40,6 +41,18 @@ public final class Lexicon {
         PhraseMap<V> map = new PhraseMap<>(segmenter.vocabulary());
         load(ROOT + name + ".txt", map, parser);
         load(ROOT + language + "/" + name + ".txt", map, parser);
+        return map;
+    }
+
+    /**
+     * One-word phrases given in code rather than read from a file, such as the number words spell-out rules
+     * write; like every phrase of a lexicon they give their tokens a bit, so most look-ups end without hashing.
+     */
+    public <V> PhraseMap<V> wordMap(Map<String, V> values) {
+        PhraseMap<V> map = new PhraseMap<>(segmenter.vocabulary());
+        for (Map.Entry<String, V> word : values.entrySet()) {
+            map.add(new String[] {word.getKey()}, word.getValue());
+        }
         return map;
     }
 

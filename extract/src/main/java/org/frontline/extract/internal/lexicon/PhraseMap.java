@@ -54,7 +54,7 @@ public final class PhraseMap<V> {
     }
 
     /** Whether some phrase may start at the token: false rules it out without a look-up. */
-    private boolean mayStartAt(Token token) {
+    public boolean mayStartAt(Token token) {
         return (token.firsts() & bit) != 0 || numberFirst && token.isNumber();
     }
 
@@ -72,17 +72,26 @@ public final class PhraseMap<V> {
         return false;
     }
 
+    /** Keeps each word's entries longest first, in a compact list: most words start or end one phrase. */
     private static <V> void insert(Map<String, List<Entry<V>>> index, String key, Entry<V> entry) {
-        List<Entry<V>> entries = index.computeIfAbsent(key, k -> new ArrayList<>());
+        List<Entry<V>> entries = new ArrayList<>(index.getOrDefault(key, List.of()));
         entries.add(entry);
         entries.sort(Comparator.comparingInt((Entry<V> e) -> e.words().length).reversed());
+        index.put(key, List.copyOf(entries));
     }
 
-    /** The longest phrase that starts at token {@code i}, or null. */
+    /**
+     * The longest phrase that starts at token {@code i}, or null. Kept small so that callers inline the
+     * test of the token's bit, which ends most calls.
+     */
     public Match<V> at(List<Token> tokens, int i) {
         if (i < 0 || i >= tokens.size() || !mayStartAt(tokens.get(i))) {
             return null;
         }
+        return longestStartingAt(tokens, i);
+    }
+
+    private Match<V> longestStartingAt(List<Token> tokens, int i) {
         for (Entry<V> entry : candidates(byFirst, tokens.get(i))) {
             if (matches(entry.words(), tokens, i)) {
                 return new Match<>(i, i + entry.words().length, entry.value());
@@ -91,11 +100,15 @@ public final class PhraseMap<V> {
         return null;
     }
 
-    /** The longest phrase whose last token is {@code tokens[end - 1]}, or null. */
+    /** The longest phrase whose last token is {@code tokens[end - 1]}, or null; small like {@link #at}. */
     public Match<V> endingAt(List<Token> tokens, int end) {
         if (end <= 0 || end > tokens.size() || !mayEndAt(tokens.get(end - 1))) {
             return null;
         }
+        return longestEndingAt(tokens, end);
+    }
+
+    private Match<V> longestEndingAt(List<Token> tokens, int end) {
         for (Entry<V> entry : candidates(byLast, tokens.get(end - 1))) {
             int start = end - entry.words().length;
             if (start >= 0 && matches(entry.words(), tokens, start)) {

@@ -9,10 +9,8 @@ import org.frontline.extract.internal.text.Token;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds names as runs of capitalised words and tells people, organisations and places apart with
@@ -45,25 +43,41 @@ public final class NameFinder {
      */
     public List<Name> find(Document document) {
         List<Name> runs = runs(document);
-        Set<String> lastWords = new HashSet<>();
-        Map<String, Integer> singles = new HashMap<>();
+        Map<String, LoneName> lone = new HashMap<>();
         for (Name name : runs) {
-            if (name.text().indexOf(' ') >= 0) {
-                lastWords.add(name.lastWord());
-            } else if (name.kind() == Name.Kind.PERSON) {
-                singles.merge(name.text(), 1, Integer::sum);
+            if (name.kind() == Name.Kind.PERSON && isSingleWord(name)) {
+                lone.computeIfAbsent(name.text(), text -> new LoneName()).mentions++;
             }
         }
-        List<Name> names = new ArrayList<>();
+        if (lone.isEmpty()) {
+            return runs;
+        }
         for (Name name : runs) {
-            boolean single = name.text().indexOf(' ') < 0;
-            boolean supported = lastWords.contains(name.text()) || singles.getOrDefault(name.text(), 0) > 1
-                    || afterRole(document.sentences().get(name.sentence()).tokens(), name.start());
-            if (name.kind() != Name.Kind.PERSON || !single || supported) {
+            LoneName word = isSingleWord(name) ? null : lone.get(name.lastWord());
+            if (word != null) {
+                word.endsLongerName = true;
+            }
+        }
+        List<Name> names = new ArrayList<>(runs.size());
+        for (Name name : runs) {
+            // Only lone words taken for people are in the map: a longer name's text has a space.
+            LoneName word = name.kind() == Name.Kind.PERSON ? lone.get(name.text()) : null;
+            if (word == null || word.endsLongerName || word.mentions > 1
+                    || afterRole(document.sentences().get(name.sentence()).tokens(), name.start())) {
                 names.add(name);
             }
         }
         return names;
+    }
+
+    /** What the article says elsewhere about a capitalised word that stands alone. */
+    private static final class LoneName {
+        int mentions;
+        boolean endsLongerName;
+    }
+
+    private static boolean isSingleWord(Name name) {
+        return name.text().indexOf(' ') < 0;
     }
 
     /** "company Dtek", "il presidente Zelensky": a role or organisation word introduces a name. */
@@ -77,23 +91,32 @@ public final class NameFinder {
             List<Token> tokens = sentence.tokens();
             int i = 0;
             while (i < tokens.size()) {
-                if (!tokens.get(i).isCapitalised() || nameStops.contains(tokens.get(i))) {
+                Token token = tokens.get(i);
+                if (!token.isCapitalised() || nameStops.contains(token)) {
                     i++;
                     continue;
                 }
-                int end = runEnd(tokens, i);
-                names.addAll(classify(document, sentence, i, end));
-                i = end;
+                Run run = run(tokens, i);
+                classify(document, sentence, run, names);
+                i = run.end();
             }
         }
         return names;
     }
 
-    private int runEnd(List<Token> tokens, int start) {
+    /**
+     * Capitalised words from {@code start} on, in tokens {@code [start, end)}.
+     *
+     * @param lastOrganisation the last token of the run at which an organisation's name starts, or -1
+     */
+    private record Run(int start, int end, int lastOrganisation) {
+    }
+
+    private Run run(List<Token> tokens, int start) {
         int end = start + 1;
         while (end < tokens.size()) {
             Token token = tokens.get(end);
-            if (token.isCapitalised() || token.isWord() && token.text().chars().anyMatch(Character::isDigit)) {
+            if (token.isCapitalised() || token.isWord() && hasDigit(token.text())) {
                 end++;
                 continue;
             }
@@ -108,23 +131,41 @@ public final class NameFinder {
             }
             break;
         }
+        // An organisation's name runs on past small words: "Ministry of Defence".
+        int lastOrganisation = -1;
         for (int k = start; k < end; k++) {
             Match<Boolean> organisation = organisations.at(tokens, k);
-            if (organisation != null && organisation.end() > end) {
-                end = organisation.end();
+            if (organisation != null) {
+                lastOrganisation = k;
+                end = Math.max(end, organisation.end());
             }
         }
-        return end;
+        return new Run(start, end, lastOrganisation);
     }
 
-    /** A run is cut after its last role word: "NATO Secretary General | Jens Stoltenberg". */
-    private List<Name> classify(Document document, Sentence sentence, int first, int end) {
-        int start = first;
+    private static boolean hasDigit(String text) {
+        for (int k = 0; k < text.length(); k++) {
+            if (Character.isDigit(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds the name a run of capitalised words makes, if any. A run is cut after its last role word:
+     * "NATO Secretary General | Jens Stoltenberg".
+     */
+    private void classify(Document document, Sentence sentence, Run run, List<Name> names) {
+        int start = run.start();
+        int end = run.end();
         List<Token> tokens = sentence.tokens();
-        Match<Boolean> joiner = start > 0 ? nameWords.endingAt(tokens, start) : null;
         boolean nameFollows = start + 1 < end && tokens.get(start + 1).isCapitalised();
-        if (joiner != null && nameFollows && joiner.start() > 0 && roles.contains(tokens.get(joiner.start() - 1))) {
-            start++;
+        if (nameFollows && start > 0) {
+            Match<Boolean> joiner = nameWords.endingAt(tokens, start);
+            if (joiner != null && joiner.start() > 0 && roles.contains(tokens.get(joiner.start() - 1))) {
+                start++;
+            }
         }
         int lastRole = -1;
         for (int k = start; k < end; k++) {
@@ -132,22 +173,23 @@ public final class NameFinder {
                 lastRole = k;
             }
         }
-        List<Name> names = new ArrayList<>();
         if (lastRole >= 0) {
             if (lastRole + 1 < end) {
                 names.add(name(document, sentence, lastRole + 1, end, Name.Kind.PERSON));
             }
-            return names;
+            return;
         }
-        Name.Kind kind = kind(tokens, start, end);
+        Name.Kind kind = kind(tokens, start, end, run.lastOrganisation());
         if (kind != null) {
             names.add(name(document, sentence, start, end, kind));
         }
-        return names;
     }
 
-    /** Null for a nationality word standing alone ("Ukrainian"), which names no one. */
-    private Name.Kind kind(List<Token> tokens, int start, int end) {
+    /**
+     * Null for a nationality word standing alone ("Ukrainian"), which names no one. An organisation's name
+     * starting in the run or an acronym makes it an organisation's.
+     */
+    private Name.Kind kind(List<Token> tokens, int start, int end, int lastOrganisation) {
         Match<String> place = places.at(tokens, start);
         if (place != null && place.end() == end) {
             return Name.Kind.PLACE;
@@ -156,8 +198,11 @@ public final class NameFinder {
         if (nationality != null && nationality.end() == end) {
             return null;
         }
+        if (lastOrganisation >= start) {
+            return Name.Kind.ORGANISATION;
+        }
         for (int k = start; k < end; k++) {
-            if (organisations.at(tokens, k) != null || isAcronym(tokens.get(k))) {
+            if (isAcronym(tokens.get(k))) {
                 return Name.Kind.ORGANISATION;
             }
         }
@@ -166,7 +211,16 @@ public final class NameFinder {
 
     private static boolean isAcronym(Token token) {
         String text = token.text();
-        return text.length() >= 2 && text.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+        if (text.length() < 2) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (!Character.isUpperCase(c) && !Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Name name(Document document, Sentence sentence, int start, int end, Name.Kind kind) {

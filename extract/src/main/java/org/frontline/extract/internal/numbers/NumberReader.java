@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads numbers written in digits with the language's separators ("6,655", "120.160", "1,5 milioni"),
@@ -27,7 +26,10 @@ public final class NumberReader {
     private static final int MAX_WORDS = 4;
     private static final char SOFT_HYPHEN = '\u00ad';
 
+    /** Spelled cardinals by their words joined with single spaces: "twenty two", "ventidue". */
     private final Map<String, Long> spelled = new HashMap<>();
+    /** What one word reads as on its own: a spelled cardinal, else one glued to a multiplier ("trentamilioni"). */
+    private final PhraseMap<Long> wordValues;
     private final char grouping;
     private final char decimal;
     private final PhraseMap<Long> phrases;
@@ -63,6 +65,7 @@ public final class NumberReader {
                 }
             }
         }
+        this.wordValues = lexicon.wordMap(oneWordValues());
     }
 
     private void index(String words, long value) {
@@ -70,8 +73,35 @@ public final class NumberReader {
         spelled.putIfAbsent(key, value);
     }
 
-    /** The number that starts at token {@code i}, or null. */
+    /**
+     * What each word reads as on its own, so that reading a word is one look-up instead of one per
+     * multiplier suffix. A spelled cardinal wins over a glued reading, and the first suffix in
+     * {@link #suffixes} over the later ones, as when the suffixes were tried one by one on the word.
+     */
+    private Map<String, Long> oneWordValues() {
+        Map<String, Long> values = new HashMap<>(spelled);
+        for (int m = 0; m < suffixes.length; m++) {
+            for (Map.Entry<String, Long> head : spelled.entrySet()) {
+                if (!head.getKey().isEmpty()) {
+                    values.putIfAbsent(head.getKey() + suffixes[m], head.getValue() * suffixValues[m]);
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The number that starts at token {@code i}, or null. Most tokens are no number, phrase of one or number
+     * word, which their lexicon bits tell in a test small enough for callers to inline.
+     */
     public NumberMatch read(List<Token> tokens, int i) {
+        Token token = tokens.get(i);
+        boolean mayStart = token.isNumber() || phrases.mayStartAt(token) || singular.mayStartAt(token)
+                || wordValues.mayStartAt(token);
+        return mayStart ? readAt(tokens, i) : null;
+    }
+
+    private NumberMatch readAt(List<Token> tokens, int i) {
         PhraseMap.Match<Long> phrase = phrases.at(tokens, i);
         if (phrase != null) {
             return new NumberMatch(phrase.value(), i, phrase.end(), false);
@@ -87,10 +117,7 @@ public final class NumberReader {
         if (singular.contains(token)) {
             return new NumberMatch(1, i, i + 1, true);
         }
-        Long first = spelled.get(token.norm());
-        if (first == null) {
-            first = withMultiplierSuffix(token.norm());
-        }
+        Long first = wordValues.get(token);
         if (first == null) {
             return null;
         }
@@ -116,20 +143,6 @@ public final class NumberReader {
         return longest;
     }
 
-    /** "trentunomila": a spelled number glued to a multiplier word. */
-    private Long withMultiplierSuffix(String word) {
-        for (int m = 0; m < suffixes.length; m++) {
-            String suffix = suffixes[m];
-            if (word.length() > suffix.length() && word.endsWith(suffix)) {
-                Long head = spelled.get(word.substring(0, word.length() - suffix.length()));
-                if (head != null) {
-                    return head * suffixValues[m];
-                }
-            }
-        }
-        return null;
-    }
-
     private NumberMatch scaled(BigDecimal value, List<Token> tokens, int next, int start, boolean one) {
         PhraseMap.Match<Long> multiplier = multipliers.at(tokens, next);
         if (multiplier != null) {
@@ -151,18 +164,38 @@ public final class NumberReader {
         if (decimalAt >= 0) {
             integer = text.substring(0, decimalAt);
             fraction = text.substring(decimalAt + 1);
-            if (fraction.isEmpty() || !fraction.chars().allMatch(Character::isDigit)) {
+            if (fraction.isEmpty() || !isDigits(fraction, 0, fraction.length())) {
                 return null;
             }
         }
-        String[] groups = integer.split(Pattern.quote(String.valueOf(grouping)), -1);
-        for (int g = 0; g < groups.length; g++) {
-            boolean sized = g == 0 ? !groups[g].isEmpty() && (groups.length == 1 || groups[g].length() <= 3)
-                    : groups[g].length() == 3;
-            if (!sized || !groups[g].chars().allMatch(Character::isDigit)) {
+        boolean grouped = integer.indexOf(grouping) >= 0;
+        StringBuilder plain = new StringBuilder(text.length());
+        int groupStart = 0;
+        for (int g = 0; groupStart <= integer.length(); g++) {
+            int groupEnd = integer.indexOf(grouping, groupStart);
+            if (groupEnd < 0) {
+                groupEnd = integer.length();
+            }
+            int size = groupEnd - groupStart;
+            boolean sized = g == 0 ? size > 0 && (!grouped || size <= 3) : size == 3;
+            if (!sized || !isDigits(integer, groupStart, groupEnd)) {
                 return null;
             }
+            plain.append(integer, groupStart, groupEnd);
+            groupStart = groupEnd + 1;
         }
-        return new BigDecimal(String.join("", groups) + (fraction.isEmpty() ? "" : "." + fraction));
+        if (!fraction.isEmpty()) {
+            plain.append('.').append(fraction);
+        }
+        return new BigDecimal(plain.toString());
+    }
+
+    private static boolean isDigits(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!Character.isDigit(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
