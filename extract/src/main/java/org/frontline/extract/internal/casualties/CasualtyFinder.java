@@ -11,6 +11,7 @@ import org.frontline.extract.internal.text.Sentence;
 import org.frontline.extract.internal.text.Token;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -124,7 +125,7 @@ public final class CasualtyFinder {
             String paragraphParty = sameParagraph ? previous.figure.party() : null;
             Candidate runningBefore = sameParagraph && lastSentence == sentence.index() - 1 ? lastInSentence : null;
             // Every figure takes its outcome from an outcome word or a count noun of its sentence.
-            boolean mayCount = outcomes.mayOccurIn(sentence.tokens()) || tolls.mayOccurIn(sentence.tokens());
+            boolean mayCount = PhraseMap.mayOccurIn(sentence.tokens(), outcomes, tolls);
             List<Candidate> figures = mayCount ? figuresIn(sentence.tokens(), runningBefore) : List.of();
             if (!figures.isEmpty()) {
                 lastInSentence = figures.get(figures.size() - 1);
@@ -361,8 +362,10 @@ public final class CasualtyFinder {
     private static List<Candidate> joinList(List<Candidate> list) {
         List<Candidate> figures = new ArrayList<>();
         for (Candidate member : list) {
-            Candidate same = figures.stream()
-                    .filter(f -> Objects.equals(f.party, member.party)).findFirst().orElse(null);
+            Candidate same = null;
+            for (int f = 0; f < figures.size() && same == null; f++) {
+                same = Objects.equals(figures.get(f).party, member.party) ? figures.get(f) : null;
+            }
             if (same == null) {
                 figures.add(member);
             } else {
@@ -555,7 +558,7 @@ public final class CasualtyFinder {
                 i = nationality.end() - 1;
             }
         }
-        if (others.stream().anyMatch(attackers::contains) || others.size() > 1) {
+        if (!Collections.disjoint(others, attackers) || others.size() > 1) {
             return null;
         }
         if (others.size() == 1) {
@@ -656,10 +659,10 @@ public final class CasualtyFinder {
         int from = clauseStart(tokens, figure.number.start());
         int to = clauseEnd(tokens, figure.evidenceEnd);
         Boolean inClause = nearestCue(tokens, figure, from, to, tokens.size());
-        boolean tallied = tolls.find(tokens, 0, figure.number.start()) != null;
         if (inClause != null) {
             return inClause;
         }
+        boolean tallied = tolls.find(tokens, 0, figure.number.start()) != null;
         return nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : CUE_DISTANCE);
     }
 
@@ -667,6 +670,9 @@ public final class CasualtyFinder {
         int nearest = limit + 1;
         Boolean running = null;
         for (int k = from; k < to; k++) {
+            if (!cumulative.mayStartAt(tokens.get(k)) && !singlePeriod.mayStartAt(tokens.get(k))) {
+                continue;
+            }
             Match<Boolean> total = cumulative.at(tokens, k);
             Match<Boolean> period = singlePeriod.at(tokens, k);
             Match<Boolean> cue = period != null ? period : total;
@@ -709,7 +715,11 @@ public final class CasualtyFinder {
                 kept.set(same, candidate);
             }
         }
-        return kept.stream().map(Found::figure).toList();
+        List<CasualtyFigure> figures = new ArrayList<>(kept.size());
+        for (Found figure : kept) {
+            figures.add(figure.figure);
+        }
+        return Collections.unmodifiableList(figures);
     }
 
     private static boolean sameFigure(CasualtyFigure a, CasualtyFigure b) {

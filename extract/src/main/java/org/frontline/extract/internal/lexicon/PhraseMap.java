@@ -72,6 +72,16 @@ public final class PhraseMap<V> {
         return false;
     }
 
+    /** Whether a phrase of either map may start at any of the tokens, in one pass over them. */
+    public static boolean mayOccurIn(List<Token> tokens, PhraseMap<?> one, PhraseMap<?> other) {
+        for (Token token : tokens) {
+            if (one.mayStartAt(token) || other.mayStartAt(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Keeps each word's entries longest first, in a compact list: most words start or end one phrase. */
     private static <V> void insert(Map<String, List<Entry<V>>> index, String key, Entry<V> entry) {
         List<Entry<V>> entries = new ArrayList<>(index.getOrDefault(key, List.of()));
@@ -121,7 +131,7 @@ public final class PhraseMap<V> {
     /** The first phrase found scanning tokens {@code [from, to)}, or null. */
     public Match<V> find(List<Token> tokens, int from, int to) {
         for (int i = Math.max(0, from); i < Math.min(to, tokens.size()); i++) {
-            Match<V> match = at(tokens, i);
+            Match<V> match = mayStartAt(tokens.get(i)) ? longestStartingAt(tokens, i) : null;
             if (match != null && match.end() <= to) {
                 return match;
             }
@@ -132,7 +142,7 @@ public final class PhraseMap<V> {
     /** The last phrase found scanning tokens {@code [from, to)} backwards, or null. */
     public Match<V> findLast(List<Token> tokens, int from, int to) {
         for (int end = Math.min(to, tokens.size()); end > Math.max(0, from); end--) {
-            Match<V> match = endingAt(tokens, end);
+            Match<V> match = mayEndAt(tokens.get(end - 1)) ? longestEndingAt(tokens, end) : null;
             if (match != null && match.start() >= from) {
                 return match;
             }
@@ -145,9 +155,9 @@ public final class PhraseMap<V> {
         return get(token) != null;
     }
 
-    /** The value of the one-word phrase the token is, or null. */
+    /** The value of the one-word phrase the token is, or null; a one-word phrase both starts and ends. */
     public V get(Token token) {
-        return (token.firsts() & bit) == 0 ? null : singleWords.get(token.norm());
+        return (token.firsts() & token.lasts() & bit) == 0 ? null : singleWords.get(token.norm());
     }
 
     /** The one-word phrases and their values. */
