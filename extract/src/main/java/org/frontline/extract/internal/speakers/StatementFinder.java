@@ -31,7 +31,8 @@ import java.util.Set;
  * ("Stoltenberg: “…”"), the sentence after it ("Lo ha detto il portavoce…", "Thus the NATO secretary…"),
  * or, for a quotation that continues one just attributed, that quotation's speaker. Pronouns resolve
  * to the last speaker and descriptions ("the company", "il portavoce") to whom the article introduced
- * with them. Thread-safe: all state of one article lives in a {@link Reading}.
+ * with them. Thread-safe: all state of one article lives in a {@link Reading}; across articles only a
+ * thread-safe memo of names' keys is shared.
  */
 public final class StatementFinder {
 
@@ -63,7 +64,13 @@ public final class StatementFinder {
     /** The most characters one character of the tables folds to. */
     private static final int MOST_FOLDED = Math.max(longest(FOLDED_LATIN), longest(FOLDED_PUNCTUATION));
 
+    /** How many names' canonical keys and folded forms are remembered across articles. */
+    private static final int NAMES_REMEMBERED = 4096;
+
     private final QuotationFinder quotations = new QuotationFinder();
+    /** Canonical keys of the last words of names, and folded forms of names, as articles repeat them. */
+    private final RecurringNames canonicalKeys = new RecurringNames(SpeakerNames::canonicalKey, NAMES_REMEMBERED);
+    private final RecurringNames foldedNames = new RecurringNames(StatementFinder::fold, NAMES_REMEMBERED);
     private final PhraseMap<Boolean> speechVerbs;
     private final PhraseMap<Boolean> speechAuxiliaries;
     private final PhraseMap<Boolean> quoteCues;
@@ -136,9 +143,6 @@ public final class StatementFinder {
         /** The speakers attributed to quotations, at the quotations' ends, in attribution order. */
         private final List<Said> said = new ArrayList<>();
         private final Map<String, Set<String>> aliases = new LinkedHashMap<>();
-        /** Canonical keys and folded forms of the names' words, worked out once per article. */
-        private final Map<String, String> keys = new HashMap<>();
-        private final Map<String, String> foldedTexts = new HashMap<>();
 
         Reading(Document document, List<Name> names, List<Quotation> quoted) {
             this.document = document;
@@ -891,11 +895,11 @@ public final class StatementFinder {
         }
 
         private String keyOf(String word) {
-            return keys.computeIfAbsent(word, SpeakerNames::canonicalKey);
+            return canonicalKeys.get(word);
         }
 
         private String folded(String text) {
-            return foldedTexts.computeIfAbsent(text, StatementFinder::fold);
+            return foldedNames.get(text);
         }
 
         // ---- positions
