@@ -15,8 +15,6 @@ import org.frontline.extract.internal.text.Token;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,7 +67,8 @@ public final class StatementFinder {
 
     private final QuotationFinder quotations = new QuotationFinder();
     /** Canonical keys of the last words of names, and folded forms of names, as articles repeat them. */
-    private final RecurringNames canonicalKeys = new RecurringNames(SpeakerNames::canonicalKey, NAMES_REMEMBERED);
+    private final RecurringNames lastWordKeys =
+            new RecurringNames(name -> SpeakerNames.canonicalKey(lastWord(name)), NAMES_REMEMBERED);
     private final RecurringNames foldedNames = new RecurringNames(StatementFinder::fold, NAMES_REMEMBERED);
     private final PhraseMap<Boolean> speechVerbs;
     private final PhraseMap<Boolean> speechAuxiliaries;
@@ -122,8 +121,9 @@ public final class StatementFinder {
 
         private final Document document;
         private final List<Name> names;
-        /** The names of each sentence, by sentence index. */
-        private final List<List<Name>> namesBySentence;
+        /** The names grouped by sentence, in order: those of sentence s are from {@code firstName[s]} on. */
+        private final Name[] namesBySentence;
+        private final int[] firstName;
         private final List<Quotation> quoted;
         /** Where each quotation begins and ends, marks included: {@link #inQuotation} searches these. */
         private final int[] quotedStarts;
@@ -132,7 +132,6 @@ public final class StatementFinder {
         private int[] dashes;
         /** The fullest name of each person by the key of the last word, so "Zelenskyy" finds "Volodymyr Zelensky". */
         private final Map<String, String> fullestPerson = new LinkedHashMap<>();
-        private final Map<Name, String> fullestOf = new HashMap<>();
         /** Whom the article introduced with a role or description word: collected when first needed. */
         private List<Role> roleMentions;
         /** Who the sentences say spoke where (subjects, verbs of saying), in reading order. */
@@ -155,19 +154,26 @@ public final class StatementFinder {
                 quotedEnds[q] = quoted.get(q).outerEnd();
             }
             int sentenceCount = document.sentences().size();
-            this.namesBySentence = new ArrayList<>(Collections.nCopies(sentenceCount, List.of()));
+            this.firstName = new int[sentenceCount + 1];
+            for (Name name : names) {
+                if (name.sentence() >= 0 && name.sentence() < sentenceCount) {
+                    firstName[name.sentence() + 1]++;
+                }
+            }
+            for (int sentence = 0; sentence < sentenceCount; sentence++) {
+                firstName[sentence + 1] += firstName[sentence];
+            }
+            this.namesBySentence = new Name[firstName[sentenceCount]];
+            int[] placed = new int[sentenceCount];
             for (Name name : names) {
                 int sentence = name.sentence();
                 if (sentence >= 0 && sentence < sentenceCount) {
-                    if (namesBySentence.get(sentence).isEmpty()) {
-                        namesBySentence.set(sentence, new ArrayList<>());
-                    }
-                    namesBySentence.get(sentence).add(name);
+                    namesBySentence[firstName[sentence] + placed[sentence]++] = name;
                 }
             }
             for (Name name : names) {
                 if (name.kind() == Name.Kind.PERSON) {
-                    fullestPerson.merge(keyOf(name.lastWord()), name.text(),
+                    fullestPerson.merge(lastWordKey(name.text()), name.text(),
                             (a, b) -> splitCount(b) > splitCount(a) ? b : a);
                 }
             }
@@ -176,8 +182,8 @@ public final class StatementFinder {
         List<Statement> statements() {
             List<Quotation> kept = new ArrayList<>();
             List<Speaker> speakers = new ArrayList<>();
-            // Kept quotations by the head of their words' key: whole keys are built only when two heads meet.
-            Map<String, List<Integer>> keptByKeyHead = new HashMap<>();
+            // The hashed head of each kept quotation's key: whole keys are built only when two heads meet.
+            int[] keptHeads = new int[quoted.size()];
             Speaker previous = null;
             Speaker aliased = null;
             Quotation previousQuote = null;
@@ -194,11 +200,10 @@ public final class StatementFinder {
                     addAlias(speaker);
                     aliased = speaker;
                 }
-                List<Integer> sameHead = keptByKeyHead.computeIfAbsent(
-                        wordsKeyHead(document.text(), quotation.start(), quotation.end()), h -> new ArrayList<>(1));
-                int earlier = sameWords(sameHead, kept, quotation);
+                int head = wordsKeyHeadHash(document.text(), quotation.start(), quotation.end());
+                int earlier = sameWords(kept, keptHeads, quotation, head);
                 if (earlier < 0) {
-                    sameHead.add(kept.size());
+                    keptHeads[kept.size()] = head;
                     kept.add(quotation);
                     speakers.add(speaker);
                 } else if (isDescription(speakers.get(earlier)) && !isDescription(speaker)) {
@@ -219,13 +224,16 @@ public final class StatementFinder {
             return statements;
         }
 
-        /** Which of the kept quotations at {@code indexes} has the same words as {@code quotation}, or -1. */
-        private int sameWords(List<Integer> indexes, List<Quotation> kept, Quotation quotation) {
-            if (indexes.isEmpty()) {
-                return -1;
-            }
-            String key = wordsKey(document.text(), quotation.start(), quotation.end());
-            for (int index : indexes) {
+        /** Which of the kept quotations has the same words as {@code quotation}, whose key's head is hashed. */
+        private int sameWords(List<Quotation> kept, int[] keptHeads, Quotation quotation, int head) {
+            String key = null;
+            for (int index = 0; index < kept.size(); index++) {
+                if (keptHeads[index] != head) {
+                    continue;
+                }
+                if (key == null) {
+                    key = wordsKey(document.text(), quotation.start(), quotation.end());
+                }
                 Quotation other = kept.get(index);
                 if (wordsKey(document.text(), other.start(), other.end()).equals(key)) {
                     return index;
@@ -560,7 +568,8 @@ public final class StatementFinder {
         private Speaker mainSubject(Sentence sentence, int end) {
             List<Token> tokens = sentence.tokens();
             Name best = null;
-            for (Name name : namesIn(sentence)) {
+            for (int n = namesFrom(sentence); n < namesTo(sentence); n++) {
+                Name name = namesBySentence[n];
                 if (name.end() > end || name.kind() == Name.Kind.PLACE
                         || inQuotation(tokens.get(name.start())) || isGoverned(tokens, name.start())) {
                     continue;
@@ -619,7 +628,8 @@ public final class StatementFinder {
             Name person = null;
             Name organisation = null;
             Name place = null;
-            for (Name name : namesIn(sentence)) {
+            for (int n = namesFrom(sentence); n < namesTo(sentence); n++) {
+                Name name = namesBySentence[n];
                 if (name.start() < s || name.end() > e) {
                     continue;
                 }
@@ -687,10 +697,9 @@ public final class StatementFinder {
 
         private String fullestOrganisation(Name organisation) {
             String fullest = organisation.text();
-            String words = " " + folded(organisation.text()) + " ";
+            String words = folded(organisation.text());
             for (Name name : names) {
-                boolean contains = name.kind() == Name.Kind.ORGANISATION
-                        && (" " + folded(name.text()) + " ").contains(words);
+                boolean contains = name.kind() == Name.Kind.ORGANISATION && containsWords(folded(name.text()), words);
                 if (contains && name.text().length() > fullest.length()) {
                     fullest = name.text();
                 }
@@ -769,8 +778,7 @@ public final class StatementFinder {
         }
 
         private String fullest(Name person) {
-            return fullestOf.computeIfAbsent(person,
-                    name -> fullestPerson.getOrDefault(keyOf(name.lastWord()), name.text()));
+            return fullestPerson.getOrDefault(lastWordKey(person.text()), person.text());
         }
 
         /**
@@ -858,7 +866,8 @@ public final class StatementFinder {
 
         /** A person named at the head of a sentence is who a pronoun in the next sentences most likely means. */
         private void collectSubject(Sentence sentence) {
-            for (Name name : namesIn(sentence)) {
+            for (int n = namesFrom(sentence); n < namesTo(sentence); n++) {
+                Name name = namesBySentence[n];
                 if (name.kind() == Name.Kind.PERSON && isStrong(name) && name.start() <= SUBJECT_HEAD
                         && !inQuotation(sentence.tokens().get(name.start()))) {
                     int offset = sentence.tokens().get(name.start()).start();
@@ -888,14 +897,15 @@ public final class StatementFinder {
             if (speaker.alias() != null && !speaker.alias().isBlank()) {
                 known.add(speaker.alias());
             }
-            String last = speaker.name().substring(speaker.name().lastIndexOf(' ') + 1);
-            if (!last.equals(speaker.name()) && fullestPerson.containsKey(keyOf(last))) {
-                known.add(last);
+            int space = speaker.name().lastIndexOf(' ');
+            if (space >= 0 && fullestPerson.containsKey(lastWordKey(speaker.name()))) {
+                known.add(speaker.name().substring(space + 1));
             }
         }
 
-        private String keyOf(String word) {
-            return canonicalKeys.get(word);
+        /** The canonical key of the name's last word ("Zelenskyy" of "Volodymyr Zelenskyy"). */
+        private String lastWordKey(String name) {
+            return lastWordKeys.get(name);
         }
 
         private String folded(String text) {
@@ -919,9 +929,16 @@ public final class StatementFinder {
             return low < quotedEnds.length && token.start() >= quotedStarts[low];
         }
 
-        private List<Name> namesIn(Sentence sentence) {
+        /** Where the sentence's names begin in {@link #namesBySentence}. */
+        private int namesFrom(Sentence sentence) {
             int index = sentence.index();
-            return index >= 0 && index < namesBySentence.size() ? namesBySentence.get(index) : List.of();
+            return index >= 0 && index < firstName.length - 1 ? firstName[index] : 0;
+        }
+
+        /** Where the sentence's names end in {@link #namesBySentence}. */
+        private int namesTo(Sentence sentence) {
+            int index = sentence.index();
+            return index >= 0 && index < firstName.length - 1 ? firstName[index + 1] : 0;
         }
 
         /** The sentences a quotation runs through. */
@@ -977,6 +994,26 @@ public final class StatementFinder {
         return pieces;
     }
 
+    /** Whether {@code " " + words + " "} is in {@code " " + text + " "}, without building either. */
+    static boolean containsWords(String text, String words) {
+        int at = text.indexOf(words);
+        while (at >= 0) {
+            int after = at + words.length();
+            boolean startsWord = at == 0 || text.charAt(at - 1) == ' ';
+            boolean endsWord = after == text.length() || text.charAt(after) == ' ';
+            if (startsWord && endsWord) {
+                return true;
+            }
+            at = at < text.length() ? text.indexOf(words, at + 1) : -1;
+        }
+        return false;
+    }
+
+    /** The word after a name's last space, as {@link Name#lastWord} gives it. */
+    private static String lastWord(String name) {
+        return name.substring(name.lastIndexOf(' ') + 1);
+    }
+
     /** Whether the token is one of the marks, without hashing its text. */
     private static boolean isOneOf(Token token, String marks) {
         String text = token.text();
@@ -1015,25 +1052,26 @@ public final class StatementFinder {
     }
 
     /**
-     * The first {@link #KEY_HEAD} characters of {@link #wordsKey} (all of it when shorter), folding only as
-     * much of the text as they take. A key is the keys of its characters in order (NFKD decomposes each
-     * character on its own and reorders only combining marks, which keys drop), so the folded leading
-     * characters begin the key even when a later character sends the text down {@link #slowWordsKey}.
+     * The hash code of the first {@link #KEY_HEAD} characters of {@link #wordsKey} (all of it when shorter),
+     * folding only as much of the text as they take. A key is the keys of its characters in order (NFKD
+     * decomposes each character on its own and reorders only combining marks, which keys drop), so the
+     * folded leading characters begin the key even when a later character sends the text down
+     * {@link #slowWordsKey}.
      */
-    static String wordsKeyHead(String text, int start, int end) {
-        char[] head = new char[KEY_HEAD + MOST_FOLDED];
+    static int wordsKeyHeadHash(String text, int start, int end) {
+        int hash = 0;
         int length = 0;
         for (int i = start; i < end && length < KEY_HEAD; i++) {
             String folded = foldedChar(text.charAt(i));
             if (folded == null) {
                 String key = slowWordsKey(text.substring(start, end));
-                return key.substring(0, Math.min(KEY_HEAD, key.length()));
+                return key.substring(0, Math.min(KEY_HEAD, key.length())).hashCode();
             }
-            for (int f = 0; f < folded.length(); f++) {
-                head[length++] = folded.charAt(f);
+            for (int f = 0; f < folded.length() && length < KEY_HEAD; f++, length++) {
+                hash = 31 * hash + folded.charAt(f);
             }
         }
-        return new String(head, 0, Math.min(length, KEY_HEAD));
+        return hash;
     }
 
     /** What {@link #slowWordsKey} gives for the character alone, or null for characters not in the table. */
