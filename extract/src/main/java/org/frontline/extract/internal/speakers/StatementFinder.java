@@ -107,7 +107,7 @@ public final class StatementFinder {
     }
 
     /** Position of a token: sentence index and token index. */
-    private record At(Sentence sentence, int token) {
+    private record At(int sentenceIndex, Sentence sentence, int token) {
     }
 
     private record Said(int offset, Speaker speaker) {
@@ -261,9 +261,14 @@ public final class StatementFinder {
             List<Token> tokens = open.sentence().tokens();
             int words = 0;
             boolean titleCase = true;
-            for (Sentence sentence : spanned(quotation)) {
+            // The sentences the quotation runs through, from the one it starts in.
+            List<Sentence> sentences = document.sentences();
+            int to = Math.min(sentences.size(), document.firstSentenceEndingAfter(quotation.end() - 1) + 1);
+            for (int index = open.sentenceIndex(); index < to && words < WORDS_COUNTED; index++) {
+                Sentence sentence = sentences.get(index);
                 List<Token> spannedTokens = sentence.tokens();
-                int last = quotedTokensEnd(sentence, quotation);
+                // The tokens inside the quotation are among those that start in it.
+                int last = sentence.tokenAt(quotation.end());
                 for (int k = sentence.tokenAt(quotation.start()); k < last && words < WORDS_COUNTED; k++) {
                     Token token = spannedTokens.get(k);
                     if (token.end() <= quotation.end() && !token.isPunct()) {
@@ -941,21 +946,6 @@ public final class StatementFinder {
             return index >= 0 && index < firstName.length - 1 ? firstName[index + 1] : 0;
         }
 
-        /** The sentences a quotation runs through. */
-        private List<Sentence> spanned(Quotation quotation) {
-            int from = document.firstSentenceEndingAfter(quotation.start());
-            int to = document.firstSentenceEndingAfter(quotation.end() - 1);
-            return document.sentences().subList(from, Math.min(document.sentences().size(), to + 1));
-        }
-
-        /**
-         * The index after the sentence's last token that starts inside the quotation; with
-         * {@link Sentence#tokenAt} of its start, the tokens that can lie inside it.
-         */
-        private int quotedTokensEnd(Sentence sentence, Quotation quotation) {
-            return sentence.tokenAt(quotation.end());
-        }
-
         private Sentence sentenceOf(int offset) {
             return document.sentenceAt(offset);
         }
@@ -968,7 +958,7 @@ public final class StatementFinder {
             }
             Sentence sentence = document.sentences().get(index);
             int token = sentence.tokenAt(offset);
-            return token < sentence.tokens().size() ? new At(sentence, token) : null;
+            return token < sentence.tokens().size() ? new At(index, sentence, token) : null;
         }
     }
 
