@@ -15,6 +15,7 @@ import org.frontline.extract.internal.text.Token;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class StatementFinder {
     private static final int SUBJECT_LIMIT = 14;
     private static final int ROLE_LOOKBACK = 8;
     private static final int SUBJECT_HEAD = 5;
+    /** How many sentences may be read one inside another before the earlier ones are read in order. */
+    private static final int NESTED_READS = 8;
     /** Marks that end the words that can name a speaker, each a token of its own. */
     private static final String BOUNDARIES = ".,;:!?()–—\"“”«»‘’„";
     private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "that", "e", "ma", "che");
@@ -134,11 +137,17 @@ public final class StatementFinder {
         private final Map<String, String> fullestPerson = new LinkedHashMap<>();
         /** Whom the article introduced with a role or description word: collected when first needed. */
         private List<Role> roleMentions;
-        /** Who the sentences say spoke where (subjects, verbs of saying), in reading order. */
-        private final List<Said> told = new ArrayList<>();
-        /** How many sentences {@link #told} holds: they are read only as far as {@link #lastSpeaker} needs. */
-        private int sentencesRead;
-        private boolean reading;
+        /**
+         * Who each sentence says spoke where (its subject, its verbs of saying), in its order; null for a
+         * sentence not read yet: sentences are read only when {@link #lastSpeaker} reaches them.
+         */
+        private final List<List<Said>> told;
+        /** The sentence being read, or -1; what it and the sentences after it tell is not known yet. */
+        private int readingSentence = -1;
+        /** How many sentences are being read, each for a pronoun in the one after it. */
+        private int readingDepth;
+        /** How many sentences from the first are read, when nesting made {@link #lastTold} read them in order. */
+        private int readInOrder;
         /** The speakers attributed to quotations, at the quotations' ends, in attribution order. */
         private final List<Said> said = new ArrayList<>();
         private final Map<String, Set<String>> aliases = new LinkedHashMap<>();
@@ -154,6 +163,7 @@ public final class StatementFinder {
                 quotedEnds[q] = quoted.get(q).outerEnd();
             }
             int sentenceCount = document.sentences().size();
+            this.told = new ArrayList<>(Collections.nCopies(sentenceCount, null));
             this.firstName = new int[sentenceCount + 1];
             for (Name name : names) {
                 if (name.sentence() >= 0 && name.sentence() < sentenceCount) {
@@ -787,15 +797,13 @@ public final class StatementFinder {
         }
 
         /**
-         * The speaker of the last event before {@code offset}, the later told of two at one offset. While
-         * the sentences are read, only what they told so far counts, not the quotations' speakers.
+         * The speaker of the last event before {@code offset}, the later told of two at one offset. While a
+         * sentence is read, only what the sentences before it and it so far tell counts, not the quotations'
+         * speakers, as if all sentences were read in order before any quotation is attributed.
          */
         private Speaker lastSpeaker(int offset) {
-            if (!reading) {
-                readSentencesBefore(offset);
-            }
-            Said latest = latestBefore(told, offset, null);
-            if (!reading) {
+            Said latest = lastTold(offset);
+            if (readingSentence < 0) {
                 latest = latestBefore(said, offset, latest);
             }
             return latest == null ? null : latest.speaker();
@@ -813,18 +821,53 @@ public final class StatementFinder {
         }
 
         /**
-         * Reads the sentences that start before {@code offset}, in order: whatever a sentence tells is at or
-         * after its start, so the later ones cannot tell of anything before {@code offset}.
+         * The last event the sentences tell of before {@code offset}. What a sentence tells lies within it, so
+         * the sentences are searched backwards from the last one that starts before {@code offset}, each read
+         * when first reached, and the first with an event before {@code offset} holds the last one. Reading a
+         * sentence can need this search in turn (a pronoun); past a few levels the sentences before are read
+         * in order first, so the nesting stays shallow.
          */
-        private void readSentencesBefore(int offset) {
-            List<Sentence> sentences = document.sentences();
-            reading = true;
-            while (sentencesRead < sentences.size() && sentences.get(sentencesRead).start() < offset) {
-                Sentence sentence = sentences.get(sentencesRead++);
-                collectSubject(sentence);
-                collectSpeechEvents(sentence);
+        private Said lastTold(int offset) {
+            int last = lastSentenceStartingBefore(offset);
+            if (readingSentence >= 0) {
+                last = Math.min(last, readingSentence);
             }
-            reading = false;
+            if (readingDepth >= NESTED_READS) {
+                for (; readInOrder < last; readInOrder++) {
+                    read(readInOrder);
+                }
+            }
+            for (int index = last; index >= 0; index--) {
+                Said latest = latestBefore(read(index), offset, null);
+                if (latest != null) {
+                    return latest;
+                }
+            }
+            return null;
+        }
+
+        private int lastSentenceStartingBefore(int offset) {
+            int index = document.firstSentenceEndingAfter(offset);
+            boolean inside = index < document.sentences().size() && document.sentences().get(index).start() < offset;
+            return inside ? index : index - 1;
+        }
+
+        /** What the sentence tells of its speakers: read once; while it is read, what it has told so far. */
+        private List<Said> read(int index) {
+            List<Said> events = told.get(index);
+            if (events == null) {
+                events = new ArrayList<>();
+                told.set(index, events);
+                int outer = readingSentence;
+                readingSentence = index;
+                readingDepth++;
+                Sentence sentence = document.sentences().get(index);
+                collectSubject(sentence, events);
+                collectSpeechEvents(sentence, events);
+                readingDepth--;
+                readingSentence = outer;
+            }
+            return events;
         }
 
         // ---- what the article says about its speakers
@@ -870,19 +913,19 @@ public final class StatementFinder {
         }
 
         /** A person named at the head of a sentence is who a pronoun in the next sentences most likely means. */
-        private void collectSubject(Sentence sentence) {
+        private void collectSubject(Sentence sentence, List<Said> events) {
             for (int n = namesFrom(sentence); n < namesTo(sentence); n++) {
                 Name name = namesBySentence[n];
                 if (name.kind() == Name.Kind.PERSON && isStrong(name) && name.start() <= SUBJECT_HEAD
                         && !inQuotation(sentence.tokens().get(name.start()))) {
                     int offset = sentence.tokens().get(name.start()).start();
-                    told.add(new Said(offset, new Speaker(fullest(name), name.text())));
+                    events.add(new Said(offset, new Speaker(fullest(name), name.text())));
                     return;
                 }
             }
         }
 
-        private void collectSpeechEvents(Sentence sentence) {
+        private void collectSpeechEvents(Sentence sentence, List<Said> events) {
             List<Token> tokens = sentence.tokens();
             for (int k = 0; k < tokens.size(); k++) {
                 Match<Boolean> verb = speechVerbs.at(tokens, k);
@@ -891,7 +934,7 @@ public final class StatementFinder {
                 }
                 Speaker speaker = subject(sentence, verb, 0);
                 if (speaker != null) {
-                    told.add(new Said(tokens.get(k).start(), speaker));
+                    events.add(new Said(tokens.get(k).start(), speaker));
                 }
                 k = verb.end() - 1;
             }
