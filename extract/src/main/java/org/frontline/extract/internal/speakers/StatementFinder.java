@@ -16,7 +16,6 @@ import org.frontline.extract.internal.text.Token;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +30,8 @@ import java.util.Set;
  * ("Stoltenberg: “…”"), the sentence after it ("Lo ha detto il portavoce…", "Thus the NATO secretary…"),
  * or, for a quotation that continues one just attributed, that quotation's speaker. Pronouns resolve
  * to the last speaker and descriptions ("the company", "il portavoce") to whom the article introduced
- * with them. Thread-safe: all state of one article lives in a {@link Reading}.
+ * with them. Thread-safe: all state of one article lives in a {@link Reading}; across articles only a
+ * thread-safe memo of names' keys is shared.
  */
 public final class StatementFinder {
 
@@ -48,6 +48,8 @@ public final class StatementFinder {
     private static final int SUBJECT_LIMIT = 14;
     private static final int ROLE_LOOKBACK = 8;
     private static final int SUBJECT_HEAD = 5;
+    /** How many sentences may be read one inside another before the earlier ones are read in order. */
+    private static final int NESTED_READS = 8;
     /** Marks that end the words that can name a speaker, each a token of its own. */
     private static final String BOUNDARIES = ".,;:!?()–—\"“”«»‘’„";
     private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "that", "e", "ma", "che");
@@ -63,7 +65,14 @@ public final class StatementFinder {
     /** The most characters one character of the tables folds to. */
     private static final int MOST_FOLDED = Math.max(longest(FOLDED_LATIN), longest(FOLDED_PUNCTUATION));
 
+    /** How many names' canonical keys and folded forms are remembered across articles. */
+    private static final int NAMES_REMEMBERED = 4096;
+
     private final QuotationFinder quotations = new QuotationFinder();
+    /** Canonical keys of the last words of names, and folded forms of names, as articles repeat them. */
+    private final RecurringNames lastWordKeys =
+            new RecurringNames(name -> SpeakerNames.canonicalKey(lastWord(name)), NAMES_REMEMBERED);
+    private final RecurringNames foldedNames = new RecurringNames(StatementFinder::fold, NAMES_REMEMBERED);
     private final PhraseMap<Boolean> speechVerbs;
     private final PhraseMap<Boolean> speechAuxiliaries;
     private final PhraseMap<Boolean> quoteCues;
@@ -101,7 +110,7 @@ public final class StatementFinder {
     }
 
     /** Position of a token: sentence index and token index. */
-    private record At(Sentence sentence, int token) {
+    private record At(int sentenceIndex, Sentence sentence, int token) {
     }
 
     private record Said(int offset, Speaker speaker) {
@@ -115,8 +124,9 @@ public final class StatementFinder {
 
         private final Document document;
         private final List<Name> names;
-        /** The names of each sentence, by sentence index. */
-        private final List<List<Name>> namesBySentence;
+        /** The names grouped by sentence, in order: those of sentence s are from {@code firstName[s]} on. */
+        private final Name[] namesBySentence;
+        private final int[] firstName;
         private final List<Quotation> quoted;
         /** Where each quotation begins and ends, marks included: {@link #inQuotation} searches these. */
         private final int[] quotedStarts;
@@ -125,20 +135,22 @@ public final class StatementFinder {
         private int[] dashes;
         /** The fullest name of each person by the key of the last word, so "Zelenskyy" finds "Volodymyr Zelensky". */
         private final Map<String, String> fullestPerson = new LinkedHashMap<>();
-        private final Map<Name, String> fullestOf = new HashMap<>();
         /** Whom the article introduced with a role or description word: collected when first needed. */
         private List<Role> roleMentions;
-        /** Who the sentences say spoke where (subjects, verbs of saying), in reading order. */
-        private final List<Said> told = new ArrayList<>();
-        /** How many sentences {@link #told} holds: they are read only as far as {@link #lastSpeaker} needs. */
-        private int sentencesRead;
-        private boolean reading;
+        /**
+         * Who each sentence says spoke where (its subject, its verbs of saying), in its order; null for a
+         * sentence not read yet: sentences are read only when {@link #lastSpeaker} reaches them.
+         */
+        private final List<List<Said>> told;
+        /** The sentence being read, or -1; what it and the sentences after it tell is not known yet. */
+        private int readingSentence = -1;
+        /** How many sentences are being read, each for a pronoun in the one after it. */
+        private int readingDepth;
+        /** How many sentences from the first are read, when nesting made {@link #lastTold} read them in order. */
+        private int readInOrder;
         /** The speakers attributed to quotations, at the quotations' ends, in attribution order. */
         private final List<Said> said = new ArrayList<>();
         private final Map<String, Set<String>> aliases = new LinkedHashMap<>();
-        /** Canonical keys and folded forms of the names' words, worked out once per article. */
-        private final Map<String, String> keys = new HashMap<>();
-        private final Map<String, String> foldedTexts = new HashMap<>();
 
         Reading(Document document, List<Name> names, List<Quotation> quoted) {
             this.document = document;
@@ -151,19 +163,27 @@ public final class StatementFinder {
                 quotedEnds[q] = quoted.get(q).outerEnd();
             }
             int sentenceCount = document.sentences().size();
-            this.namesBySentence = new ArrayList<>(Collections.nCopies(sentenceCount, List.of()));
+            this.told = new ArrayList<>(Collections.nCopies(sentenceCount, null));
+            this.firstName = new int[sentenceCount + 1];
+            for (Name name : names) {
+                if (name.sentence() >= 0 && name.sentence() < sentenceCount) {
+                    firstName[name.sentence() + 1]++;
+                }
+            }
+            for (int sentence = 0; sentence < sentenceCount; sentence++) {
+                firstName[sentence + 1] += firstName[sentence];
+            }
+            this.namesBySentence = new Name[firstName[sentenceCount]];
+            int[] placed = new int[sentenceCount];
             for (Name name : names) {
                 int sentence = name.sentence();
                 if (sentence >= 0 && sentence < sentenceCount) {
-                    if (namesBySentence.get(sentence).isEmpty()) {
-                        namesBySentence.set(sentence, new ArrayList<>());
-                    }
-                    namesBySentence.get(sentence).add(name);
+                    namesBySentence[firstName[sentence] + placed[sentence]++] = name;
                 }
             }
             for (Name name : names) {
                 if (name.kind() == Name.Kind.PERSON) {
-                    fullestPerson.merge(keyOf(name.lastWord()), name.text(),
+                    fullestPerson.merge(lastWordKey(name.text()), name.text(),
                             (a, b) -> splitCount(b) > splitCount(a) ? b : a);
                 }
             }
@@ -172,8 +192,8 @@ public final class StatementFinder {
         List<Statement> statements() {
             List<Quotation> kept = new ArrayList<>();
             List<Speaker> speakers = new ArrayList<>();
-            // Kept quotations by the head of their words' key: whole keys are built only when two heads meet.
-            Map<String, List<Integer>> keptByKeyHead = new HashMap<>();
+            // The hashed head of each kept quotation's key: whole keys are built only when two heads meet.
+            int[] keptHeads = new int[quoted.size()];
             Speaker previous = null;
             Speaker aliased = null;
             Quotation previousQuote = null;
@@ -190,11 +210,10 @@ public final class StatementFinder {
                     addAlias(speaker);
                     aliased = speaker;
                 }
-                List<Integer> sameHead = keptByKeyHead.computeIfAbsent(
-                        wordsKeyHead(document.text(), quotation.start(), quotation.end()), h -> new ArrayList<>(1));
-                int earlier = sameWords(sameHead, kept, quotation);
+                int head = wordsKeyHeadHash(document.text(), quotation.start(), quotation.end());
+                int earlier = sameWords(kept, keptHeads, quotation, head);
                 if (earlier < 0) {
-                    sameHead.add(kept.size());
+                    keptHeads[kept.size()] = head;
                     kept.add(quotation);
                     speakers.add(speaker);
                 } else if (isDescription(speakers.get(earlier)) && !isDescription(speaker)) {
@@ -215,13 +234,16 @@ public final class StatementFinder {
             return statements;
         }
 
-        /** Which of the kept quotations at {@code indexes} has the same words as {@code quotation}, or -1. */
-        private int sameWords(List<Integer> indexes, List<Quotation> kept, Quotation quotation) {
-            if (indexes.isEmpty()) {
-                return -1;
-            }
-            String key = wordsKey(document.text(), quotation.start(), quotation.end());
-            for (int index : indexes) {
+        /** Which of the kept quotations has the same words as {@code quotation}, whose key's head is hashed. */
+        private int sameWords(List<Quotation> kept, int[] keptHeads, Quotation quotation, int head) {
+            String key = null;
+            for (int index = 0; index < kept.size(); index++) {
+                if (keptHeads[index] != head) {
+                    continue;
+                }
+                if (key == null) {
+                    key = wordsKey(document.text(), quotation.start(), quotation.end());
+                }
                 Quotation other = kept.get(index);
                 if (wordsKey(document.text(), other.start(), other.end()).equals(key)) {
                     return index;
@@ -249,9 +271,14 @@ public final class StatementFinder {
             List<Token> tokens = open.sentence().tokens();
             int words = 0;
             boolean titleCase = true;
-            for (Sentence sentence : spanned(quotation)) {
+            // The sentences the quotation runs through, from the one it starts in.
+            List<Sentence> sentences = document.sentences();
+            int to = Math.min(sentences.size(), document.firstSentenceEndingAfter(quotation.end() - 1) + 1);
+            for (int index = open.sentenceIndex(); index < to && words < WORDS_COUNTED; index++) {
+                Sentence sentence = sentences.get(index);
                 List<Token> spannedTokens = sentence.tokens();
-                int last = quotedTokensEnd(sentence, quotation);
+                // The tokens inside the quotation are among those that start in it.
+                int last = sentence.tokenAt(quotation.end());
                 for (int k = sentence.tokenAt(quotation.start()); k < last && words < WORDS_COUNTED; k++) {
                     Token token = spannedTokens.get(k);
                     if (token.end() <= quotation.end() && !token.isPunct()) {
@@ -556,7 +583,8 @@ public final class StatementFinder {
         private Speaker mainSubject(Sentence sentence, int end) {
             List<Token> tokens = sentence.tokens();
             Name best = null;
-            for (Name name : namesIn(sentence)) {
+            for (int n = namesFrom(sentence); n < namesTo(sentence); n++) {
+                Name name = namesBySentence[n];
                 if (name.end() > end || name.kind() == Name.Kind.PLACE
                         || inQuotation(tokens.get(name.start())) || isGoverned(tokens, name.start())) {
                     continue;
@@ -615,7 +643,8 @@ public final class StatementFinder {
             Name person = null;
             Name organisation = null;
             Name place = null;
-            for (Name name : namesIn(sentence)) {
+            for (int n = namesFrom(sentence); n < namesTo(sentence); n++) {
+                Name name = namesBySentence[n];
                 if (name.start() < s || name.end() > e) {
                     continue;
                 }
@@ -683,10 +712,9 @@ public final class StatementFinder {
 
         private String fullestOrganisation(Name organisation) {
             String fullest = organisation.text();
-            String words = " " + folded(organisation.text()) + " ";
+            String words = folded(organisation.text());
             for (Name name : names) {
-                boolean contains = name.kind() == Name.Kind.ORGANISATION
-                        && (" " + folded(name.text()) + " ").contains(words);
+                boolean contains = name.kind() == Name.Kind.ORGANISATION && containsWords(folded(name.text()), words);
                 if (contains && name.text().length() > fullest.length()) {
                     fullest = name.text();
                 }
@@ -765,20 +793,17 @@ public final class StatementFinder {
         }
 
         private String fullest(Name person) {
-            return fullestOf.computeIfAbsent(person,
-                    name -> fullestPerson.getOrDefault(keyOf(name.lastWord()), name.text()));
+            return fullestPerson.getOrDefault(lastWordKey(person.text()), person.text());
         }
 
         /**
-         * The speaker of the last event before {@code offset}, the later told of two at one offset. While
-         * the sentences are read, only what they told so far counts, not the quotations' speakers.
+         * The speaker of the last event before {@code offset}, the later told of two at one offset. While a
+         * sentence is read, only what the sentences before it and it so far tell counts, not the quotations'
+         * speakers, as if all sentences were read in order before any quotation is attributed.
          */
         private Speaker lastSpeaker(int offset) {
-            if (!reading) {
-                readSentencesBefore(offset);
-            }
-            Said latest = latestBefore(told, offset, null);
-            if (!reading) {
+            Said latest = lastTold(offset);
+            if (readingSentence < 0) {
                 latest = latestBefore(said, offset, latest);
             }
             return latest == null ? null : latest.speaker();
@@ -796,18 +821,53 @@ public final class StatementFinder {
         }
 
         /**
-         * Reads the sentences that start before {@code offset}, in order: whatever a sentence tells is at or
-         * after its start, so the later ones cannot tell of anything before {@code offset}.
+         * The last event the sentences tell of before {@code offset}. What a sentence tells lies within it, so
+         * the sentences are searched backwards from the last one that starts before {@code offset}, each read
+         * when first reached, and the first with an event before {@code offset} holds the last one. Reading a
+         * sentence can need this search in turn (a pronoun); past a few levels the sentences before are read
+         * in order first, so the nesting stays shallow.
          */
-        private void readSentencesBefore(int offset) {
-            List<Sentence> sentences = document.sentences();
-            reading = true;
-            while (sentencesRead < sentences.size() && sentences.get(sentencesRead).start() < offset) {
-                Sentence sentence = sentences.get(sentencesRead++);
-                collectSubject(sentence);
-                collectSpeechEvents(sentence);
+        private Said lastTold(int offset) {
+            int last = lastSentenceStartingBefore(offset);
+            if (readingSentence >= 0) {
+                last = Math.min(last, readingSentence);
             }
-            reading = false;
+            if (readingDepth >= NESTED_READS) {
+                for (; readInOrder < last; readInOrder++) {
+                    read(readInOrder);
+                }
+            }
+            for (int index = last; index >= 0; index--) {
+                Said latest = latestBefore(read(index), offset, null);
+                if (latest != null) {
+                    return latest;
+                }
+            }
+            return null;
+        }
+
+        private int lastSentenceStartingBefore(int offset) {
+            int index = document.firstSentenceEndingAfter(offset);
+            boolean inside = index < document.sentences().size() && document.sentences().get(index).start() < offset;
+            return inside ? index : index - 1;
+        }
+
+        /** What the sentence tells of its speakers: read once; while it is read, what it has told so far. */
+        private List<Said> read(int index) {
+            List<Said> events = told.get(index);
+            if (events == null) {
+                events = new ArrayList<>();
+                told.set(index, events);
+                int outer = readingSentence;
+                readingSentence = index;
+                readingDepth++;
+                Sentence sentence = document.sentences().get(index);
+                collectSubject(sentence, events);
+                collectSpeechEvents(sentence, events);
+                readingDepth--;
+                readingSentence = outer;
+            }
+            return events;
         }
 
         // ---- what the article says about its speakers
@@ -853,18 +913,19 @@ public final class StatementFinder {
         }
 
         /** A person named at the head of a sentence is who a pronoun in the next sentences most likely means. */
-        private void collectSubject(Sentence sentence) {
-            for (Name name : namesIn(sentence)) {
+        private void collectSubject(Sentence sentence, List<Said> events) {
+            for (int n = namesFrom(sentence); n < namesTo(sentence); n++) {
+                Name name = namesBySentence[n];
                 if (name.kind() == Name.Kind.PERSON && isStrong(name) && name.start() <= SUBJECT_HEAD
                         && !inQuotation(sentence.tokens().get(name.start()))) {
                     int offset = sentence.tokens().get(name.start()).start();
-                    told.add(new Said(offset, new Speaker(fullest(name), name.text())));
+                    events.add(new Said(offset, new Speaker(fullest(name), name.text())));
                     return;
                 }
             }
         }
 
-        private void collectSpeechEvents(Sentence sentence) {
+        private void collectSpeechEvents(Sentence sentence, List<Said> events) {
             List<Token> tokens = sentence.tokens();
             for (int k = 0; k < tokens.size(); k++) {
                 Match<Boolean> verb = speechVerbs.at(tokens, k);
@@ -873,7 +934,7 @@ public final class StatementFinder {
                 }
                 Speaker speaker = subject(sentence, verb, 0);
                 if (speaker != null) {
-                    told.add(new Said(tokens.get(k).start(), speaker));
+                    events.add(new Said(tokens.get(k).start(), speaker));
                 }
                 k = verb.end() - 1;
             }
@@ -884,18 +945,19 @@ public final class StatementFinder {
             if (speaker.alias() != null && !speaker.alias().isBlank()) {
                 known.add(speaker.alias());
             }
-            String last = speaker.name().substring(speaker.name().lastIndexOf(' ') + 1);
-            if (!last.equals(speaker.name()) && fullestPerson.containsKey(keyOf(last))) {
-                known.add(last);
+            int space = speaker.name().lastIndexOf(' ');
+            if (space >= 0 && fullestPerson.containsKey(lastWordKey(speaker.name()))) {
+                known.add(speaker.name().substring(space + 1));
             }
         }
 
-        private String keyOf(String word) {
-            return keys.computeIfAbsent(word, SpeakerNames::canonicalKey);
+        /** The canonical key of the name's last word ("Zelenskyy" of "Volodymyr Zelenskyy"). */
+        private String lastWordKey(String name) {
+            return lastWordKeys.get(name);
         }
 
         private String folded(String text) {
-            return foldedTexts.computeIfAbsent(text, StatementFinder::fold);
+            return foldedNames.get(text);
         }
 
         // ---- positions
@@ -915,24 +977,16 @@ public final class StatementFinder {
             return low < quotedEnds.length && token.start() >= quotedStarts[low];
         }
 
-        private List<Name> namesIn(Sentence sentence) {
+        /** Where the sentence's names begin in {@link #namesBySentence}. */
+        private int namesFrom(Sentence sentence) {
             int index = sentence.index();
-            return index >= 0 && index < namesBySentence.size() ? namesBySentence.get(index) : List.of();
+            return index >= 0 && index < firstName.length - 1 ? firstName[index] : 0;
         }
 
-        /** The sentences a quotation runs through. */
-        private List<Sentence> spanned(Quotation quotation) {
-            int from = document.firstSentenceEndingAfter(quotation.start());
-            int to = document.firstSentenceEndingAfter(quotation.end() - 1);
-            return document.sentences().subList(from, Math.min(document.sentences().size(), to + 1));
-        }
-
-        /**
-         * The index after the sentence's last token that starts inside the quotation; with
-         * {@link Sentence#tokenAt} of its start, the tokens that can lie inside it.
-         */
-        private int quotedTokensEnd(Sentence sentence, Quotation quotation) {
-            return sentence.tokenAt(quotation.end());
+        /** Where the sentence's names end in {@link #namesBySentence}. */
+        private int namesTo(Sentence sentence) {
+            int index = sentence.index();
+            return index >= 0 && index < firstName.length - 1 ? firstName[index + 1] : 0;
         }
 
         private Sentence sentenceOf(int offset) {
@@ -947,7 +1001,7 @@ public final class StatementFinder {
             }
             Sentence sentence = document.sentences().get(index);
             int token = sentence.tokenAt(offset);
-            return token < sentence.tokens().size() ? new At(sentence, token) : null;
+            return token < sentence.tokens().size() ? new At(index, sentence, token) : null;
         }
     }
 
@@ -971,6 +1025,26 @@ public final class StatementFinder {
             }
         }
         return pieces;
+    }
+
+    /** Whether {@code " " + words + " "} is in {@code " " + text + " "}, without building either. */
+    static boolean containsWords(String text, String words) {
+        int at = text.indexOf(words);
+        while (at >= 0) {
+            int after = at + words.length();
+            boolean startsWord = at == 0 || text.charAt(at - 1) == ' ';
+            boolean endsWord = after == text.length() || text.charAt(after) == ' ';
+            if (startsWord && endsWord) {
+                return true;
+            }
+            at = at < text.length() ? text.indexOf(words, at + 1) : -1;
+        }
+        return false;
+    }
+
+    /** The word after a name's last space, as {@link Name#lastWord} gives it. */
+    private static String lastWord(String name) {
+        return name.substring(name.lastIndexOf(' ') + 1);
     }
 
     /** Whether the token is one of the marks, without hashing its text. */
@@ -1011,25 +1085,26 @@ public final class StatementFinder {
     }
 
     /**
-     * The first {@link #KEY_HEAD} characters of {@link #wordsKey} (all of it when shorter), folding only as
-     * much of the text as they take. A key is the keys of its characters in order (NFKD decomposes each
-     * character on its own and reorders only combining marks, which keys drop), so the folded leading
-     * characters begin the key even when a later character sends the text down {@link #slowWordsKey}.
+     * The hash code of the first {@link #KEY_HEAD} characters of {@link #wordsKey} (all of it when shorter),
+     * folding only as much of the text as they take. A key is the keys of its characters in order (NFKD
+     * decomposes each character on its own and reorders only combining marks, which keys drop), so the
+     * folded leading characters begin the key even when a later character sends the text down
+     * {@link #slowWordsKey}.
      */
-    static String wordsKeyHead(String text, int start, int end) {
-        char[] head = new char[KEY_HEAD + MOST_FOLDED];
+    static int wordsKeyHeadHash(String text, int start, int end) {
+        int hash = 0;
         int length = 0;
         for (int i = start; i < end && length < KEY_HEAD; i++) {
             String folded = foldedChar(text.charAt(i));
             if (folded == null) {
                 String key = slowWordsKey(text.substring(start, end));
-                return key.substring(0, Math.min(KEY_HEAD, key.length()));
+                return key.substring(0, Math.min(KEY_HEAD, key.length())).hashCode();
             }
-            for (int f = 0; f < folded.length(); f++) {
-                head[length++] = folded.charAt(f);
+            for (int f = 0; f < folded.length() && length < KEY_HEAD; f++, length++) {
+                hash = 31 * hash + folded.charAt(f);
             }
         }
-        return new String(head, 0, Math.min(length, KEY_HEAD));
+        return hash;
     }
 
     /** What {@link #slowWordsKey} gives for the character alone, or null for characters not in the table. */
