@@ -48,9 +48,10 @@ public final class CasualtyFinder {
     private static final double ARTICLE_PLACES_SHARE = 2.0 / 3;
     private static final int FIRST_YEAR = 1900;
     private static final int LAST_YEAR = 2100;
-    private static final Set<String> CURRENCIES = Set.of("$", "€", "£");
-    private static final Set<String> QUOTE_MARKS = Set.of("\"", "“", "”", "«", "»", "‘", "’", "'", "„");
-    private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "(", ")", "—", "–");
+    /** Marks of one character each, told by {@link #isMark} without hashing the token's text. */
+    private static final String CURRENCIES = "$€£";
+    private static final String QUOTE_MARKS = "\"“”«»‘’'„";
+    private static final String CLAUSE_BREAKS = ",;:()—–";
     private static final Set<String> LIST_JOINERS = Set.of("and", "e");
     private static final String UNSPECIFIED = "unspecified";
     private static final String LOSSES = "losses";
@@ -193,7 +194,7 @@ public final class CasualtyFinder {
         while (i < tokens.size()) {
             NumberMatch number = numbers.read(tokens, i);
             if (number == null && i > 0) {
-                Match<Boolean> possessive = possessives.at(tokens, i);
+                Match<Boolean> possessive = possessives.mayStartAt(tokens.get(i)) ? possessives.at(tokens, i) : null;
                 boolean listed = possessive != null && LIST_JOINERS.contains(tokens.get(i - 1).norm());
                 number = listed ? new NumberMatch(1, i, possessive.end(), true) : null;
             }
@@ -219,7 +220,7 @@ public final class CasualtyFinder {
         if (end < tokens.size() && tokens.get(end).is("-")) {
             return null;
         }
-        if (start > 0 && (CURRENCIES.contains(tokens.get(start - 1).text())
+        if (start > 0 && (isMark(tokens.get(start - 1), CURRENCIES)
                 || tokens.get(start - 1).is("-") && start > 1 && tokens.get(start - 2).isWord())) {
             return null;
         }
@@ -240,7 +241,7 @@ public final class CasualtyFinder {
         int j = end;
         for (int steps = 0; j < tokens.size() && steps < PHRASE_LIMIT; steps++) {
             Token token = tokens.get(j);
-            if (QUOTE_MARKS.contains(token.text())) {
+            if (isMark(token, QUOTE_MARKS)) {
                 j++;
                 continue;
             }
@@ -297,6 +298,12 @@ public final class CasualtyFinder {
             candidate.phraseEnd = j;
         }
         return candidate;
+    }
+
+    /** Whether the token is one of the one-character marks. */
+    private static boolean isMark(Token token, String marks) {
+        String text = token.text();
+        return text.length() == 1 && marks.indexOf(text.charAt(0)) >= 0;
     }
 
     /** "21:45", "00:01": hours and minutes. */
@@ -513,7 +520,7 @@ public final class CasualtyFinder {
 
     private static int clauseStart(List<Token> tokens, int before) {
         for (int k = before - 1; k >= 0; k--) {
-            if (CLAUSE_BREAKS.contains(tokens.get(k).text())) {
+            if (isMark(tokens.get(k), CLAUSE_BREAKS)) {
                 return k + 1;
             }
         }
@@ -551,12 +558,9 @@ public final class CasualtyFinder {
     private String partyFromSentence(List<Token> tokens, String paragraphParty) {
         Set<String> attackers = new HashSet<>();
         Set<String> others = new HashSet<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            Match<String> nationality = nationalities.at(tokens, i);
-            if (nationality != null) {
-                (nearAttack(tokens, nationality) ? attackers : others).add(nationality.value());
-                i = nationality.end() - 1;
-            }
+        for (Match<String> nationality = nationalities.find(tokens, 0, tokens.size()); nationality != null;
+                nationality = nationalities.find(tokens, nationality.end(), tokens.size())) {
+            (nearAttack(tokens, nationality) ? attackers : others).add(nationality.value());
         }
         if (!Collections.disjoint(others, attackers) || others.size() > 1) {
             return null;
@@ -565,9 +569,9 @@ public final class CasualtyFinder {
             return others.iterator().next();
         }
         Set<String> countries = new HashSet<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            Match<String> place = places.at(tokens, i);
-            if (place != null && tokens.get(i).isCapitalised()) {
+        for (Match<String> place = places.find(tokens, 0, tokens.size()); place != null;
+                place = places.find(tokens, place.start() + 1, tokens.size())) {
+            if (tokens.get(place.start()).isCapitalised()) {
                 countries.add(place.value());
             }
         }
@@ -620,9 +624,10 @@ public final class CasualtyFinder {
     }
 
     private String location(List<Token> tokens) {
-        for (int i = 0; i < tokens.size(); i++) {
-            Match<String> place = places.at(tokens, i);
-            if (place != null && tokens.get(i).isCapitalised() && !isAllCapitals(tokens.get(i))) {
+        for (Match<String> place = places.find(tokens, 0, tokens.size()); place != null;
+                place = places.find(tokens, place.start() + 1, tokens.size())) {
+            Token first = tokens.get(place.start());
+            if (first.isCapitalised() && !isAllCapitals(first)) {
                 return joined(tokens, place.start(), place.end());
             }
         }
@@ -692,7 +697,7 @@ public final class CasualtyFinder {
 
     private static int clauseEnd(List<Token> tokens, int after) {
         for (int k = after; k < tokens.size(); k++) {
-            if (CLAUSE_BREAKS.contains(tokens.get(k).text())) {
+            if (isMark(tokens.get(k), CLAUSE_BREAKS)) {
                 return k;
             }
         }
