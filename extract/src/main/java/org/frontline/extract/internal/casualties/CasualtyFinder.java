@@ -597,13 +597,9 @@ public final class CasualtyFinder {
         int total = 0;
         for (Sentence sentence : document.sentences()) {
             List<Token> tokens = sentence.tokens();
-            for (int i = 0; i < tokens.size(); i++) {
-                Match<String> place = places.at(tokens, i);
-                if (place != null && tokens.get(i).isCapitalised() && !isAllCapitals(tokens.get(i))) {
-                    mentions.merge(place.value(), 1, Integer::sum);
-                    total++;
-                    i = place.end() - 1;
-                }
+            for (Match<String> place = namedPlace(tokens, 0); place != null; place = namedPlace(tokens, place.end())) {
+                mentions.merge(place.value(), 1, Integer::sum);
+                total++;
             }
         }
         for (Map.Entry<String, Integer> country : mentions.entrySet()) {
@@ -624,11 +620,17 @@ public final class CasualtyFinder {
     }
 
     private String location(List<Token> tokens) {
-        for (Match<String> place = places.find(tokens, 0, tokens.size()); place != null;
+        Match<String> place = namedPlace(tokens, 0);
+        return place == null ? null : joined(tokens, place.start(), place.end());
+    }
+
+    /** The first place from {@code from} on that the text names as one: capitalised, and not a dateline. */
+    private Match<String> namedPlace(List<Token> tokens, int from) {
+        for (Match<String> place = places.find(tokens, from, tokens.size()); place != null;
                 place = places.find(tokens, place.start() + 1, tokens.size())) {
             Token first = tokens.get(place.start());
             if (first.isCapitalised() && !isAllCapitals(first)) {
-                return joined(tokens, place.start(), place.end());
+                return place;
             }
         }
         return null;
