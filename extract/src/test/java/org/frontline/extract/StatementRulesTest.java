@@ -46,6 +46,21 @@ class StatementRulesTest {
     }
 
     @Test
+    void attributionAfterAQuestionOrExclamationMarkGoesOnInLowerCase() {
+        assertThat(statements("Reporter Mark Austin interviewed the general. "
+                + "“Why then did you keep shelling the city?” he asked. "
+                + "“Because we were ordered to!” the general replied."))
+                .containsExactly("Mark Austin: Why then did you keep shelling the city?",
+                        "the general: Because we were ordered to!");
+        assertThat(statements("Il giornalista Marco Rossi ha incontrato il ministro. "
+                + "«Perché avete continuato a bombardare la città?» ha chiesto Rossi."))
+                .containsExactly("Marco Rossi: Perché avete continuato a bombardare la città?");
+        assertThat(statements("Jens Stoltenberg spoke in Brussels. "
+                + "“Will Russia stop the war?” Nobody knows the answer yet, the diplomats said."))
+                .isEmpty();
+    }
+
+    @Test
     void attributionBetweenDashesLeavesOneStatement() {
         assertThat(statements("Jens Stoltenberg spoke at the summit. "
                 + "“There is a co-responsibility on the part of NATO – "

@@ -316,10 +316,10 @@ public final class StatementFinder {
             return speaker;
         }
 
-        /** "…,” he added", "«…», ha affermato Kirby", "“…,” said Danielle Bell". */
+        /** "…,” he added", "«…», ha affermato Kirby", "“…,” said Danielle Bell", "…?” he asked". */
         private Speaker after(Quotation quotation) {
             At at = tokenAt(quotation.outerEnd());
-            if (at == null || at.sentence() != sentenceOf(quotation.outerEnd() - 1)) {
+            if (at == null || at.sentence() != sentenceOf(quotation.outerEnd() - 1) && !continuesAfter(quotation, at)) {
                 return null;
             }
             List<Token> tokens = at.sentence().tokens();
@@ -335,6 +335,19 @@ public final class StatementFinder {
                 }
             }
             return null;
+        }
+
+        /**
+         * A quotation that ends in a question or exclamation mark ends its sentence for ICU (UAX #29 breaks
+         * after "?”" whatever follows), but the sentence goes on when the next one starts in lower case in
+         * the same paragraph: "…why did you keep bombarding Mariupol?” he asked".
+         */
+        private boolean continuesAfter(Quotation quotation, At at) {
+            Sentence last = sentenceOf(quotation.outerEnd() - 1);
+            Token first = at.sentence().tokens().get(0);
+            return last != null && at.token() == 0 && at.sentenceIndex() == last.index() + 1
+                    && at.sentence().paragraph() == last.paragraph()
+                    && first.isWord() && Character.isLowerCase(first.text().codePointAt(0));
         }
 
         /**
