@@ -61,6 +61,17 @@ class StatementRulesTest {
     }
 
     @Test
+    void relativeClauseSpeaksForTheNameBeforeItsComma() {
+        assertThat(statements("Il presidente ucraino Volodymyr Zelensky ha incontrato gli alleati. "
+                + "Dura la reazione di Zelensky, che su Twitter ha parlato di una scelta "
+                + "«senza precedenti e assurda»."))
+                .containsExactly("Volodymyr Zelensky: senza precedenti e assurda");
+        assertThat(statements("Foreign Minister Dmytro Kuleba, who wrote on Telegram that the decision was "
+                + "\"absurd and without precedent\", met the allies."))
+                .containsExactly("Dmytro Kuleba: absurd and without precedent");
+    }
+
+    @Test
     void attributionBetweenDashesLeavesOneStatement() {
         assertThat(statements("Jens Stoltenberg spoke at the summit. "
                 + "“There is a co-responsibility on the part of NATO – "

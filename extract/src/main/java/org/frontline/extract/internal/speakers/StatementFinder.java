@@ -83,6 +83,7 @@ public final class StatementFinder {
     private final PhraseMap<Boolean> nameCues;
     private final PhraseMap<Boolean> npStops;
     private final PhraseMap<Boolean> adverbs;
+    private final PhraseMap<Boolean> relatives;
     private final PhraseMap<Boolean> nameWords;
     private final PhraseMap<Boolean> documents;
     private final PhraseMap<String> nationalities;
@@ -98,6 +99,7 @@ public final class StatementFinder {
         this.nameCues = lexicon.phrases("name-cues");
         this.npStops = lexicon.phrases("np-stops");
         this.adverbs = lexicon.phrases("adverbs");
+        this.relatives = lexicon.phrases("relatives");
         this.nameWords = lexicon.phrases("name-words");
         this.documents = lexicon.phrases("documents");
         this.nationalities = lexicon.map("nationalities", String::strip);
@@ -488,7 +490,30 @@ public final class StatementFinder {
                 end = adverbs.endingAt(tokens, end).start();
             }
             int start = subjectStart(tokens, end, floor);
+            Speaker antecedent = antecedent(sentence, start, floor);
+            if (antecedent != null) {
+                return antecedent;
+            }
             return start < end ? resolve(sentence, start, end, true) : null;
+        }
+
+        /**
+         * "Zelensky, che su Twitter ha parlato", "the minister, who said on Telegram": a relative clause
+         * after a comma is about the name before the comma, not about the names inside it. The relative
+         * pronoun is at the subject's start, or just before it where it also ends clauses ("che").
+         */
+        private Speaker antecedent(Sentence sentence, int start, int floor) {
+            List<Token> tokens = sentence.tokens();
+            Match<Boolean> relative = relatives.endingAt(tokens, start);
+            if (relative == null) {
+                relative = relatives.at(tokens, start);
+            }
+            int comma = relative == null ? -1 : relative.start() - 1;
+            if (comma <= floor || !tokens.get(comma).is(",")) {
+                return null;
+            }
+            int from = subjectStart(tokens, comma, floor);
+            return from < comma ? resolve(sentence, from, comma, true) : null;
         }
 
         /** "said Danielle Bell", "ha scritto su Telegram il vicecapo…", "si legge nella nota del ministero". */
