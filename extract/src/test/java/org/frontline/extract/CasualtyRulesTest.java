@@ -48,6 +48,7 @@ class CasualtyRulesTest {
         "The death toll has risen to 31 after rescuers searched the rubble.|31 killed unspecified",
         "The army said a dozen fighters were taken prisoner near the river.|12 captured military",
         "The General Staff reported 750 Russian casualties over the past 24 hours.|750 losses military",
+        "The number of people killed was 17, officials said on Monday.|17 killed unspecified",
     })
     void englishFigures(String sentence, String expected) {
         assertThat(summary(EN + sentence)).isEqualTo(expected);
@@ -69,6 +70,7 @@ class CasualtyRulesTest {
         "Nella notte 860 nemici sono stati eliminati dalle forze di difesa.|860 losses military cumulative",
         "Sono ancora 25 le persone disperse sotto le macerie del palazzo.|25 missing unspecified",
         "L'attacco ha ucciso oltre 1,5 mila persone secondo le autorità locali.|1500 killed unspecified approximate",
+        "Il numero dei morti è 17, ha detto il governatore della regione.|17 killed unspecified",
     })
     void italianFigures(String sentence, String expected) {
         assertThat(summary(IT + sentence)).isEqualTo(expected);
@@ -86,6 +88,7 @@ class CasualtyRulesTest {
         "Dozens of people were killed and hundreds were wounded in the attacks.",
         "Russia could have lost more than half a million soldiers by the end of the year.",
         "More than 3,000 residents were evacuated from the town on Monday.",
+        "The third child killed was 17, according to prosecutors in the region.",
     })
     void englishNonFigures(String sentence) {
         assertThat(figures(EN + sentence)).isEmpty();
@@ -101,6 +104,7 @@ class CasualtyRulesTest {
         "Le forze russe hanno lanciato decine di assalti e ucciso centinaia di persone.",
         "La Russia potrebbe perdere fino a 70mila uomini nei prossimi mesi.",
         "Sul posto 396 membri dell'equipaggio sono stati evacuati sulle navi vicine.",
+        "Il terzo bambino ucciso era 17enne secondo la procura, mentre il più giovane ferito era 4.",
     })
     void italianNonFigures(String sentence) {
         assertThat(figures(IT + sentence)).isEmpty();

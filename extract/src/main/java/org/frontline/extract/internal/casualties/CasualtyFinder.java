@@ -68,6 +68,7 @@ public final class CasualtyFinder {
     private final PhraseMap<String> opponents;
     private final PhraseMap<Boolean> tollLinks;
     private final PhraseMap<Boolean> approximate;
+    private final PhraseMap<Boolean> singularCopulas;
     private final PhraseMap<Boolean> cumulative;
     private final PhraseMap<Boolean> singlePeriod;
     private final PhraseMap<Boolean> subsets;
@@ -93,6 +94,7 @@ public final class CasualtyFinder {
         this.opponents = lexicon.map("conflicts", String::strip);
         this.tollLinks = lexicon.phrases("toll-links");
         this.approximate = lexicon.phrases("approximate");
+        this.singularCopulas = lexicon.phrases("singular-copulas");
         this.cumulative = lexicon.phrases("cumulative");
         this.singlePeriod = lexicon.phrases("single-period");
         this.subsets = lexicon.phrases("subsets");
@@ -393,6 +395,11 @@ public final class CasualtyFinder {
             return previous != null;
         }
         Match<String> outcome = activeBefore(tokens, candidate.number.start());
+        if (outcome != null && candidate.count > 1
+                && singularCopulas.find(tokens, outcome.end(), candidate.number.start()) != null) {
+            // "The third child killed was 17" is an age; "the number of people killed was 17" is a toll.
+            return bindToll(tokens, candidate, previous);
+        }
         if (outcome == null) {
             outcome = predicateAfter(tokens, candidate.phraseEnd);
         }
