@@ -72,6 +72,16 @@ class StatementRulesTest {
     }
 
     @Test
+    void nameCueNounMustStandRightBeforeTheMarks() {
+        assertThat(statements("Prime Minister Benjamin Netanyahu said the Jenin operation was \"not a one-off\"."))
+                .containsExactly("Benjamin Netanyahu: not a one-off");
+        assertThat(statements("The army chief Herzi Halevi said the army had launched operation "
+                + "\"iron swords in the north\" at dawn.")).isEmpty();
+        assertThat(statements("Il ministero della Sanità ha detto che nell'offensiva, battezzata dall'esercito "
+                + "“Casa e giardino”, sono morte 12 persone.")).isEmpty();
+    }
+
+    @Test
     void attributionBetweenDashesLeavesOneStatement() {
         assertThat(statements("Jens Stoltenberg spoke at the summit. "
                 + "“There is a co-responsibility on the part of NATO – "

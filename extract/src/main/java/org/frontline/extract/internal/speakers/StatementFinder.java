@@ -96,7 +96,8 @@ public final class StatementFinder {
         this.roles = lexicon.phrases("roles");
         this.organisations = lexicon.phrases("organisations");
         this.determiners = lexicon.phrases("determiners");
-        this.nameCues = lexicon.phrases("name-cues");
+        // True for words that name ("dubbed", "battezzata"), which an agent may follow before the marks.
+        this.nameCues = lexicon.map("name-cues", value -> !value.equals("noun"));
         this.npStops = lexicon.phrases("np-stops");
         this.adverbs = lexicon.phrases("adverbs");
         this.relatives = lexicon.phrases("relatives");
@@ -254,6 +255,28 @@ public final class StatementFinder {
             return -1;
         }
 
+        /**
+         * A name cue introduces the quotation before {@code mark}. A word that names does so from a few words
+         * away ("dubbed by the army “Home and Garden”"); a noun ("operation") only when punctuation,
+         * determiners and other cues alone stand between: "operation “Steadfast Noon”", "the so-called
+         * operation “Steadfast Noon”", but not "the operation was “not a one-off”".
+         */
+        private boolean namedBy(List<Token> tokens, int mark) {
+            Match<Boolean> cue = nameCues.findLast(tokens, Math.max(0, mark - NAME_CUE_DISTANCE), mark);
+            if (cue == null || cue.value()) {
+                return cue != null;
+            }
+            for (int k = cue.end(); k < mark; k++) {
+                Match<Boolean> next = nameCues.at(tokens, k);
+                if (next != null) {
+                    k = next.end() - 1;
+                } else if (!tokens.get(k).isPunct() && !determiners.contains(tokens.get(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** A speaker the article never names, kept as its description ("il governatore"). */
         private boolean isDescription(Speaker speaker) {
             return speaker.name().equals(speaker.alias());
@@ -293,7 +316,7 @@ public final class StatementFinder {
                 return false;
             }
             int mark = open.token() - (quotation.openMark() >= 0 ? 1 : 0);
-            boolean named = mark > 0 && nameCues.findLast(tokens, Math.max(0, mark - NAME_CUE_DISTANCE), mark) != null;
+            boolean named = mark > 0 && namedBy(tokens, mark);
             boolean term = words <= TERM_WORDS && mark > 0 && determiners.contains(tokens.get(mark - 1));
             boolean title = titleCase && words <= TITLE_WORDS && mark > 0;
             return !named && !term && !title;
