@@ -82,6 +82,17 @@ class StatementRulesTest {
     }
 
     @Test
+    void quotationAfterAColonTakesTheSentencesSubject() {
+        assertThat(statements("Il presidente Volodymyr Zelensky ha parlato ieri. Zelensky ha poi attribuito "
+                + "a una fuga di notizie le difficoltà della controffensiva: «I nostri piani erano sul tavolo»."))
+                .containsExactly("Volodymyr Zelensky: I nostri piani erano sul tavolo");
+        assertThat(statements("President Volodymyr Zelensky spoke on Monday. Zelensky later blamed a leak "
+                + "for the slow counteroffensive: \"Our plans were on the Kremlin's table.\""))
+                .containsExactly("Volodymyr Zelensky: Our plans were on the Kremlin's table.");
+        assertThat(statements("The leaflet ended with a warning: \"We will respond to any attack.\"")).isEmpty();
+    }
+
+    @Test
     void attributionBetweenDashesLeavesOneStatement() {
         assertThat(statements("Jens Stoltenberg spoke at the summit. "
                 + "“There is a co-responsibility on the part of NATO – "

@@ -444,8 +444,12 @@ public final class StatementFinder {
                 Speaker main = mainSubject(sentence, end);
                 return main != null ? main : lastSpeaker(quotation.outerStart());
             }
-            boolean colon = end > 0 && tokens.get(end - 1).is(":");
-            return colon ? resolve(sentence, subjectStart(tokens, end - 1, 0), end - 1, true) : null;
+            if (end == 0 || !tokens.get(end - 1).is(":")) {
+                return null;
+            }
+            // "Stoltenberg: “…”"; else the sentence's subject ("Zelensky ha poi attribuito le difficoltà …: “…”").
+            Speaker named = resolve(sentence, subjectStart(tokens, end - 1, 0), end - 1, true);
+            return named != null ? named : mainSubject(sentence, end - 1);
         }
 
         /** ", scrive il Guardian,": a source named in passing, not the speaker of what follows. */
