@@ -137,6 +137,14 @@ class CasualtyRulesTest {
     }
 
     @Test
+    void partyIsTheSubjectOfAVerbOfLosing() {
+        assertThat(figures(EN + "According to Kyiv, Russia has lost 5,000 soldiers since February."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));
+        assertThat(figures(IT + "Secondo lo Stato maggiore di Kiev, Mosca ha perso circa 299.080 uomini."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));
+    }
+
+    @Test
     void partyComesFromTheArticlesPlacesWhenTheSentenceNamesNone() {
         String en = "Drones hit Kharkiv overnight.\nThe shelling of Kherson went on.\n"
                 + "Twelve people were killed and 30 were wounded, the governor said.";

@@ -64,6 +64,7 @@ public final class CasualtyFinder {
     private final PhraseMap<String> victimGroups;
     private final PhraseMap<String> nationalities;
     private final PhraseMap<String> places;
+    private final PhraseMap<Boolean> lossVerbs;
     private final PhraseMap<String> tolls;
     private final PhraseMap<String> opponents;
     private final PhraseMap<Boolean> tollLinks;
@@ -95,6 +96,7 @@ public final class CasualtyFinder {
         this.tollLinks = lexicon.phrases("toll-links");
         this.approximate = lexicon.phrases("approximate");
         this.singularCopulas = lexicon.phrases("singular-copulas");
+        this.lossVerbs = lexicon.phrases("loss-verbs");
         this.cumulative = lexicon.phrases("cumulative");
         this.singlePeriod = lexicon.phrases("single-period");
         this.subsets = lexicon.phrases("subsets");
@@ -136,7 +138,14 @@ public final class CasualtyFinder {
             }
             for (Candidate figure : figures) {
                 List<Token> tokens = sentence.tokens();
-                String party = figure.party != null ? figure.party : partyFromSentence(tokens, paragraphParty);
+                // The side that lost them says more than a nationality near the number ("Kiev's forces").
+                String party = loser(tokens, figure);
+                if (party == null) {
+                    party = figure.party;
+                }
+                if (party == null) {
+                    party = partyFromSentence(tokens, paragraphParty);
+                }
                 if (party == null) {
                     if (!articlePartyRead) {
                         articleParty = partyFromPlaces(document);
@@ -615,6 +624,29 @@ public final class CasualtyFinder {
             }
         }
         return null;
+    }
+
+    /**
+     * The side that lost the figure's people when it is the subject of a verb of losing right before the
+     * number: "Russia has lost 5,937 soldiers", "Mosca ha perso circa 299.080 uomini", "the Russians lost 300".
+     */
+    private String loser(List<Token> tokens, Candidate figure) {
+        int k = figure.number.start();
+        Match<Boolean> approx = approximate.endingAt(tokens, k);
+        Match<Boolean> verb = lossVerbs.endingAt(tokens, approx != null ? approx.start() : k);
+        if (verb == null) {
+            return null;
+        }
+        int subjectEnd = verb.start();
+        for (Match<Boolean> auxiliary = auxiliaries.endingAt(tokens, subjectEnd); auxiliary != null;
+                auxiliary = auxiliaries.endingAt(tokens, subjectEnd)) {
+            subjectEnd = auxiliary.start();
+        }
+        Match<String> subject = places.endingAt(tokens, subjectEnd);
+        if (subject == null || !tokens.get(subject.start()).isCapitalised()) {
+            subject = nationalities.endingAt(tokens, subjectEnd);
+        }
+        return subject == null ? null : subject.value();
     }
 
     private boolean nearAttack(List<Token> tokens, Match<String> nationality) {
