@@ -49,6 +49,7 @@ class CasualtyRulesTest {
         "The army said a dozen fighters were taken prisoner near the river.|12 captured military",
         "The General Staff reported 750 Russian casualties over the past 24 hours.|750 losses military",
         "The number of people killed was 17, officials said on Monday.|17 killed unspecified",
+        "The soldiers killed were 89, the ministry said on Sunday.|89 killed military",
     })
     void englishFigures(String sentence, String expected) {
         assertThat(summary(EN + sentence)).isEqualTo(expected);
@@ -71,6 +72,7 @@ class CasualtyRulesTest {
         "Sono ancora 25 le persone disperse sotto le macerie del palazzo.|25 missing unspecified",
         "L'attacco ha ucciso oltre 1,5 mila persone secondo le autorità locali.|1500 killed unspecified approximate",
         "Il numero dei morti è 17, ha detto il governatore della regione.|17 killed unspecified",
+        "Secondo il ministero i militari uccisi sono 89.|89 killed military",
     })
     void italianFigures(String sentence, String expected) {
         assertThat(summary(IT + sentence)).isEqualTo(expected);

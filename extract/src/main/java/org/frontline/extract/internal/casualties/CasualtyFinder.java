@@ -409,6 +409,9 @@ public final class CasualtyFinder {
             // "The third child killed was 17" is an age; "the number of people killed was 17" is a toll.
             return bindToll(tokens, candidate, previous);
         }
+        if (outcome != null) {
+            describedBefore(tokens, candidate, outcome);
+        }
         if (outcome == null) {
             outcome = predicateAfter(tokens, candidate.phraseEnd);
         }
@@ -418,6 +421,23 @@ public final class CasualtyFinder {
             return true;
         }
         return bindToll(tokens, candidate, previous);
+    }
+
+    /**
+     * "i militari russi uccisi sono 89", "the soldiers killed were 89": when a copula joins the outcome to
+     * the number, the words before the outcome are the people counted, so they give the victims and, with
+     * a nationality, the side. Without one they are the killers ("Russian soldiers killed 5").
+     */
+    private void describedBefore(List<Token> tokens, Candidate candidate, Match<String> outcome) {
+        if (candidate.victims != null || auxiliaries.find(tokens, outcome.end(), candidate.number.start()) == null) {
+            return;
+        }
+        Match<String> nationality = nationalities.endingAt(tokens, outcome.start());
+        Match<String> victim = victims.endingAt(tokens, nationality != null ? nationality.start() : outcome.start());
+        if (victim != null) {
+            candidate.victims = victim.value();
+            candidate.party = candidate.party == null && nationality != null ? nationality.value() : candidate.party;
+        }
     }
 
     /** "killed at least 10", "i militari uccisi sono 89", "ucciso nella notte 270". */
