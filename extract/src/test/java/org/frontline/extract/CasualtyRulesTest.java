@@ -139,6 +139,16 @@ class CasualtyRulesTest {
     }
 
     @Test
+    void theMissingDoNotTakeARunningTotalFromTheSentenceBefore() {
+        assertThat(summary(IT + "Dall'inizio della guerra sono stati uccisi 311 soldati. "
+                + "Circa 40 persone risultano tuttora disperse."))
+                .isEqualTo("311 killed military cumulative; 40 missing unspecified approximate");
+        assertThat(summary(EN + "Since the start of the war 311 soldiers have been killed. "
+                + "About 40 people are still missing."))
+                .isEqualTo("311 killed military cumulative; 40 missing unspecified approximate");
+    }
+
+    @Test
     void partyIsTheSubjectOfAVerbOfLosing() {
         assertThat(figures(EN + "According to Kyiv, Russia has lost 5,000 soldiers since February."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));

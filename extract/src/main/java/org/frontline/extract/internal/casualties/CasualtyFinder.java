@@ -54,6 +54,7 @@ public final class CasualtyFinder {
     private static final String CLAUSE_BREAKS = ",;:()—–";
     private static final Set<String> LIST_JOINERS = Set.of("and", "e");
     private static final String UNSPECIFIED = "unspecified";
+    private static final String MISSING = "missing";
     private static final String LOSSES = "losses";
     private static final String MILITARY = "military";
     private static final String FROM_CONTEXT = "-";
@@ -582,7 +583,9 @@ public final class CasualtyFinder {
         } else if (previous != null) {
             figure.cumulative = previous.cumulative || figure.outcome.equals(LOSSES);
         } else {
-            figure.cumulative = figure.outcome.equals(LOSSES) || before != null && before.cumulative;
+            // The missing are counted as they stand now, so they do not take a running total from before.
+            figure.cumulative = figure.outcome.equals(LOSSES)
+                    || before != null && before.cumulative && !figure.outcome.equals(MISSING);
         }
     }
 
