@@ -139,6 +139,22 @@ class CasualtyRulesTest {
     }
 
     @Test
+    void thousandsAreARunningTotalUnlessOneAttackOrOneDayIsNamed() {
+        assertThat(summary(EN + "Officials said 12,000 people have been killed in the war."))
+                .isEqualTo("12000 killed unspecified cumulative");
+        assertThat(summary(IT + "Secondo le autorità sono morte 12.000 persone nella guerra."))
+                .isEqualTo("12000 killed unspecified cumulative");
+        assertThat(summary(EN + "The October 7 attack by Hamas killed about 1,200 people in Israel."))
+                .isEqualTo("1200 killed unspecified approximate");
+        assertThat(summary(IT + "L'attacco del 7 ottobre è costato la vita a circa 1.400 persone."))
+                .isEqualTo("1400 killed unspecified approximate");
+        assertThat(summary(EN + "Russia lost 1,230 soldiers over the past day, the General Staff said."))
+                .isEqualTo("1230 losses military");
+        assertThat(summary(IT + "Nelle ultime 24 ore la Russia ha perso 1.230 soldati, secondo lo Stato maggiore."))
+                .isEqualTo("1230 losses military");
+    }
+
+    @Test
     void theMissingDoNotTakeARunningTotalFromTheSentenceBefore() {
         assertThat(summary(IT + "Dall'inizio della guerra sono stati uccisi 311 soldati. "
                 + "Circa 40 persone risultano tuttora disperse."))
