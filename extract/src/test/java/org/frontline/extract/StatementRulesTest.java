@@ -93,6 +93,13 @@ class StatementRulesTest {
     }
 
     @Test
+    void roleBeforeALongOrganisationNameRefersToThePersonInApposition() {
+        assertThat(statements("Lo ha annunciato il portavoce delle Forze di difesa israeliane, il contrammiraglio "
+                + "Daniel Hagari. «Tra gli ostaggi ci sono anche lavoratori stranieri», ha spiegato il portavoce."))
+                .containsExactly("Daniel Hagari: Tra gli ostaggi ci sono anche lavoratori stranieri");
+    }
+
+    @Test
     void attributionBetweenDashesLeavesOneStatement() {
         assertThat(statements("Jens Stoltenberg spoke at the summit. "
                 + "“There is a co-responsibility on the part of NATO – "

@@ -46,7 +46,8 @@ public final class StatementFinder {
     private static final int AFTER_VERB_DISTANCE = 14;
     private static final int ASIDE_LIMIT = 6;
     private static final int SUBJECT_LIMIT = 14;
-    private static final int ROLE_LOOKBACK = 8;
+    /** Tokens read back from a name for its role: enough for "il portavoce delle Forze di difesa israeliane, il". */
+    private static final int ROLE_LOOKBACK = 10;
     private static final int SUBJECT_HEAD = 5;
     /** How many sentences may be read one inside another before the earlier ones are read in order. */
     private static final int NESTED_READS = 8;
