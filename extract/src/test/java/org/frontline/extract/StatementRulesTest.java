@@ -100,6 +100,19 @@ class StatementRulesTest {
     }
 
     @Test
+    void clauseOpenedByWhileHasASpeakerOfItsOwn() {
+        assertThat(statements("Da Mosca, il portavoce del Cremlino Dmitry Peskov ha avvertito che l'ingresso di Kiev "
+                + "sarebbe \"molto, molto pericoloso per la sicurezza europea\", "
+                + "mentre l'ex presidente Dmitry Medvedev ha scritto su Telegram che la decisione "
+                + "\"avvicina la terza guerra mondiale\"."))
+                .containsExactly("Dmitry Peskov: molto, molto pericoloso per la sicurezza europea",
+                        "Dmitry Medvedev: avvicina la terza guerra mondiale");
+        assertThat(statements("Kremlin spokesman Dmitry Peskov warned that it would be \"very, very dangerous for "
+                + "Europe\", while former president Dmitry Medvedev wrote on Telegram."))
+                .containsExactly("Dmitry Peskov: very, very dangerous for Europe");
+    }
+
+    @Test
     void attributionBetweenDashesLeavesOneStatement() {
         assertThat(statements("Jens Stoltenberg spoke at the summit. "
                 + "“There is a co-responsibility on the part of NATO – "

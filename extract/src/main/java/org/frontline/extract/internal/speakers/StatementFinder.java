@@ -53,7 +53,6 @@ public final class StatementFinder {
     private static final int NESTED_READS = 8;
     /** Marks that end the words that can name a speaker, each a token of its own. */
     private static final String BOUNDARIES = ".,;:!?()–—\"“”«»‘’„";
-    private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "that", "e", "ma", "che");
     private static final Set<String> INDEFINITE = Set.of("a", "an", "un", "una", "uno", "un'");
     private static final char LATIN_LAST = '\u024f';
     private static final char PUNCTUATION_FIRST = '\u2000';
@@ -85,6 +84,7 @@ public final class StatementFinder {
     private final PhraseMap<Boolean> npStops;
     private final PhraseMap<Boolean> adverbs;
     private final PhraseMap<Boolean> relatives;
+    private final PhraseMap<Boolean> conjunctions;
     private final PhraseMap<Boolean> nameWords;
     private final PhraseMap<Boolean> documents;
     private final PhraseMap<String> nationalities;
@@ -102,6 +102,7 @@ public final class StatementFinder {
         this.npStops = lexicon.phrases("np-stops");
         this.adverbs = lexicon.phrases("adverbs");
         this.relatives = lexicon.phrases("relatives");
+        this.conjunctions = lexicon.phrases("conjunctions");
         this.nameWords = lexicon.phrases("name-words");
         this.documents = lexicon.phrases("documents");
         this.nationalities = lexicon.map("nationalities", String::strip);
@@ -351,7 +352,7 @@ public final class StatementFinder {
             List<Token> tokens = at.sentence().tokens();
             int limit = Math.min(tokens.size(), at.token() + AFTER_VERB_DISTANCE);
             for (int k = at.token(); k < limit && !inQuotation(tokens.get(k)); k++) {
-                if (CONJUNCTIONS.contains(tokens.get(k).norm())) {
+                if (conjunctions.contains(tokens.get(k))) {
                     return null;
                 }
                 Match<Boolean> verb = speechVerbs.at(tokens, k);
@@ -577,7 +578,7 @@ public final class StatementFinder {
             int k = end;
             while (k > floor && end - k < SUBJECT_LIMIT) {
                 Token token = tokens.get(k - 1);
-                if (inQuotation(token) || CONJUNCTIONS.contains(token.norm())) {
+                if (inQuotation(token) || conjunctions.contains(token)) {
                     break;
                 }
                 if (isOneOf(token, BOUNDARIES)) {
