@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -77,12 +78,24 @@ public final class Lexicon {
         }
     }
 
+    /**
+     * The phrase's words as running text is cut. An elided word written alone ("dell'", "un'") is one
+     * token, as it is in text where the next word follows it ("dell'Onu"), though the word iterator gives
+     * a phrase that ends in an apostrophe a word and a mark.
+     */
     private String[] words(String phrase) {
         List<Token> tokens = segmenter.tokenize(phrase);
-        String[] words = new String[tokens.size()];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = tokens.get(i).isNumber() ? PhraseMap.ANY_NUMBER : tokens.get(i).norm();
+        List<String> words = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+            if (token.isWord() && next != null && next.is("'") && next.start() == token.end()) {
+                words.add(token.norm() + "'");
+                i++;
+            } else {
+                words.add(token.isNumber() ? PhraseMap.ANY_NUMBER : token.norm());
+            }
         }
-        return words;
+        return words.toArray(new String[0]);
     }
 }
