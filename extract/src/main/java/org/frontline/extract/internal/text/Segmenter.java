@@ -57,16 +57,24 @@ public final class Segmenter {
         return vocabulary;
     }
 
+    /**
+     * Cuts the text. The word iterator runs once over the whole text rather than once per paragraph: UAX #29
+     * always breaks before and after a line feed (WB3a, WB3b), so no word crosses a paragraph's newline and
+     * each paragraph gets the boundaries it would get on its own. The one piece that can span the newline is
+     * "\r\n" (WB3), which is blank and makes no token. SegmenterTest checks this against ICU per paragraph.
+     */
     public Document segment(String text) {
         BreakIterator sentenceBreaks = sentencePrototype.clone();
-        BreakIterator wordBreaks = wordPrototype.clone();
         List<int[]> paragraphs = paragraphs(text);
+        List<Token> tokens = tokens(wordPrototype.clone(), text, 0, text.length());
         List<Sentence> sentences = new ArrayList<>();
+        int first = 0;
         for (int p = 0; p < paragraphs.size(); p++) {
             int paragraphStart = paragraphs.get(p)[0];
             int paragraphEnd = paragraphs.get(p)[1];
-            List<Token> tokens = tokens(wordBreaks, text, paragraphStart, paragraphEnd);
-            int first = 0;
+            while (first < tokens.size() && tokens.get(first).start() < paragraphStart) {
+                first++;
+            }
             for (int end : sentenceEnds(sentenceBreaks, text, paragraphStart, paragraphEnd)) {
                 int last = first;
                 while (last < tokens.size() && tokens.get(last).start() < end) {
