@@ -2,6 +2,7 @@ package org.frontline.extract.internal.text;
 
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import org.frontline.extract.internal.LanguagePack;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.text.StringCharacterIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,6 +147,40 @@ class SegmenterTest {
     }
 
     private record Piece(int start, String text, int status) {
+    }
+
+    @Test
+    void normalFormIsTheTextLowerCasedWithPlainApostrophes() throws IOException {
+        Segmenter sealed = LanguagePack.load("it").segmenter();
+        List<String> texts = new ArrayList<>(corpusTexts());
+        // Final sigma, dotted capital I, Deseret, sharp s, digraphs, Kelvin and Angstrom signs, elisions.
+        texts.add("\u039F\u0394\u039F\u03A3 \u03A3\u0399\u03A3\u03A5\u03A6\u039F\u03A3,"
+                + " \u0130stanbul D\u0130YARBAKIR, \uD801\uDC00\uD801\uDC28"
+                + " Stra\u00DFe \u1E9E \u01C4emal \u01C5,"
+                + " IT\u2019S L\u2019ONU DELL\u2019UCRAINA"
+                + " \u00C8 \u00C0 \u0130\u0130 \u212A\u212B \u2126 300MILA Gi\u00E0 \u2019");
+        for (String text : texts) {
+            for (Sentence sentence : sealed.segment(text).sentences()) {
+                for (Token token : sentence.tokens()) {
+                    String lowered = token.isPunct() ? token.text() : token.text().toLowerCase(Locale.ROOT);
+                    assertThat(token.norm()).as(token.text()).isEqualTo(lowered.replace('\u2019', '\''));
+                }
+            }
+        }
+    }
+
+    /** The ground of the segmenter's own lower-casing: String lower-cases these characters one by one. */
+    @Test
+    void everyBmpCharacterButSigmaAndDottedCapitalILowerCasesAsInAString() {
+        List<Character> different = new ArrayList<>();
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            boolean stringsOwn = Character.isSurrogate(c) || c == '\u03A3' || c == '\u0130';
+            String alone = String.valueOf(Character.toLowerCase(c));
+            if (!stringsOwn && !String.valueOf(c).toLowerCase(Locale.ROOT).equals(alone)) {
+                different.add(c);
+            }
+        }
+        assertThat(different).isEmpty();
     }
 
     /** The word iterator's pieces of {@code text[from, to)}, read in place, with their rule statuses. */
