@@ -1,5 +1,6 @@
 package org.frontline.extract.internal.text;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,24 +27,23 @@ public final class Vocabulary {
     private Word[] words;
 
     /**
-     * A word of the vocabulary with its masks.
+     * A word of the vocabulary with its masks. Its spelling is made with it, so that the two sit side by side in
+     * memory and checking a match costs one trip there rather than one to the word, one to its String and one
+     * to the String's array; the table is cold when a look-up comes, so the trips are what a hit costs.
      *
-     * @param norm   the word, as a token's normal form spells it
-     * @param firsts bits of the lexicons with a phrase starting with it
-     * @param lasts  bits of the lexicons with a phrase ending with it
+     * @param norm     the word, as a token's normal form spells it
+     * @param spelling the word's characters
+     * @param firsts   bits of the lexicons with a phrase starting with it
+     * @param lasts    bits of the lexicons with a phrase ending with it
      */
-    record Word(String norm, long firsts, long lasts) {
+    record Word(String norm, char[] spelling, long firsts, long lasts) {
+
+        Word(String norm, long firsts, long lasts) {
+            this(norm, norm.toCharArray(), firsts, lasts);
+        }
 
         boolean isSpelled(char[] chars, int length) {
-            if (norm.length() != length) {
-                return false;
-            }
-            for (int i = 0; i < length; i++) {
-                if (norm.charAt(i) != chars[i]) {
-                    return false;
-                }
-            }
-            return true;
+            return Arrays.equals(spelling, 0, spelling.length, chars, 0, length);
         }
     }
 
