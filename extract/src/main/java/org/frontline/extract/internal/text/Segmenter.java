@@ -173,7 +173,7 @@ public final class Segmenter {
             if (status < WORD_STATUS_NONE_LIMIT) {
                 tokens.addPunctuation(start, end);
             } else if (status < WORD_STATUS_NUMBER_LIMIT) {
-                tokens.add(start, end, Token.Kind.NUMBER);
+                tokens.add(start, end, Token.Kind.NUMBER, false);
             } else {
                 tokens.addWord(start, end);
             }
@@ -244,48 +244,62 @@ public final class Segmenter {
                 digitsEnd++;
             }
             if (digitsEnd > start && digitsEnd < end) {
-                add(start, digitsEnd, Token.Kind.NUMBER);
+                add(start, digitsEnd, Token.Kind.NUMBER, false);
                 addWord(digitsEnd, end);
                 return;
             }
-            int apostrophe = apostrophe(chars, start, end);
-            if (apostrophe > start && apostrophe < end - 1) {
-                int cut = isClitic(text, apostrophe + 1, end) ? apostrophe : apostrophe + 1;
-                add(start, cut, Token.Kind.WORD);
-                add(cut, end, Token.Kind.WORD);
-                return;
-            }
-            add(start, end, Token.Kind.WORD);
+            add(start, end, Token.Kind.WORD, true);
+        }
+
+        /** Whether a word whose first apostrophe is at {@code apostrophe} is an elision to cut there. */
+        private static boolean isElision(int start, int apostrophe, int end) {
+            return apostrophe > start && apostrophe < end - 1;
+        }
+
+        private void addElision(int start, int apostrophe, int end) {
+            int cut = isClitic(text, apostrophe + 1, end) ? apostrophe : apostrophe + 1;
+            add(start, cut, Token.Kind.WORD, false);
+            add(cut, end, Token.Kind.WORD, false);
         }
 
         /**
          * Adds {@code text[start, end)} with its normal form {@code toLowerCase(Locale.ROOT)}, typographic
-         * apostrophes made plain. Outside the BMP, and for the two letters whose lower case depends on context or
-         * is longer (capital sigma, dotted capital I), that is String's own work; every other character lower-cases
-         * on its own with {@link Character#toLowerCase(char)}, as String does it.
+         * apostrophes made plain, or, if {@code elides} and it is an elision, its two parts. Outside the BMP, and
+         * for the two letters whose lower case depends on context or is longer (capital sigma, dotted capital I),
+         * that is String's own work; every other character lower-cases on its own with
+         * {@link Character#toLowerCase(char)}, as String does it. The same pass finds the first apostrophe, which
+         * is the only character whose normal form is a plain apostrophe.
          */
-        void add(int start, int end, Token.Kind kind) {
+        void add(int start, int end, Token.Kind kind, boolean elides) {
             int length = end - start;
             if (norm.length < length) {
                 norm = new char[Math.max(length, norm.length * 2)];
             }
             int hash = 0;
             boolean same = true;
+            int apostrophe = -1;
             for (int i = 0; i < length; i++) {
                 char c = chars[start + i];
                 char lower;
                 if (c < '\u0080') {
                     lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
                 } else if (Character.isSurrogate(c) || c == '\u03A3' || c == '\u0130') {
-                    addLowerCasedByString(start, end, kind);
+                    addLowerCasedByString(start, end, kind, elides);
                     return;
                 } else {
                     lower = Character.toLowerCase(c);
                     lower = lower == '\u2019' ? '\'' : lower;
                 }
+                if (lower == '\'' && apostrophe < 0) {
+                    apostrophe = start + i;
+                }
                 same &= lower == c;
                 norm[i] = lower;
                 hash = 31 * hash + lower;
+            }
+            if (elides && isElision(start, apostrophe, end)) {
+                addElision(start, apostrophe, end);
+                return;
             }
             Vocabulary.Word word = vocabulary.find(norm, length, hash);
             String written = word != null && same ? word.norm() : text.substring(start, end);
@@ -293,7 +307,12 @@ public final class Segmenter {
             add(written, normal, start, end, kind, word);
         }
 
-        private void addLowerCasedByString(int start, int end, Token.Kind kind) {
+        private void addLowerCasedByString(int start, int end, Token.Kind kind, boolean elides) {
+            int apostrophe = elides ? apostrophe(chars, start, end) : -1;
+            if (isElision(start, apostrophe, end)) {
+                addElision(start, apostrophe, end);
+                return;
+            }
             String written = text.substring(start, end);
             String normal = written.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
             if (norm.length < normal.length()) {

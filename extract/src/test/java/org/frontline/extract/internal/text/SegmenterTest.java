@@ -158,6 +158,7 @@ class SegmenterTest {
                 + " \u0130stanbul D\u0130YARBAKIR, \uD801\uDC00\uD801\uDC28"
                 + " Stra\u00DFe \u1E9E \u01C4emal \u01C5,"
                 + " IT\u2019S L\u2019ONU DELL\u2019UCRAINA"
+                + " \uD801\uDC00\u2019s \u03A3\u2019\u03A3 L'\u0130TALIA"
                 + " \u00C8 \u00C0 \u0130\u0130 \u212A\u212B \u2126 300MILA Gi\u00E0 \u2019");
         for (String text : texts) {
             for (Sentence sentence : sealed.segment(text).sentences()) {
@@ -169,18 +170,26 @@ class SegmenterTest {
         }
     }
 
-    /** The ground of the segmenter's own lower-casing: String lower-cases these characters one by one. */
+    /**
+     * The ground of the segmenter's own lower-casing: String lower-cases these characters one by one, and only
+     * the two apostrophes lower-case to an apostrophe, which is how the same pass finds elisions.
+     */
     @Test
     void everyBmpCharacterButSigmaAndDottedCapitalILowerCasesAsInAString() {
         List<Character> different = new ArrayList<>();
+        List<Character> apostrophes = new ArrayList<>();
         for (char c = 0; c < Character.MAX_VALUE; c++) {
             boolean stringsOwn = Character.isSurrogate(c) || c == '\u03A3' || c == '\u0130';
             String alone = String.valueOf(Character.toLowerCase(c));
             if (!stringsOwn && !String.valueOf(c).toLowerCase(Locale.ROOT).equals(alone)) {
                 different.add(c);
             }
+            if (alone.equals("'") || alone.equals("\u2019")) {
+                apostrophes.add(c);
+            }
         }
         assertThat(different).isEmpty();
+        assertThat(apostrophes).containsExactly('\'', '\u2019');
     }
 
     /** The word iterator's pieces of {@code text[from, to)}, read in place, with their rule statuses. */
@@ -192,6 +201,12 @@ class SegmenterTest {
             pieces.add(new Piece(start, text.substring(start, end), words.getRuleStatus()));
         }
         return pieces;
+    }
+
+    @Test
+    void elisionsAreCutAlsoInWordsThatStringLowerCases() {
+        assertThat(segmenter.tokenize("L'\u0130TALIA \uD801\uDC00\u2019s \u03A3'\u03A3")).extracting(Token::text)
+                .containsExactly("L'", "\u0130TALIA", "\uD801\uDC00", "\u2019s", "\u03A3'", "\u03A3");
     }
 
     private static int icuSentenceCount(String paragraph, String language) {
