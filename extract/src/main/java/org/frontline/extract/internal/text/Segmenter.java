@@ -5,7 +5,6 @@ import com.ibm.icu.text.UnicodeSet;
 import com.ibm.icu.text.UnicodeSet.SpanCondition;
 import com.ibm.icu.util.ULocale;
 
-import java.text.StringCharacterIterator;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,7 +68,9 @@ public final class Segmenter {
     public Document segment(String text) {
         BreakIterator sentenceBreaks = sentencePrototype.clone();
         List<int[]> paragraphs = paragraphs(text);
-        Tokens tokens = tokens(text);
+        // The iterators and the tokens read one copy of the text, without a String's checks on every read.
+        char[] chars = text.toCharArray();
+        Tokens tokens = tokens(text, chars);
         List<Sentence> sentences = new ArrayList<>();
         int first = 0;
         for (int p = 0; p < paragraphs.size(); p++) {
@@ -78,7 +79,7 @@ public final class Segmenter {
             while (first < tokens.count && tokens.array[first].start() < paragraphStart) {
                 first++;
             }
-            for (int end : sentenceEnds(sentenceBreaks, text, paragraphStart, paragraphEnd)) {
+            for (int end : sentenceEnds(sentenceBreaks, text, chars, paragraphStart, paragraphEnd)) {
                 int last = first;
                 while (last < tokens.count && tokens.array[last].start() < end) {
                     last++;
@@ -98,12 +99,12 @@ public final class Segmenter {
      * are one sentence, and the iterator costs as much per character as the word iterator, so a paragraph
      * where {@link #isOneSentence} proves that the iterator can only break at its end is not given to it.
      */
-    private static int[] sentenceEnds(BreakIterator sentenceBreaks, String text, int from, int to) {
+    private static int[] sentenceEnds(BreakIterator sentenceBreaks, String text, char[] chars, int from, int to) {
         if (isOneSentence(text, from, to)) {
             return new int[] {to};
         }
         // The iterator reads the paragraph in place; its boundaries are offsets in the whole text.
-        sentenceBreaks.setText(new StringCharacterIterator(text, from, to, from));
+        sentenceBreaks.setText(new CharArrayIterator(chars, from, to, from));
         int[] ends = new int[8];
         int count = 0;
         for (int end = sentenceBreaks.next(); end != BreakIterator.DONE; end = sentenceBreaks.next()) {
@@ -143,7 +144,7 @@ public final class Segmenter {
 
     /** Tokens of a short phrase, as lexicon entries are matched against running text. */
     public List<Token> tokenize(String phrase) {
-        Tokens tokens = tokens(phrase);
+        Tokens tokens = tokens(phrase, phrase.toCharArray());
         return new TokenSlice(tokens.array, 0, tokens.count);
     }
 
@@ -163,10 +164,10 @@ public final class Segmenter {
         return paragraphs;
     }
 
-    private Tokens tokens(String text) {
-        Tokens tokens = new Tokens(text);
+    private Tokens tokens(String text, char[] chars) {
+        Tokens tokens = new Tokens(text, chars);
         BreakIterator wordBreaks = wordPrototype.clone();
-        wordBreaks.setText(new StringCharacterIterator(text));
+        wordBreaks.setText(new CharArrayIterator(chars, 0, chars.length, 0));
         int start = wordBreaks.first();
         for (int end = wordBreaks.next(); end != BreakIterator.DONE; start = end, end = wordBreaks.next()) {
             int status = wordBreaks.getRuleStatus();
@@ -204,7 +205,7 @@ public final class Segmenter {
     }
 
     /**
-     * The tokens of one text as they are made. The text is read from a copy in a char array, and each token's
+     * The tokens of one text as they are made, read from a copy of it in a char array. Each token's
      * normal form is spelled into a buffer while its hash is summed, so that the vocabulary is searched without
      * a String; a lexicon word takes the vocabulary's String as its normal form, and as its text too when the
      * two are spelled alike. One per call, never shared.
@@ -217,9 +218,9 @@ public final class Segmenter {
         private int count;
         private char[] norm = new char[32];
 
-        Tokens(String text) {
+        Tokens(String text, char[] chars) {
             this.text = text;
-            this.chars = text.toCharArray();
+            this.chars = chars;
             this.array = new Token[text.length() / 5 + 4];
         }
 
