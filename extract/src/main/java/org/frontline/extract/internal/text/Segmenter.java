@@ -5,11 +5,13 @@ import com.ibm.icu.text.UnicodeSet;
 import com.ibm.icu.text.UnicodeSet.SpanCondition;
 import com.ibm.icu.util.ULocale;
 
-import java.text.StringCharacterIterator;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -57,25 +59,34 @@ public final class Segmenter {
         return vocabulary;
     }
 
+    /**
+     * Cuts the text. The word iterator runs once over the whole text rather than once per paragraph: UAX #29
+     * always breaks before and after a line feed (WB3a, WB3b), so no word crosses a paragraph's newline and
+     * each paragraph gets the boundaries it would get on its own. The one piece that can span the newline is
+     * "\r\n" (WB3), which is blank and makes no token. SegmenterTest checks this against ICU per paragraph.
+     */
     public Document segment(String text) {
         BreakIterator sentenceBreaks = sentencePrototype.clone();
-        BreakIterator wordBreaks = wordPrototype.clone();
         List<int[]> paragraphs = paragraphs(text);
+        // The iterators and the tokens read one copy of the text, without a String's checks on every read.
+        char[] chars = text.toCharArray();
+        Tokens tokens = tokens(text, chars);
         List<Sentence> sentences = new ArrayList<>();
+        int first = 0;
         for (int p = 0; p < paragraphs.size(); p++) {
             int paragraphStart = paragraphs.get(p)[0];
             int paragraphEnd = paragraphs.get(p)[1];
-            List<Token> tokens = tokens(wordBreaks, text, paragraphStart, paragraphEnd);
-            int first = 0;
-            for (int end : sentenceEnds(sentenceBreaks, text, paragraphStart, paragraphEnd)) {
+            while (first < tokens.count && tokens.array[first].start() < paragraphStart) {
+                first++;
+            }
+            for (int end : sentenceEnds(sentenceBreaks, text, chars, paragraphStart, paragraphEnd)) {
                 int last = first;
-                while (last < tokens.size() && tokens.get(last).start() < end) {
+                while (last < tokens.count && tokens.array[last].start() < end) {
                     last++;
                 }
                 if (last > first) {
-                    List<Token> sentence = List.copyOf(tokens.subList(first, last));
-                    sentences.add(new Sentence(sentences.size(), p, sentence.get(0).start(),
-                            sentence.get(sentence.size() - 1).end(), sentence));
+                    sentences.add(new Sentence(sentences.size(), p, tokens.array[first].start(),
+                            tokens.array[last - 1].end(), new TokenSlice(tokens.array, first, last)));
                 }
                 first = last;
             }
@@ -88,12 +99,12 @@ public final class Segmenter {
      * are one sentence, and the iterator costs as much per character as the word iterator, so a paragraph
      * where {@link #isOneSentence} proves that the iterator can only break at its end is not given to it.
      */
-    private static int[] sentenceEnds(BreakIterator sentenceBreaks, String text, int from, int to) {
+    private static int[] sentenceEnds(BreakIterator sentenceBreaks, String text, char[] chars, int from, int to) {
         if (isOneSentence(text, from, to)) {
             return new int[] {to};
         }
         // The iterator reads the paragraph in place; its boundaries are offsets in the whole text.
-        sentenceBreaks.setText(new StringCharacterIterator(text, from, to, from));
+        sentenceBreaks.setText(new CharArrayIterator(chars, from, to, from));
         int[] ends = new int[8];
         int count = 0;
         for (int end = sentenceBreaks.next(); end != BreakIterator.DONE; end = sentenceBreaks.next()) {
@@ -133,7 +144,8 @@ public final class Segmenter {
 
     /** Tokens of a short phrase, as lexicon entries are matched against running text. */
     public List<Token> tokenize(String phrase) {
-        return tokens(wordPrototype.clone(), phrase, 0, phrase.length());
+        Tokens tokens = tokens(phrase, phrase.toCharArray());
+        return new TokenSlice(tokens.array, 0, tokens.count);
     }
 
     private static List<int[]> paragraphs(String text) {
@@ -152,18 +164,19 @@ public final class Segmenter {
         return paragraphs;
     }
 
-    private List<Token> tokens(BreakIterator wordBreaks, String text, int from, int to) {
-        List<Token> tokens = new ArrayList<>((to - from) / 5 + 4);
-        wordBreaks.setText(new StringCharacterIterator(text, from, to, from));
+    private Tokens tokens(String text, char[] chars) {
+        Tokens tokens = new Tokens(text, chars);
+        BreakIterator wordBreaks = wordPrototype.clone();
+        wordBreaks.setText(new CharArrayIterator(chars, 0, chars.length, 0));
         int start = wordBreaks.first();
         for (int end = wordBreaks.next(); end != BreakIterator.DONE; start = end, end = wordBreaks.next()) {
             int status = wordBreaks.getRuleStatus();
             if (status < WORD_STATUS_NONE_LIMIT) {
-                addPunctuation(tokens, text, start, end);
+                tokens.addPunctuation(start, end);
             } else if (status < WORD_STATUS_NUMBER_LIMIT) {
-                tokens.add(token(text, start, end, Token.Kind.NUMBER));
+                tokens.add(start, end, Token.Kind.NUMBER, false);
             } else {
-                addWord(tokens, text, start, end);
+                tokens.addWord(start, end);
             }
         }
         return tokens;
@@ -178,44 +191,9 @@ public final class Segmenter {
         return true;
     }
 
-    /** Each mark of a piece the word rules leave out is a token of its own; spaces are dropped. */
-    private void addPunctuation(List<Token> tokens, String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                String mark = c < ASCII.length ? ASCII[c] : String.valueOf(c);
-                String norm = c == '\u2019' ? "'" : mark;
-                long[] masks = vocabulary.masksOf(norm);
-                tokens.add(new Token(mark, norm, i, i + 1, Token.Kind.PUNCT, masks[0], masks[1]));
-            }
-        }
-    }
-
-    /** Splits "300mila" into number and word, and elisions at the apostrophe ("dell'", "'s"). */
-    private void addWord(List<Token> tokens, String text, int start, int end) {
-        int digitsEnd = start;
-        while (digitsEnd < end && Character.isDigit(text.charAt(digitsEnd))) {
-            digitsEnd++;
-        }
-        if (digitsEnd > start && digitsEnd < end) {
-            tokens.add(token(text, start, digitsEnd, Token.Kind.NUMBER));
-            addWord(tokens, text, digitsEnd, end);
-            return;
-        }
-        int apostrophe = apostrophe(text, start, end);
-        if (apostrophe > start && apostrophe < end - 1) {
-            int cut = isClitic(text, apostrophe + 1, end) ? apostrophe : apostrophe + 1;
-            tokens.add(token(text, start, cut, Token.Kind.WORD));
-            tokens.add(token(text, cut, end, Token.Kind.WORD));
-            return;
-        }
-        tokens.add(token(text, start, end, Token.Kind.WORD));
-    }
-
-    private static int apostrophe(String text, int start, int end) {
+    private static int apostrophe(char[] chars, int start, int end) {
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '\u2019') {
+            if (chars[i] == '\'' || chars[i] == '\u2019') {
                 return i;
             }
         }
@@ -226,21 +204,157 @@ public final class Segmenter {
         return end - start <= 2 && CLITICS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
     }
 
-    private Token token(String text, int start, int end, Token.Kind kind) {
-        String word = text.substring(start, end);
-        String norm = isPlainLowerCase(word) ? word : word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        long[] masks = vocabulary.masksOf(norm);
-        return new Token(word, norm, start, end, kind, masks[0], masks[1]);
-    }
+    /**
+     * The tokens of one text as they are made, read from a copy of it in a char array. Each token's
+     * normal form is spelled into a buffer while its hash is summed, so that the vocabulary is searched without
+     * a String; a lexicon word takes the vocabulary's String as its normal form, and as its text too when the
+     * two are spelled alike. One per call, never shared.
+     */
+    private final class Tokens {
 
-    /** Only ASCII characters that lower-casing leaves alone: the text is its own normal form. */
-    private static boolean isPlainLowerCase(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '\u0080' || c >= 'A' && c <= 'Z') {
-                return false;
+        private final String text;
+        private final char[] chars;
+        private Token[] array;
+        private int count;
+        private char[] norm = new char[32];
+
+        Tokens(String text, char[] chars) {
+            this.text = text;
+            this.chars = chars;
+            this.array = new Token[text.length() / 5 + 4];
+        }
+
+        /** Each mark of a piece the word rules leave out is a token of its own; spaces are dropped. */
+        void addPunctuation(int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = chars[i];
+                if (!Character.isWhitespace(c)) {
+                    String mark = c < ASCII.length ? ASCII[c] : String.valueOf(c);
+                    norm[0] = c == '\u2019' ? '\'' : c;
+                    Vocabulary.Word word = vocabulary.find(norm, 1, norm[0]);
+                    String normal = word != null ? word.norm() : c == '\u2019' ? ASCII['\''] : mark;
+                    add(mark, normal, i, i + 1, Token.Kind.PUNCT, word);
+                }
             }
         }
-        return true;
+
+        /** Splits "300mila" into number and word, and elisions at the apostrophe ("dell'", "'s"). */
+        void addWord(int start, int end) {
+            int digitsEnd = start;
+            while (digitsEnd < end && Character.isDigit(chars[digitsEnd])) {
+                digitsEnd++;
+            }
+            if (digitsEnd > start && digitsEnd < end) {
+                add(start, digitsEnd, Token.Kind.NUMBER, false);
+                addWord(digitsEnd, end);
+                return;
+            }
+            add(start, end, Token.Kind.WORD, true);
+        }
+
+        /** Whether a word whose first apostrophe is at {@code apostrophe} is an elision to cut there. */
+        private static boolean isElision(int start, int apostrophe, int end) {
+            return apostrophe > start && apostrophe < end - 1;
+        }
+
+        private void addElision(int start, int apostrophe, int end) {
+            int cut = isClitic(text, apostrophe + 1, end) ? apostrophe : apostrophe + 1;
+            add(start, cut, Token.Kind.WORD, false);
+            add(cut, end, Token.Kind.WORD, false);
+        }
+
+        /**
+         * Adds {@code text[start, end)} with its normal form {@code toLowerCase(Locale.ROOT)}, typographic
+         * apostrophes made plain, or, if {@code elides} and it is an elision, its two parts. Outside the BMP, and
+         * for the two letters whose lower case depends on context or is longer (capital sigma, dotted capital I),
+         * that is String's own work; every other character lower-cases on its own with
+         * {@link Character#toLowerCase(char)}, as String does it. The same pass finds the first apostrophe, which
+         * is the only character whose normal form is a plain apostrophe.
+         */
+        void add(int start, int end, Token.Kind kind, boolean elides) {
+            int length = end - start;
+            if (norm.length < length) {
+                norm = new char[Math.max(length, norm.length * 2)];
+            }
+            int hash = 0;
+            boolean same = true;
+            int apostrophe = -1;
+            for (int i = 0; i < length; i++) {
+                char c = chars[start + i];
+                char lower;
+                if (c < '\u0080') {
+                    lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+                } else if (Character.isSurrogate(c) || c == '\u03A3' || c == '\u0130') {
+                    addLowerCasedByString(start, end, kind, elides);
+                    return;
+                } else {
+                    lower = Character.toLowerCase(c);
+                    lower = lower == '\u2019' ? '\'' : lower;
+                }
+                if (lower == '\'' && apostrophe < 0) {
+                    apostrophe = start + i;
+                }
+                same &= lower == c;
+                norm[i] = lower;
+                hash = 31 * hash + lower;
+            }
+            if (elides && isElision(start, apostrophe, end)) {
+                addElision(start, apostrophe, end);
+                return;
+            }
+            Vocabulary.Word word = vocabulary.find(norm, length, hash);
+            String written = word != null && same ? word.norm() : text.substring(start, end);
+            String normal = word != null ? word.norm() : same ? written : new String(norm, 0, length);
+            add(written, normal, start, end, kind, word);
+        }
+
+        private void addLowerCasedByString(int start, int end, Token.Kind kind, boolean elides) {
+            int apostrophe = elides ? apostrophe(chars, start, end) : -1;
+            if (isElision(start, apostrophe, end)) {
+                addElision(start, apostrophe, end);
+                return;
+            }
+            String written = text.substring(start, end);
+            String normal = written.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+            if (norm.length < normal.length()) {
+                norm = new char[normal.length()];
+            }
+            normal.getChars(0, normal.length(), norm, 0);
+            Vocabulary.Word word = vocabulary.find(norm, normal.length(), normal.hashCode());
+            add(written, word != null ? word.norm() : normal, start, end, kind, word);
+        }
+
+        private void add(String written, String normal, int start, int end, Token.Kind kind, Vocabulary.Word word) {
+            if (count == array.length) {
+                array = Arrays.copyOf(array, count * 2);
+            }
+            array[count++] = word == null ? new Token(written, normal, start, end, kind, 0, 0)
+                    : new Token(written, normal, start, end, kind, word.firsts(), word.lasts());
+        }
+    }
+
+    /** Tokens {@code [from, to)} of a document's array, read-only: the sentences share one array. */
+    private static final class TokenSlice extends AbstractList<Token> implements RandomAccess {
+
+        private final Token[] tokens;
+        private final int from;
+        private final int size;
+
+        TokenSlice(Token[] tokens, int from, int to) {
+            this.tokens = tokens;
+            this.from = from;
+            this.size = to - from;
+        }
+
+        @Override
+        public Token get(int index) {
+            Objects.checkIndex(index, size);
+            return tokens[from + index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 }
