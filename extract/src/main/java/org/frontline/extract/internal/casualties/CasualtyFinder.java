@@ -442,9 +442,12 @@ public final class CasualtyFinder {
         }
         Match<String> nationality = nationalities.endingAt(tokens, outcome.start());
         Match<String> victim = victims.endingAt(tokens, nationality != null ? nationality.start() : outcome.start());
-        if (victim != null) {
-            candidate.victims = victim.value();
-            candidate.party = candidate.party == null && nationality != null ? nationality.value() : candidate.party;
+        if (victim == null) {
+            return;
+        }
+        candidate.victims = victim.value();
+        if (candidate.party == null && nationality != null) {
+            candidate.party = nationality.value();
         }
     }
 

@@ -265,8 +265,11 @@ public final class StatementFinder {
          */
         private boolean namedBy(List<Token> tokens, int mark) {
             Match<Boolean> cue = nameCues.findLast(tokens, Math.max(0, mark - NAME_CUE_DISTANCE), mark);
-            if (cue == null || cue.value()) {
-                return cue != null;
+            if (cue == null) {
+                return false;
+            }
+            if (cue.value()) {
+                return true;
             }
             for (int k = cue.end(); k < mark; k++) {
                 Match<Boolean> next = nameCues.at(tokens, k);
