@@ -292,7 +292,8 @@
 
     function casualtyRow(key, t) {
         const source = t.latest_cumulative_article
-            ? h('a', { href: articleHref(t.latest_cumulative_article) }, `article ${t.latest_cumulative_article}`)
+            ? h('a', { href: articleHref(t.latest_cumulative_article), title: `article ${t.latest_cumulative_article}` },
+                t.latest_cumulative_title || `article ${t.latest_cumulative_article}`)
             : h('span', { className: 'muted' }, '—');
         const date = t.latest_cumulative === null || t.latest_cumulative === undefined
             ? '—' : dateText(t.latest_cumulative_published);

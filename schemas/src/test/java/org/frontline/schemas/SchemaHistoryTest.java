@@ -14,10 +14,10 @@ import org.frontline.avro.DeadLetter;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.Rejection;
 import org.frontline.avro.SpeakerTally;
-import org.frontline.avro.state.CasualtyAggregate;
+import org.frontline.avro.state.CasualtyChange;
 import org.frontline.avro.state.CasualtyContribution;
 import org.frontline.avro.state.LanguageStats;
-import org.frontline.avro.state.SpeakerAggregate;
+import org.frontline.avro.state.SpeakerChange;
 import org.frontline.avro.state.SpeakerContribution;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,7 +27,7 @@ class SchemaHistoryTest {
     @ParameterizedTest
     @ValueSource(classes = {Article.class, EnrichedArticle.class, CasualtyTally.class, SpeakerTally.class,
             DeadLetter.class, Rejection.class, CasualtyContribution.class, SpeakerContribution.class,
-            CasualtyAggregate.class, SpeakerAggregate.class, LanguageStats.class})
+            CasualtyChange.class, SpeakerChange.class, LanguageStats.class})
     void currentSchemaIsReleasedAndReadsEveryEarlierVersion(Class<?> type) {
         Schema current = SpecificData.get().getSchema(type);
         List<Schema> released = SchemaHistory.released().versions(current.getFullName());

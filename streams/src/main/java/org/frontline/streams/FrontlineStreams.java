@@ -2,6 +2,7 @@ package org.frontline.streams;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -33,16 +34,22 @@ public final class FrontlineStreams implements AutoCloseable {
     private final StreamsSettings settings;
     private final KafkaStreams streams;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final CountDownLatch failed = new CountDownLatch(1);
 
     private FrontlineStreams(StreamsSettings settings, Topology topology) {
         this.settings = settings;
         this.streams = new KafkaStreams(topology, settings.streams());
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Frontline streams stopped on an unrecoverable error", e);
-            failure.compareAndSet(null, e);
+            fail(e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-        streams.setStateListener((now, before) -> LOG.info("streams state {} -> {}", before, now));
+        streams.setStateListener((now, before) -> {
+            LOG.info("streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR) {
+                fail(new IllegalStateException("Kafka Streams entered its ERROR state"));
+            }
+        });
     }
 
     /** Creates missing topics and starts the application, enriching with {@code extractor}. */
@@ -53,7 +60,7 @@ public final class FrontlineStreams implements AutoCloseable {
             TopicSetup.ensure(admin, TopicSetup.newTopics(settings.topics(), settings.partitions(), (short) -1));
         }
         Clock clock = Clock.systemUTC();
-        Topology topology = FrontlineTopology.build(topics, new Enricher(extractor, clock), clock);
+        Topology topology = FrontlineTopology.build(topics, new Enricher(extractor, clock), clock, settings.streams());
         TOPOLOGY.info("topology of {}:\n{}", settings.applicationId(), topology.describe());
         FrontlineStreams app = new FrontlineStreams(settings, topology);
         app.streams.start();
@@ -66,6 +73,16 @@ public final class FrontlineStreams implements AutoCloseable {
 
     public StreamsSettings settings() {
         return settings;
+    }
+
+    private void fail(Throwable e) {
+        failure.compareAndSet(null, e);
+        failed.countDown();
+    }
+
+    /** Blocks until the application has stopped on an unrecoverable error ({@link #failure()}). */
+    public void awaitFailure() throws InterruptedException {
+        failed.await();
     }
 
     /** The error that stopped the application, or null. */

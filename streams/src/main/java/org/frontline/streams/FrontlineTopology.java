@@ -1,43 +1,48 @@
 package org.frontline.streams;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Initializer;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.frontline.avro.Article;
+import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.EnrichedArticle;
-import org.frontline.avro.state.CasualtyAggregate;
+import org.frontline.avro.SpeakerTally;
+import org.frontline.avro.state.CasualtyChange;
 import org.frontline.avro.state.CasualtyContribution;
 import org.frontline.avro.state.LanguageStats;
-import org.frontline.avro.state.SpeakerAggregate;
+import org.frontline.avro.state.SpeakerChange;
 import org.frontline.avro.state.SpeakerContribution;
-import org.frontline.extract.SpeakerNames;
 import org.frontline.schemas.AvroSerde;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.streams.enrich.EnrichProcessor;
 import org.frontline.streams.enrich.EnrichProcessor.Outcome;
 import org.frontline.streams.enrich.Enricher;
+import org.frontline.streams.tally.ArticleRecency;
 import org.frontline.streams.tally.CasualtyTallies;
-import org.frontline.streams.tally.ContributionExploder;
+import org.frontline.streams.tally.CasualtyTallyProcessor;
+import org.frontline.streams.tally.ContributionChanges;
 import org.frontline.streams.tally.LanguageTallies;
 import org.frontline.streams.tally.SpeakerTallies;
+import org.frontline.streams.tally.SpeakerTallyProcessor;
 
 /**
  * Frontline's Kafka Streams topology: enrichment, then running tallies.
@@ -45,36 +50,49 @@ import org.frontline.streams.tally.SpeakerTallies;
  * <ul>
  *   <li>in: {@code articles.raw}, article id (String) to {@code Article} (Avro); a tombstone withdraws
  *       the article;</li>
- *   <li>out: {@code articles.enriched}, article id to {@code EnrichedArticle};</li>
+ *   <li>out: {@code articles.enriched}, article id to {@code EnrichedArticle}; read back as the table of
+ *       articles (the topic is the table's changelog);</li>
  *   <li>out: {@code articles.dlq}, article id to {@code DeadLetter}, for records that cannot be enriched;</li>
  *   <li>out: {@code tallies.casualties}, {@code outcome|victims|party} to {@code CasualtyTally};</li>
  *   <li>out: {@code tallies.statements}, the speaker's canonical key to {@code SpeakerTally}.</li>
  * </ul>
  *
- * <p>The tallies come from a table of enriched articles keyed by article id: each version of an
- * article is split into one contribution per tally, and each tally is an aggregate with an adder
- * and a subtractor over those contributions, so republishing an article changes nothing and a
- * corrected version replaces its contribution.
+ * <p>Each version of an article becomes changes of the tallies it counts in ({@link ContributionChanges}:
+ * its contribution before and after, only where it differs), repartitioned by tally key; a tally
+ * processor applies each change with a fixed number of store operations, so an article costs the same
+ * whether it is the first or the millionth to touch a tally. Republishing an article changes nothing,
+ * and a corrected or withdrawn version replaces or removes its contribution exactly.
  */
 public final class FrontlineTopology {
 
     /** The table of enriched articles, by article id (queryable). */
     public static final String ARTICLES_STORE = "enriched-articles";
-    /** Casualty aggregates by tally key (queryable). */
+    /** Article ids by ingestion time, {@link ArticleRecency#key} (queryable). */
+    public static final String ARTICLE_RECENCY_STORE = "articles-by-ingestion";
+    /** Casualty tallies by tally key (queryable). */
     public static final String CASUALTY_STORE = "casualty-tallies";
-    /** Casualty aggregates by tally key and month, {@code outcome|victims|party|YYYY-MM} (queryable). */
+    /** Casualty tallies by tally key and month, {@code outcome|victims|party|YYYY-MM} (queryable). */
     public static final String CASUALTY_MONTHLY_STORE = "casualty-monthly";
-    /** Speaker aggregates by canonical speaker key (queryable). */
+    /** Speaker tallies by canonical speaker key (queryable). */
     public static final String SPEAKER_STORE = "speaker-tallies";
+    /** Speakers' contributions by recency, {@link SpeakerTallies#recencyKey} (queryable). */
+    public static final String SPEAKER_RECENCY_STORE = "speaker-recency";
     /** Articles, statements and casualty figures per language (queryable). */
     public static final String LANGUAGE_STORE = "language-stats";
 
     private FrontlineTopology() {
     }
 
-    /** Builds the topology; no I/O. */
-    public static Topology build(FrontlineTopics topics, Enricher enricher, Clock clock) {
-        StreamsBuilder builder = new StreamsBuilder();
+    /**
+     * Builds the topology; no I/O. {@code config} is the application's Kafka Streams configuration:
+     * the topology takes its naming check and optimisations from it.
+     */
+    public static Topology build(FrontlineTopics topics, Enricher enricher, Clock clock, Properties config) {
+        Properties topologyConfig = new Properties();
+        topologyConfig.putAll(config);
+        // The enriched topic is compacted and holds exactly the table: it serves as the table's changelog.
+        topologyConfig.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(topologyConfig)));
         enrichment(builder, topics, enricher, clock);
 
         KTable<String, EnrichedArticle> articles = builder.table(topics.enriched().name(),
@@ -85,33 +103,14 @@ public final class FrontlineTopology {
                         .withValueSerde(topics.enriched().valueSerde()));
         KStream<String, EnrichedArticle> versions = articles.toStream(Named.as("article-versions"));
 
-        AvroSerde<CasualtyContribution> casualtySerde = AvroSerde.of(CasualtyContribution.class);
-        KTable<String, CasualtyContribution> casualties = contributions(builder, "casualty", versions,
-                CasualtyTallies::contributions, casualtySerde);
-        aggregate(casualties, "casualty-by-tally", "casualty-aggregate", CasualtyTallies::key, casualtySerde,
-                AvroSerde.of(CasualtyAggregate.class), CASUALTY_STORE,
-                CasualtyTallies::empty, CasualtyTallies::add, CasualtyTallies::subtract)
-                .mapValues(CasualtyTallies::tally, Named.as("casualty-tally"))
-                .toStream(Named.as("casualty-tally-changes"))
-                .to(topics.casualties().name(), Produced.with(topics.casualties().keySerde(),
-                        topics.casualties().valueSerde()).withName("casualty-tallies-sink"));
-        // The same figures per month of publication, for charts; queryable, not written to a topic.
-        aggregate(casualties, "casualty-by-month", "casualty-monthly-aggregate", CasualtyTallies::monthKey,
-                casualtySerde,
-                AvroSerde.of(CasualtyAggregate.class), CASUALTY_MONTHLY_STORE,
-                CasualtyTallies::empty, CasualtyTallies::add, CasualtyTallies::subtract);
+        String positions = "article-recency-positions";
+        builder.addStateStore(cached(ARTICLE_RECENCY_STORE, Serdes.Bytes(), Serdes.String()));
+        builder.addStateStore(cached(positions, Serdes.String(), Serdes.Long()));
+        versions.process(() -> new ArticleRecency(ARTICLE_RECENCY_STORE, positions), Named.as("article-recency"),
+                ARTICLE_RECENCY_STORE, positions);
 
-        AvroSerde<SpeakerContribution> speakerSerde = AvroSerde.of(SpeakerContribution.class);
-        KTable<String, SpeakerContribution> speakers = contributions(builder, "speaker", versions,
-                SpeakerTallies::contributions, speakerSerde);
-        aggregate(speakers, "speaker-by-tally", "speaker-aggregate", c -> SpeakerNames.canonicalKey(c.getSpeaker()),
-                speakerSerde,
-                AvroSerde.of(SpeakerAggregate.class), SPEAKER_STORE,
-                SpeakerTallies::empty, SpeakerTallies::add, SpeakerTallies::subtract)
-                .mapValues(SpeakerTallies::tally, Named.as("speaker-tally"))
-                .toStream(Named.as("speaker-tally-changes"))
-                .to(topics.statements().name(), Produced.with(topics.statements().keySerde(),
-                        topics.statements().valueSerde()).withName("speaker-tallies-sink"));
+        casualtyTallies(builder, topics, versions);
+        speakerTallies(builder, topics, versions);
 
         AvroSerde<LanguageStats> statsSerde = AvroSerde.of(LanguageStats.class);
         articles.groupBy((id, article) -> KeyValue.pair(article.getLanguage(), LanguageTallies.of(article)),
@@ -123,7 +122,7 @@ public final class FrontlineTopology {
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(statsSerde));
 
-        return builder.build();
+        return builder.build(topologyConfig);
     }
 
     private static void enrichment(StreamsBuilder builder, FrontlineTopics topics, Enricher enricher, Clock clock) {
@@ -143,35 +142,55 @@ public final class FrontlineTopology {
                                 topics.enriched().valueSerde()).withName("enriched-sink")), "done"));
     }
 
-    /** Each version of each article split into its contributions, one per tally, as a table. */
-    private static <C> KTable<String, C> contributions(
-            StreamsBuilder builder, String kind, KStream<String, EnrichedArticle> versions,
-            Function<EnrichedArticle, Map<String, C>> contributions, Serde<C> contributionSerde) {
-        String keysStore = kind + "-contribution-keys";
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(keysStore),
-                Serdes.String(), Serdes.ListSerde(ArrayList.class, Serdes.String())));
-        return versions
-                .process(() -> new ContributionExploder<>(keysStore, contributions),
-                        Named.as(kind + "-contributions"), keysStore)
-                .toTable(Named.as(kind + "-contribution-table"),
-                        Materialized.<String, C>as(Stores.persistentKeyValueStore(kind + "-contributions"))
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(contributionSerde));
+    private static void casualtyTallies(StreamsBuilder builder, FrontlineTopics topics,
+            KStream<String, EnrichedArticle> versions) {
+        AvroSerde<CasualtyContribution> contributionSerde = AvroSerde.of(CasualtyContribution.class);
+        AvroSerde<CasualtyTally> tallySerde = AvroSerde.of(CasualtyTally.class);
+        String contributions = "casualty-contributions";
+        String cumulative = "casualty-cumulative-index";
+        builder.addStateStore(cached(contributions, Serdes.String(), contributionSerde));
+        builder.addStateStore(cached(CASUALTY_STORE, Serdes.String(), tallySerde));
+        builder.addStateStore(cached(CASUALTY_MONTHLY_STORE, Serdes.String(), tallySerde));
+        builder.addStateStore(cached(cumulative, Serdes.Bytes(), contributionSerde));
+        versions
+                .process(() -> new ContributionChanges<>(contributions, CasualtyTallies::contributions,
+                        CasualtyChange::new), Named.as("casualty-changes"), contributions)
+                // Every change of one tally goes to the task that owns the tally.
+                .repartition(Repartitioned.<String, CasualtyChange>as("casualty-changes-by-tally")
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(AvroSerde.of(CasualtyChange.class)))
+                .process(() -> new CasualtyTallyProcessor(CASUALTY_STORE, CASUALTY_MONTHLY_STORE, cumulative),
+                        Named.as("casualty-tally"), CASUALTY_STORE, CASUALTY_MONTHLY_STORE, cumulative)
+                .to(topics.casualties().name(), Produced.with(topics.casualties().keySerde(),
+                        topics.casualties().valueSerde()).withName("casualty-tallies-sink"));
     }
 
-    /** One aggregate per key of {@code key} over the contributions, with an exact adder and subtractor. */
-    private static <C, A> KTable<String, A> aggregate(
-            KTable<String, C> contributions, String groupedName, String aggregateName, Function<C, String> key,
-            Serde<C> contributionSerde, Serde<A> aggregateSerde, String storeName,
-            Initializer<A> empty, BiFunction<C, A, A> add, BiFunction<C, A, A> subtract) {
-        return contributions
-                .groupBy((articleAndKey, c) -> KeyValue.pair(key.apply(c), c),
-                        Grouped.with(groupedName, Serdes.String(), contributionSerde))
-                .aggregate(empty, (k, c, aggregate) -> add.apply(c, aggregate),
-                        (k, c, aggregate) -> subtract.apply(c, aggregate),
-                        Named.as(aggregateName),
-                        Materialized.<String, A>as(Stores.persistentKeyValueStore(storeName))
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(aggregateSerde));
+    private static void speakerTallies(StreamsBuilder builder, FrontlineTopics topics,
+            KStream<String, EnrichedArticle> versions) {
+        AvroSerde<SpeakerContribution> contributionSerde = AvroSerde.of(SpeakerContribution.class);
+        String contributions = "speaker-contributions";
+        SpeakerTallyProcessor.Stores stores = new SpeakerTallyProcessor.Stores(SPEAKER_STORE, SPEAKER_RECENCY_STORE,
+                "speaker-spelling-counts", "speaker-spelling-index");
+        builder.addStateStore(cached(contributions, Serdes.String(), contributionSerde));
+        builder.addStateStore(cached(stores.tallies(), Serdes.String(), AvroSerde.of(SpeakerTally.class)));
+        builder.addStateStore(cached(stores.recency(), Serdes.Bytes(), contributionSerde));
+        builder.addStateStore(cached(stores.spellingCounts(), Serdes.String(), Serdes.Integer()));
+        builder.addStateStore(cached(stores.spellings(), Serdes.Bytes(), Serdes.String()));
+        versions
+                .process(() -> new ContributionChanges<>(contributions, SpeakerTallies::contributions,
+                        SpeakerChange::new), Named.as("speaker-changes"), contributions)
+                // Every change of one speaker's tally goes to the task that owns the speaker.
+                .repartition(Repartitioned.<String, SpeakerChange>as("speaker-changes-by-speaker")
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(AvroSerde.of(SpeakerChange.class)))
+                .process(() -> new SpeakerTallyProcessor(stores), Named.as("speaker-tally"),
+                        stores.tallies(), stores.recency(), stores.spellingCounts(), stores.spellings())
+                .to(topics.statements().name(), Produced.with(topics.statements().keySerde(),
+                        topics.statements().valueSerde()).withName("speaker-tallies-sink"));
+    }
+
+    /** A persistent store with a record cache, so a key written many times between commits is logged once. */
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> cached(String name, Serde<K> keys, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values).withCachingEnabled();
     }
 }

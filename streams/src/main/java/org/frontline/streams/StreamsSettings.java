@@ -30,6 +30,8 @@ public record StreamsSettings(Properties streams, TopicNames topics, int partiti
         defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         defaults.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         defaults.put("processing.exception.handler.global.enabled", true);
+        // A name Kafka Streams would generate changes when an operator is added upstream, renaming changelogs.
+        defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         defaults.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         Properties props = new Properties();
         props.putAll(defaults);

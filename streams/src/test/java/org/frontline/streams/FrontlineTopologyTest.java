@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,13 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.frontline.avro.Article;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.DeadLetter;
@@ -25,6 +30,7 @@ import org.frontline.extract.CasualtyFigure;
 import org.frontline.extract.Extraction;
 import org.frontline.extract.SpeakerNames;
 import org.frontline.extract.Statement;
+import org.frontline.schemas.AvroSerde;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
 import org.frontline.streams.enrich.Enricher;
@@ -59,7 +65,7 @@ class FrontlineTopologyTest {
         Properties config = StreamsSettings.from(new Properties(), stateDir, 1).streams();
         config.put("bootstrap.servers", "unused:9092");
         driver = new TopologyTestDriver(FrontlineTopology.build(topics,
-                new Enricher(FrontlineTopologyTest::scripted, CLOCK), CLOCK), config);
+                new Enricher(FrontlineTopologyTest::scripted, CLOCK), CLOCK, config), config);
         raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(),
                 topics.raw().valueSerde().serializer());
         rawBytes = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(),
@@ -92,6 +98,7 @@ class FrontlineTopologyTest {
         assertThat(killed.getLatestCumulative()).isEqualTo(6655L);
         assertThat(killed.getLatestCumulativeArticle()).isEqualTo("a1");
         assertThat(killed.getLatestCumulativePublished()).isEqualTo("2022-11");
+        assertThat(killed.getLatestCumulativeTitle()).isEqualTo("Title of a1");
         assertThat(killed.getReports()).isEqualTo(2);
         assertThat(killed.getArticles()).isEqualTo(1);
         SpeakerTally jens = latest(speakers).get(key("Jens Stoltenberg"));
@@ -108,11 +115,11 @@ class FrontlineTopologyTest {
 
         publish("a1", "2022-11", "figure killed civilians UA 3", "quote Dmitry Peskov: we will see later");
 
-        Map<String, CasualtyTally> after = latest(casualties);
-        assertThat(after.get("killed|civilians|UA").getIncidentTotal()).isEqualTo(5);
-        assertThat(after.get("killed|civilians|UA").getArticles()).isEqualTo(2);
-        assertThat(after).allSatisfy((key, tally) -> assertThat(tally).isEqualTo(before.getOrDefault(key, tally)));
-        assertThat(merge(speakersBefore, latest(speakers)).get(key("Dmitry Peskov")).getStatements()).isEqualTo(1);
+        assertThat(casualties.isEmpty()).as("an unchanged article sends no casualty tally change").isTrue();
+        assertThat(speakers.isEmpty()).as("an unchanged article sends no speaker tally change").isTrue();
+        assertThat(before.get("killed|civilians|UA").getIncidentTotal()).isEqualTo(5);
+        assertThat(before.get("killed|civilians|UA").getArticles()).isEqualTo(2);
+        assertThat(speakersBefore.get(key("Dmitry Peskov")).getStatements()).isEqualTo(1);
     }
 
     @Test
@@ -164,6 +171,132 @@ class FrontlineTopologyTest {
     }
 
     @Test
+    void latestCumulativeFigureFallsBackWhenItsArticleIsWithdrawn() {
+        publish("a1", "2022-11", "figure killed civilians UA 9000 cumulative");
+        publish("a2", "2022-11", "figure killed civilians UA 6000 cumulative", "figure killed civilians UA 2");
+        publish("a3", "2022-12", "figure killed civilians UA 9000 cumulative");
+        CasualtyTally tally = latest(casualties).get("killed|civilians|UA");
+        assertThat(tally.getLatestCumulativeArticle()).as("the later of two equal figures").isEqualTo("a3");
+        assertThat(tally.getArticles()).isEqualTo(3);
+
+        raw.pipeInput("a3", null);
+        assertThat(latest(casualties).get("killed|civilians|UA").getLatestCumulativeArticle()).isEqualTo("a1");
+
+        raw.pipeInput("a1", null);
+        tally = latest(casualties).get("killed|civilians|UA");
+        assertThat(tally.getLatestCumulative()).isEqualTo(6000L);
+        assertThat(tally.getLatestCumulativeTitle()).isEqualTo("Title of a2");
+        assertThat(tally.getIncidentTotal()).isEqualTo(2);
+        assertThat(tally.getReports()).isEqualTo(2);
+        assertThat(tally.getArticles()).isEqualTo(1);
+
+        publish("a2", "2022-11", "figure killed civilians UA 2");
+        tally = latest(casualties).get("killed|civilians|UA");
+        assertThat(tally.getLatestCumulative()).as("no article reports a cumulative figure").isNull();
+        assertThat(tally.getLatestCumulativeArticle()).isNull();
+        assertThat(tally.getIncidentTotal()).isEqualTo(2);
+    }
+
+    @Test
+    void speakerTallyFollowsItsArticlesExactlyAsTheyLeave() {
+        publish("a1", "2024-11", "quote Dmitri Peskov: first words");
+        publish("a2", "2024-12", "quote Dmitry Peskov: second words", "quote Dmitry Peskov: latest words");
+        publish("a3", "2024-10", "quote Dmitri Peskov: early words", "quote Dmitri Peskov: more early words");
+        SpeakerTally peskov = latest(speakers).get(key("Dmitry Peskov"));
+        assertThat(peskov.getSpeaker()).as("three statements against two").isEqualTo("Dmitri Peskov");
+        assertThat(peskov.getStatements()).isEqualTo(5);
+        assertThat(peskov.getArticles()).isEqualTo(3);
+        assertThat(peskov.getFirstPublished()).isEqualTo("2024-10");
+        assertThat(peskov.getLastPublished()).isEqualTo("2024-12");
+        assertThat(peskov.getLatestQuote()).isEqualTo("latest words");
+
+        raw.pipeInput("a3", null);
+        peskov = latest(speakers).get(key("Dmitry Peskov"));
+        assertThat(peskov.getSpeaker()).as("two statements against one").isEqualTo("Dmitry Peskov");
+        assertThat(peskov.getFirstPublished()).isEqualTo("2024-11");
+
+        raw.pipeInput("a2", null);
+        peskov = latest(speakers).get(key("Dmitry Peskov"));
+        assertThat(peskov.getSpeaker()).isEqualTo("Dmitri Peskov");
+        assertThat(peskov.getStatements()).isEqualTo(1);
+        assertThat(peskov.getLastPublished()).isEqualTo("2024-11");
+        assertThat(peskov.getLatestQuote()).isEqualTo("first words");
+    }
+
+    @Test
+    void monthlyTallyFollowsAnArticleWhoseDateIsCorrected() {
+        publish("a1", "2022-11-03", "figure killed civilians UA 3");
+        publish("a2", "2022-11-20", "figure killed civilians UA 4");
+        KeyValueStore<String, CasualtyTally> monthly = driver.getKeyValueStore(FrontlineTopology.CASUALTY_MONTHLY_STORE);
+        assertThat(monthly.get("killed|civilians|UA|2022-11").getIncidentTotal()).isEqualTo(7);
+
+        publish("a1", "2022-12-01", "figure killed civilians UA 3");
+
+        assertThat(monthly.get("killed|civilians|UA|2022-11").getIncidentTotal()).isEqualTo(4);
+        assertThat(monthly.get("killed|civilians|UA|2022-12").getIncidentTotal()).isEqualTo(3);
+        raw.pipeInput("a2", null);
+        assertThat(monthly.get("killed|civilians|UA|2022-11")).as("no article counts in that month").isNull();
+    }
+
+    @Test
+    void hotTallyStaysTheSameSizeHoweverManyArticlesShareIt() {
+        int articles = 3_000;
+        for (int i = 1; i <= articles; i++) {
+            publish("a" + i, LocalDate.of(2015, 1, 1).plusDays(i).toString(), "figure killed civilians UA 1", "figure killed civilians UA " + (1000 + i)
+                    + " cumulative", "quote Hot Speaker: statement number " + i);
+        }
+        AvroSerde<CasualtyTally> casualtySerde = AvroSerde.of(CasualtyTally.class);
+        AvroSerde<SpeakerTally> speakerSerde = AvroSerde.of(SpeakerTally.class);
+        List<KeyValue<String, CasualtyTally>> changes = casualties.readKeyValuesToList();
+        assertThat(changes).hasSize(articles);
+        assertThat(changes).allSatisfy(kv -> assertThat(casualtySerde.serializer().serialize("t", kv.value))
+                .hasSizeLessThan(256));
+        CasualtyTally killed = changes.get(changes.size() - 1).value;
+        assertThat(killed.getIncidentTotal()).isEqualTo(articles);
+        assertThat(killed.getReports()).isEqualTo(2 * articles);
+        assertThat(killed.getLatestCumulative()).isEqualTo(1000L + articles);
+
+        List<KeyValue<String, SpeakerTally>> speakerChanges = speakers.readKeyValuesToList();
+        assertThat(speakerChanges).allSatisfy(kv -> assertThat(speakerSerde.serializer().serialize("t", kv.value))
+                .hasSizeLessThan(256));
+        SpeakerTally hot = speakerChanges.get(speakerChanges.size() - 1).value;
+        assertThat(hot.getStatements()).isEqualTo(articles);
+        assertThat(hot.getLatestQuote()).isEqualTo("statement number " + articles);
+    }
+
+    @Test
+    void recencyIndexHoldsOneEntryPerArticle() {
+        publish("a1", "2022-11", "figure killed civilians UA 3");
+        publish("a2", "2022-11", "figure killed civilians UA 4");
+        publish("a1", "2022-11", "figure killed civilians UA 5");
+        KeyValueStore<Bytes, String> index = driver.getKeyValueStore(FrontlineTopology.ARTICLE_RECENCY_STORE);
+        assertThat(values(index)).containsExactlyInAnyOrder("a1", "a2");
+
+        raw.pipeInput("a1", null);
+
+        assertThat(values(index)).containsExactly("a2");
+    }
+
+    @Test
+    void everyProcessorStoreAndInternalTopicHasAnExplicitName() {
+        Properties config = StreamsSettings.from(new Properties(), stateDir, 1).streams();
+        config.put("bootstrap.servers", "unused:9092");
+        String description = FrontlineTopology.build(topics, new Enricher(FrontlineTopologyTest::scripted, CLOCK),
+                CLOCK, config).describe().toString();
+
+        assertThat(description).doesNotContain("KSTREAM-", "KTABLE-", "-STATE-STORE-");
+        assertThat(config.get("ensure.explicit.internal.resource.naming")).isEqualTo(true);
+    }
+
+    private static List<String> values(KeyValueStore<Bytes, String> store) {
+        List<String> values = new ArrayList<>();
+        try (KeyValueIterator<Bytes, String> all = store.all()) {
+            all.forEachRemaining(kv -> values.add(kv.value));
+        }
+        return values;
+    }
+
+    @Test
     void poisonRecordGoesToTheDeadLetterTopicAndProcessingGoesOn() {
         rawBytes.pipeInput("bad", "this is not an Avro article".getBytes());
         publish("a1", "2022-11", "figure captured military RU 7");
@@ -206,7 +339,8 @@ class FrontlineTopologyTest {
     }
 
     private void publish(String id, String published, String... lines) {
-        raw.pipeInput(id, Article.newBuilder().setId(id).setSource("test").setBody(String.join("\n", lines))
+        raw.pipeInput(id, Article.newBuilder().setId(id).setSource("test").setTitle("Title of " + id)
+                .setBody(String.join("\n", lines))
                 .setPublished(published).setIngestedAt(CLOCK.instant()).build());
     }
 

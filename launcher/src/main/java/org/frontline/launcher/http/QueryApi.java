@@ -74,12 +74,15 @@ public final class QueryApi {
         routes.get("/api/casualties/monthly", ctx -> ctx.json(filtered(everywhere("casualties/monthly"), ctx)));
         routes.get("/api/speakers", ctx -> ctx.json(ranked(everywhere("speakers"), limit(ctx, Integer.MAX_VALUE))));
         routes.get("/api/speakers/{name}", ctx -> speaker(ctx, ctx.pathParam("name")));
-        routes.get("/api/articles", ctx -> ctx.json(latest(everywhere("articles"), limit(ctx, 20))));
+        routes.get("/api/articles", ctx -> {
+            int limit = limit(ctx, 20);
+            ctx.json(latest(everywhere("articles", limit), limit));
+        });
         routes.get("/api/articles/{id}", ctx -> ctx.json(article(ctx.pathParam("id"))));
         routes.get("/api/summary", ctx -> ctx.json(summary(everywhere("languages"))));
 
         for (String path : List.of("casualties", "casualties/monthly", "speakers", "articles", "languages")) {
-            routes.get("/api/local/" + path, ctx -> ctx.json(localAnswer(path)));
+            routes.get("/api/local/" + path, ctx -> ctx.json(localAnswer(path, limit(ctx, Integer.MAX_VALUE))));
         }
         routes.get("/api/local/articles/{id}", ctx -> respond(ctx, localArticle(ctx.pathParam("id"))));
         routes.get("/api/local/speakers/{key}", ctx -> respond(ctx, localSpeaker(ctx.pathParam("key"))));
@@ -108,6 +111,11 @@ public final class QueryApi {
 
     /** Every instance's local answer to {@code /api/local/PATH}, concatenated. */
     private List<JsonNode> everywhere(String path) {
+        return everywhere(path, Integer.MAX_VALUE);
+    }
+
+    /** The same, each instance answering with at most {@code limit} rows where the query has a limit. */
+    private List<JsonNode> everywhere(String path, int limit) {
         local.requireRunning();
         Collection<StreamsMetadata> instances = streams.metadataForAllStreamsClients();
         if (instances.isEmpty()) {
@@ -115,20 +123,20 @@ public final class QueryApi {
         }
         List<JsonNode> all = new ArrayList<>();
         for (StreamsMetadata instance : instances) {
-            JsonNode part = instance.hostInfo().equals(self) ? localAnswer(path) : fetch(instance.hostInfo(),
-                    "/api/local/" + path);
+            JsonNode part = instance.hostInfo().equals(self) ? localAnswer(path, limit) : fetch(instance.hostInfo(),
+                    "/api/local/" + path + "?limit=" + limit);
             part.forEach(all::add);
         }
         return all;
     }
 
-    private JsonNode localAnswer(String path) {
+    private JsonNode localAnswer(String path, int limit) {
         return switch (path) {
             case "casualties" -> JSON.valueToTree(records(local.casualties()));
             case "casualties/monthly" -> JSON.valueToTree(local.monthlyCasualties().stream()
                     .map(m -> monthly(m.month(), m.tally())).toList());
             case "speakers" -> JSON.valueToTree(records(local.speakers()));
-            case "articles" -> JSON.valueToTree(local.latestArticles(Integer.MAX_VALUE).stream()
+            case "articles" -> JSON.valueToTree(local.latestArticles(limit).stream()
                     .map(QueryApi::headline).toList());
             case "languages" -> JSON.valueToTree(local.languages().entrySet().stream().map(e -> {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -166,7 +174,7 @@ public final class QueryApi {
     }
 
     private JsonNode localSpeaker(String key) {
-        LocalQueries.SpeakerDetail found = local.speaker(key);
+        LocalQueries.SpeakerDetail found = local.speaker(key, QUOTES_SHOWN);
         return found == null ? null : JSON.valueToTree(Map.of(
                 "tally", AvroJson.toMap(found.tally()), "article_ids", found.articleIds()));
     }

@@ -1,30 +1,31 @@
 package org.frontline.streams.query;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.RangeQuery;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
-import org.frontline.avro.state.CasualtyAggregate;
 import org.frontline.avro.state.LanguageStats;
-import org.frontline.avro.state.SpeakerAggregate;
 import org.frontline.avro.state.SpeakerContribution;
 import org.frontline.streams.FrontlineTopology;
-import org.frontline.streams.tally.CasualtyTallies;
+import org.frontline.streams.tally.ArticleRecency;
 import org.frontline.streams.tally.SpeakerTallies;
 
 /**
@@ -58,49 +59,76 @@ public final class LocalQueries {
     }
 
     public List<CasualtyTally> casualties() {
-        return values(FrontlineTopology.CASUALTY_STORE, (String key, CasualtyAggregate a) -> CasualtyTallies.tally(a));
+        return values(FrontlineTopology.CASUALTY_STORE, (String key, CasualtyTally t) -> t);
     }
 
     public List<MonthlyTally> monthlyCasualties() {
-        return values(FrontlineTopology.CASUALTY_MONTHLY_STORE, (String key, CasualtyAggregate a) -> {
-            CasualtyTally tally = CasualtyTallies.tally(a);
-            return tally == null ? null : new MonthlyTally(key.substring(key.lastIndexOf('|') + 1), tally);
-        });
+        return values(FrontlineTopology.CASUALTY_MONTHLY_STORE, (String key, CasualtyTally t) ->
+                new MonthlyTally(key.substring(key.lastIndexOf('|') + 1), t));
     }
 
     public List<SpeakerTally> speakers() {
-        return values(FrontlineTopology.SPEAKER_STORE, (String key, SpeakerAggregate a) -> SpeakerTallies.tally(a));
+        return values(FrontlineTopology.SPEAKER_STORE, (String key, SpeakerTally t) -> t);
     }
 
-    /** The speaker with this canonical key, or null when this instance has no such speaker. */
-    public SpeakerDetail speaker(String canonicalKey) {
-        SpeakerAggregate aggregate = this.<SpeakerAggregate>store(FrontlineTopology.SPEAKER_STORE).get(canonicalKey);
-        SpeakerTally tally = SpeakerTallies.tally(aggregate);
+    /**
+     * The speaker with this canonical key and the ids of at most {@code limit} articles that quote
+     * them, most recent first; null when this instance has no such speaker.
+     */
+    public SpeakerDetail speaker(String canonicalKey, int limit) {
+        SpeakerTally tally = this.<String, SpeakerTally>store(FrontlineTopology.SPEAKER_STORE).get(canonicalKey);
         if (tally == null) {
             return null;
         }
-        List<String> ids = aggregate.getContributions().values().stream()
-                .sorted(Comparator
-                        .comparing((SpeakerContribution c) -> Objects.requireNonNullElse(c.getPublished(), ""))
-                        .thenComparing(SpeakerContribution::getIngestedAt).reversed())
-                .map(SpeakerContribution::getArticleId)
-                .toList();
+        List<String> ids = new ArrayList<>();
+        try (KeyValueIterator<Bytes, SpeakerContribution> recent = this.<Bytes, SpeakerContribution>store(
+                FrontlineTopology.SPEAKER_RECENCY_STORE).reverseRange(SpeakerTallies.first(canonicalKey),
+                SpeakerTallies.last(canonicalKey))) {
+            while (recent.hasNext() && ids.size() < limit) {
+                ids.add(recent.next().value.getArticleId());
+            }
+        } catch (InvalidStateStoreException e) {
+            throw new NotReadyException("the speakers' index is not queryable now: " + e.getMessage(), e);
+        }
         return new SpeakerDetail(tally, ids);
     }
 
     /** The enriched article with this id, or null when this instance has none. */
     public EnrichedArticle article(String id) {
-        return this.<EnrichedArticle>store(FrontlineTopology.ARTICLES_STORE).get(id);
+        return this.<String, EnrichedArticle>store(FrontlineTopology.ARTICLES_STORE).get(id);
     }
 
-    /** The most recently ingested articles this instance holds, newest first. */
+    /**
+     * The {@code limit} most recently ingested articles this instance holds, newest first: the last
+     * entries of each local partition's recency index, merged.
+     */
     public List<EnrichedArticle> latestArticles(int limit) {
-        List<EnrichedArticle> all = values(FrontlineTopology.ARTICLES_STORE, (String id, EnrichedArticle a) -> a);
-        return all.stream()
-                .sorted(Comparator.comparing((EnrichedArticle a) -> a.getArticle().getIngestedAt(),
-                        Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).reversed())
-                .limit(limit)
-                .toList();
+        requireRunning();
+        StateQueryResult<KeyValueIterator<Bytes, String>> result = streams.query(StateQueryRequest
+                .inStore(FrontlineTopology.ARTICLE_RECENCY_STORE)
+                .withQuery(RangeQuery.<Bytes, String>withRange(ArticleRecency.first(), ArticleRecency.last())
+                        .withDescendingKeys()));
+        List<KeyValue<Bytes, String>> newest = new ArrayList<>();
+        for (QueryResult<KeyValueIterator<Bytes, String>> partition : result.getPartitionResults().values()) {
+            if (partition.isFailure()) {
+                throw new NotReadyException("the articles' index is not queryable now: "
+                        + partition.getFailureMessage());
+            }
+            try (KeyValueIterator<Bytes, String> entries = partition.getResult()) {
+                for (int i = 0; i < limit && entries.hasNext(); i++) {
+                    newest.add(entries.next());
+                }
+            }
+        }
+        newest.sort(Comparator.comparing((KeyValue<Bytes, String> kv) -> kv.key).reversed());
+        List<EnrichedArticle> articles = new ArrayList<>();
+        for (KeyValue<Bytes, String> entry : newest.subList(0, Math.min(limit, newest.size()))) {
+            EnrichedArticle article = article(entry.value);
+            if (article != null) {
+                articles.add(article);
+            }
+        }
+        return articles;
     }
 
     /** Articles, statements and casualty figures by language. */
@@ -114,7 +142,7 @@ public final class LocalQueries {
 
     private <V, R> List<R> values(String storeName, BiFunction<String, V, R> map) {
         List<R> results = new ArrayList<>();
-        try (KeyValueIterator<String, V> all = this.<V>store(storeName).all()) {
+        try (KeyValueIterator<String, V> all = this.<String, V>store(storeName).all()) {
             while (all.hasNext()) {
                 KeyValue<String, V> kv = all.next();
                 R result = map.apply(kv.key, kv.value);
@@ -128,11 +156,11 @@ public final class LocalQueries {
         return results;
     }
 
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+    private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
         requireRunning();
         try {
             return streams.store(StoreQueryParameters.fromNameAndType(name,
-                    QueryableStoreTypes.<String, V>keyValueStore()));
+                    QueryableStoreTypes.<K, V>keyValueStore()));
         } catch (InvalidStateStoreException e) {
             throw new NotReadyException("the store " + name + " is not queryable now: " + e.getMessage(), e);
         }

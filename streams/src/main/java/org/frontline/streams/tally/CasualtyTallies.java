@@ -1,20 +1,19 @@
 package org.frontline.streams.tally;
 
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.kafka.common.utils.Bytes;
 import org.frontline.avro.CasualtyFigure;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.EnrichedArticle;
-import org.frontline.avro.state.CasualtyAggregate;
 import org.frontline.avro.state.CasualtyContribution;
 
 /**
  * The arithmetic of casualty tallies, keyed by {@code outcome|victims|party} ({@code -} for no
- * party). An aggregate keeps each article's contribution, so the adder and the subtractor are exact
- * inverses even for the largest cumulative figure, which a sum alone could not take back.
+ * party). Sums are kept as numbers and changed by the difference between an article's contribution
+ * before and after; the largest cumulative figure, which a sum cannot take back, is read from an
+ * index ordered by figure ({@link #cumulativeKey}). Plain functions: no Kafka.
  */
 public final class CasualtyTallies {
 
@@ -44,6 +43,7 @@ public final class CasualtyTallies {
                     .setReports(0)
                     .setMaxCumulative(null)
                     .setPublished(enriched.getArticle().getPublished())
+                    .setTitle(enriched.getArticle().getTitle())
                     .build());
             c.setReports(c.getReports() + 1);
             if (figure.getCumulative()) {
@@ -71,50 +71,50 @@ public final class CasualtyTallies {
         return published == null || published.length() < 7 ? UNKNOWN_MONTH : published.substring(0, 7);
     }
 
-    public static CasualtyAggregate empty() {
-        return new CasualtyAggregate(new HashMap<>());
-    }
-
-    /** Adds an article's contribution (replacing any earlier one of the same article). */
-    public static CasualtyAggregate add(CasualtyContribution c, CasualtyAggregate aggregate) {
-        aggregate.getContributions().put(c.getArticleId(), c);
-        return aggregate;
-    }
-
-    /** Takes an article's contribution out. */
-    public static CasualtyAggregate subtract(CasualtyContribution c, CasualtyAggregate aggregate) {
-        aggregate.getContributions().remove(c.getArticleId());
-        return aggregate;
-    }
-
-    /** The tally an aggregate adds up to, or null when no article counts in it any more. */
-    public static CasualtyTally tally(CasualtyAggregate aggregate) {
-        if (aggregate == null || aggregate.getContributions().isEmpty()) {
-            return null;
-        }
-        CasualtyContribution any = aggregate.getContributions().values().iterator().next();
-        CasualtyTally tally = CasualtyTally.newBuilder()
+    /**
+     * The sums of {@code tally} (null when it does not exist yet) after one article's contribution
+     * went from {@code before} to {@code after} (either may be null); null when no article counts in
+     * it any more. The latest cumulative figure is left as it was: see {@link #withLatest}.
+     */
+    public static CasualtyTally apply(CasualtyTally tally, CasualtyContribution before, CasualtyContribution after) {
+        CasualtyContribution any = after != null ? after : before;
+        CasualtyTally next = tally != null ? CasualtyTally.newBuilder(tally).build() : CasualtyTally.newBuilder()
                 .setOutcome(any.getOutcome())
                 .setVictims(any.getVictims())
                 .setParty(any.getParty())
                 .setIncidentTotal(0)
                 .setReports(0)
-                .setArticles(aggregate.getContributions().size())
+                .setArticles(0)
                 .build();
-        for (CasualtyContribution c : aggregate.getContributions().values()) {
-            tally.setIncidentTotal(tally.getIncidentTotal() + c.getIncidentTotal());
-            tally.setReports(tally.getReports() + c.getReports());
+        if (before != null) {
+            next.setIncidentTotal(next.getIncidentTotal() - before.getIncidentTotal());
+            next.setReports(next.getReports() - before.getReports());
+            next.setArticles(next.getArticles() - 1);
         }
-        aggregate.getContributions().values().stream()
-                .filter(c -> c.getMaxCumulative() != null)
-                .max(Comparator.comparingLong(CasualtyContribution::getMaxCumulative)
-                        .thenComparing(c -> c.getPublished() == null ? "" : c.getPublished())
-                        .thenComparing(CasualtyContribution::getArticleId))
-                .ifPresent(c -> {
-                    tally.setLatestCumulative(c.getMaxCumulative());
-                    tally.setLatestCumulativeArticle(c.getArticleId());
-                    tally.setLatestCumulativePublished(c.getPublished());
-                });
+        if (after != null) {
+            next.setIncidentTotal(next.getIncidentTotal() + after.getIncidentTotal());
+            next.setReports(next.getReports() + after.getReports());
+            next.setArticles(next.getArticles() + 1);
+        }
+        return next.getArticles() > 0 ? next : null;
+    }
+
+    /** {@code tally} with its latest cumulative figure taken from {@code largest} (null: none). */
+    public static CasualtyTally withLatest(CasualtyTally tally, CasualtyContribution largest) {
+        tally.setLatestCumulative(largest == null ? null : largest.getMaxCumulative());
+        tally.setLatestCumulativeArticle(largest == null ? null : largest.getArticleId());
+        tally.setLatestCumulativePublished(largest == null ? null : largest.getPublished());
+        tally.setLatestCumulativeTitle(largest == null ? null : largest.getTitle());
         return tally;
+    }
+
+    /**
+     * Where a contribution with a cumulative figure sits in its tally's index: by figure, then
+     * publication date, then article id, so the last entry of the tally's range is its latest
+     * cumulative figure.
+     */
+    public static Bytes cumulativeKey(String tally, CasualtyContribution c) {
+        return SortKey.in(tally).number(c.getMaxCumulative()).ascending(c.getPublished())
+                .ascending(c.getArticleId()).bytes();
     }
 }

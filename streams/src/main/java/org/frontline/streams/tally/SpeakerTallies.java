@@ -1,33 +1,25 @@
 package org.frontline.streams.tally;
 
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 
+import org.apache.kafka.common.utils.Bytes;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
 import org.frontline.avro.Statement;
-import org.frontline.avro.state.SpeakerAggregate;
 import org.frontline.avro.state.SpeakerContribution;
 import org.frontline.extract.SpeakerNames;
 
 /**
  * The arithmetic of statement tallies, keyed by the speaker's canonical key
  * ({@link SpeakerNames#canonicalKey}), so that "Dmitry Peskov" and "Dmitri Peskov" in different
- * articles are one tally. The name a tally shows is the spelling most of its statements use (the
- * longer one on a tie). Like {@link CasualtyTallies}, an aggregate keeps each article's contribution
- * so that a corrected article replaces its own exactly.
+ * articles are one tally. Statements and articles are sums. What a sum cannot take back is read from
+ * indexes ordered for it: the latest quote and the first and last publication dates from
+ * {@link #recencyKey}, and the name a tally shows, the spelling most of its statements use (the
+ * longer one on a tie, then the first in name order), from {@link #spellingKey}. Plain functions: no
+ * Kafka.
  */
 public final class SpeakerTallies {
-
-    private static final Comparator<SpeakerContribution> RECENCY = Comparator
-            .comparing((SpeakerContribution c) -> Objects.requireNonNullElse(c.getPublished(), ""))
-            .thenComparing(SpeakerContribution::getIngestedAt)
-            .thenComparing(SpeakerContribution::getArticleId);
 
     private SpeakerTallies() {
     }
@@ -57,49 +49,76 @@ public final class SpeakerTallies {
         return bySpeaker;
     }
 
-    public static SpeakerAggregate empty() {
-        return new SpeakerAggregate(new HashMap<>());
-    }
-
-    /** Adds an article's contribution (replacing any earlier one of the same article). */
-    public static SpeakerAggregate add(SpeakerContribution c, SpeakerAggregate aggregate) {
-        aggregate.getContributions().put(c.getArticleId(), c);
-        return aggregate;
-    }
-
-    /** Takes an article's contribution out. */
-    public static SpeakerAggregate subtract(SpeakerContribution c, SpeakerAggregate aggregate) {
-        aggregate.getContributions().remove(c.getArticleId());
-        return aggregate;
-    }
-
-    /** The spelling most statements use; the longer one on a tie, then the first in name order. */
-    private static String displayName(Collection<SpeakerContribution> contributions) {
-        Map<String, Integer> statementsByName = new TreeMap<>();
-        contributions.forEach(c -> statementsByName.merge(c.getSpeaker(), c.getStatements(), Integer::sum));
-        return statementsByName.entrySet().stream()
-                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                        .thenComparingInt(e -> e.getKey().length())
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .orElseThrow().getKey();
-    }
-
-    /** The tally an aggregate adds up to, or null when no article quotes the speaker any more. */
-    public static SpeakerTally tally(SpeakerAggregate aggregate) {
-        if (aggregate == null || aggregate.getContributions().isEmpty()) {
-            return null;
-        }
-        var contributions = aggregate.getContributions().values();
-        SpeakerContribution latest = contributions.stream().max(RECENCY).orElseThrow();
-        return SpeakerTally.newBuilder()
-                .setSpeaker(displayName(contributions))
-                .setStatements(contributions.stream().mapToInt(SpeakerContribution::getStatements).sum())
-                .setArticles(contributions.size())
-                .setFirstPublished(contributions.stream().map(SpeakerContribution::getPublished)
-                        .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null))
-                .setLastPublished(contributions.stream().map(SpeakerContribution::getPublished)
-                        .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null))
-                .setLatestQuote(latest.getLatestQuote())
+    /**
+     * The sums of {@code tally} (null when it does not exist yet) after one article's contribution
+     * went from {@code before} to {@code after} (either may be null); null when no article quotes the
+     * speaker any more. The fields read from the indexes are left as they were: see {@link #withIndexes}.
+     */
+    public static SpeakerTally apply(SpeakerTally tally, SpeakerContribution before, SpeakerContribution after) {
+        SpeakerContribution any = after != null ? after : before;
+        SpeakerTally next = tally != null ? SpeakerTally.newBuilder(tally).build() : SpeakerTally.newBuilder()
+                .setSpeaker(any.getSpeaker())
+                .setStatements(0)
+                .setArticles(0)
                 .build();
+        if (before != null) {
+            next.setStatements(next.getStatements() - before.getStatements());
+            next.setArticles(next.getArticles() - 1);
+        }
+        if (after != null) {
+            next.setStatements(next.getStatements() + after.getStatements());
+            next.setArticles(next.getArticles() + 1);
+        }
+        return next.getArticles() > 0 ? next : null;
+    }
+
+    /**
+     * {@code tally} with the fields its indexes answer: the name most statements use, the first
+     * publication date, and the publication date and quote of its most recent contribution.
+     */
+    public static SpeakerTally withIndexes(SpeakerTally tally, String shownName, String firstPublished,
+            SpeakerContribution latest) {
+        tally.setSpeaker(shownName);
+        tally.setFirstPublished(firstPublished);
+        tally.setLastPublished(latest.getPublished());
+        tally.setLatestQuote(latest.getLatestQuote());
+        return tally;
+    }
+
+    /**
+     * Where a contribution sits in its speaker's recency index: by publication date (none first),
+     * then ingestion time, then article id, so the last entry is the most recent contribution.
+     */
+    public static Bytes recencyKey(String speaker, SpeakerContribution c) {
+        return SortKey.in(speaker).ascending(c.getPublished()).number(c.getIngestedAt().toEpochMilli())
+                .ascending(c.getArticleId()).bytes();
+    }
+
+    /** The first key of a speaker's recency index with a publication date: no date sorts before it. */
+    public static Bytes firstDatedKey(String speaker) {
+        return SortKey.in(speaker).ascending("\u0001").bytes();
+    }
+
+    /** The first key of {@code speaker}'s range in an index. */
+    public static Bytes first(String speaker) {
+        return SortKey.first(speaker);
+    }
+
+    /** The last key of {@code speaker}'s range in an index. */
+    public static Bytes last(String speaker) {
+        return SortKey.last(speaker);
+    }
+
+    /**
+     * Where one spelling of a speaker's name sits in the spelling index: by the statements it is used
+     * in, then length, then name in reverse, so the last entry is the name the tally shows.
+     */
+    public static Bytes spellingKey(String speaker, String spelling, int statements) {
+        return SortKey.in(speaker).number(statements).number(spelling.length()).descending(spelling).bytes();
+    }
+
+    /** The key of a spelling's statement count. */
+    public static String spellingCountKey(String speaker, String spelling) {
+        return speaker + ContributionChanges.SEPARATOR + spelling;
     }
 }
