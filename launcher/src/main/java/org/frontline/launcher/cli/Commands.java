@@ -31,9 +31,23 @@ final class Commands {
      * then runs {@code stop} before the JVM goes on exiting.
      */
     static void runUntilStopped(Runnable stop) throws Exception {
+        runUntilStopped(FOREVER, stop);
+    }
+
+    /** Something to wait for besides a request to stop, such as a failure. */
+    @FunctionalInterface
+    interface Wait {
+        void await() throws InterruptedException;
+    }
+
+    /** Waits for nothing but a request to stop. */
+    static final Wait FOREVER = () -> new CountDownLatch(1).await();
+
+    /** As {@link #runUntilStopped(Runnable)}, and also returns, after {@code stop}, when {@code until} returns. */
+    static void runUntilStopped(Wait until, Runnable stop) throws Exception {
         interruptedOnStop(() -> {
             try {
-                new CountDownLatch(1).await();
+                until.await();
             } catch (InterruptedException asked) {
                 // Asked to stop: fall through to the orderly stop below.
             } finally {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 import org.frontline.launcher.http.WebServer;
@@ -63,6 +62,12 @@ public final class LiveSources {
      */
     void follow(ArticlePublisher publisher, int maxBytes, Integer port, Consumer<JavalinConfig> moreHttp,
                 List<AutoCloseable> closeLast, PrintWriter console) {
+        follow(publisher, maxBytes, port, moreHttp, closeLast, console, Commands.FOREVER);
+    }
+
+    /** As above, and also stops when {@code until} returns (the streams application failed). */
+    void follow(ArticlePublisher publisher, int maxBytes, Integer port, Consumer<JavalinConfig> moreHttp,
+                List<AutoCloseable> closeLast, PrintWriter console, Commands.Wait until) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             if (watch != null) {
@@ -89,7 +94,7 @@ public final class LiveSources {
                 console.println("Polling " + feeds.size() + " feed(s) every " + feedIntervalSeconds + " s");
             }
             console.println("Following; Ctrl-C to stop.");
-            new CountDownLatch(1).await();
+            until.await();
         } catch (InterruptedException stop) {
             console.println("Stopping: closing the sources, then flushing what they sent.");
         } finally {

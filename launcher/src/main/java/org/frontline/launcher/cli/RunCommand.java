@@ -158,7 +158,7 @@ public final class RunCommand implements Callable<Integer> {
     private void follow(ArticlePublisher publisher, FrontlineStreams streams, FrontlineTopics topics,
                         Properties props, Integer port, PrintWriter console) {
         if (port == null) {
-            live.follow(publisher, limit.maxBytes, null, config -> { }, List.of(), console);
+            live.follow(publisher, limit.maxBytes, null, config -> { }, List.of(), console, streams::awaitFailure);
             return;
         }
         LiveUpdates updates = new LiveUpdates(props, topics).start();
@@ -168,7 +168,7 @@ public final class RunCommand implements Callable<Integer> {
             api.register(config.routes);
             updates.register(config.routes);
             WebServer.dashboard(config);
-        }, List.of(updates), console);
+        }, List.of(updates), console, streams::awaitFailure);
     }
 
     private void report(PrintWriter console, Ledger ledger, TallyConsumer consumer) {

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.frontline.extract.Extractor;
-import org.frontline.launcher.Frontline;
 import org.frontline.launcher.http.LiveUpdates;
 import org.frontline.launcher.http.QueryApi;
 import org.frontline.launcher.http.WebServer;
@@ -80,13 +79,18 @@ public final class StreamsCommand implements Callable<Integer> {
         }
         Javalin httpServer = server;
         LiveUpdates updates = live;
-        Commands.runUntilStopped(() -> {
+        // A fatal error ends the command too: a supervisor sees the exit, not a process that answers nothing.
+        Commands.runUntilStopped(streams::awaitFailure, () -> {
             if (httpServer != null) {
                 updates.close();
                 httpServer.stop();
             }
             streams.close();
         });
-        return streams.failure() == null ? 0 : Frontline.EXIT_FAILED;
+        if (streams.failure() != null) {
+            throw new IllegalStateException("the streams application stopped on an unrecoverable error",
+                    streams.failure());
+        }
+        return 0;
     }
 }
