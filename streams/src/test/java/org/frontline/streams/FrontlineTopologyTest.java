@@ -227,7 +227,8 @@ class FrontlineTopologyTest {
     void monthlyTallyFollowsAnArticleWhoseDateIsCorrected() {
         publish("a1", "2022-11-03", "figure killed civilians UA 3");
         publish("a2", "2022-11-20", "figure killed civilians UA 4");
-        KeyValueStore<String, CasualtyTally> monthly = driver.getKeyValueStore(FrontlineTopology.CASUALTY_MONTHLY_STORE);
+        KeyValueStore<String, CasualtyTally> monthly =
+                driver.getKeyValueStore(FrontlineTopology.CASUALTY_MONTHLY_STORE);
         assertThat(monthly.get("killed|civilians|UA|2022-11").getIncidentTotal()).isEqualTo(7);
 
         publish("a1", "2022-12-01", "figure killed civilians UA 3");
@@ -242,8 +243,9 @@ class FrontlineTopologyTest {
     void hotTallyStaysTheSameSizeHoweverManyArticlesShareIt() {
         int articles = 3_000;
         for (int i = 1; i <= articles; i++) {
-            publish("a" + i, LocalDate.of(2015, 1, 1).plusDays(i).toString(), "figure killed civilians UA 1", "figure killed civilians UA " + (1000 + i)
-                    + " cumulative", "quote Hot Speaker: statement number " + i);
+            publish("a" + i, LocalDate.of(2015, 1, 1).plusDays(i).toString(), "figure killed civilians UA 1",
+                    "figure killed civilians UA " + (1000 + i) + " cumulative",
+                    "quote Hot Speaker: statement number " + i);
         }
         AvroSerde<CasualtyTally> casualtySerde = AvroSerde.of(CasualtyTally.class);
         AvroSerde<SpeakerTally> speakerSerde = AvroSerde.of(SpeakerTally.class);

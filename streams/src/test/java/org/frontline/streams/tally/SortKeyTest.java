@@ -24,12 +24,14 @@ class SortKeyTest {
         assertThat(SortKey.in("t").ascending("2024").bytes())
                 .isLessThan(SortKey.in("t").ascending("2024-01").bytes())
                 .isGreaterThan(SortKey.in("t").ascending(null).bytes());
-        assertThat(SortKey.in("t").ascending("Zürich").bytes()).isGreaterThan(SortKey.in("t").ascending("Zurich").bytes());
+        assertThat(SortKey.in("t").ascending("Zürich").bytes())
+                .isGreaterThan(SortKey.in("t").ascending("Zurich").bytes());
     }
 
     @Test
     void descendingStringsSortInReverseIncludingPrefixes() {
-        assertThat(SortKey.in("t").descending("Abel").bytes()).isGreaterThan(SortKey.in("t").descending("Able").bytes());
+        assertThat(SortKey.in("t").descending("Abel").bytes())
+                .isGreaterThan(SortKey.in("t").descending("Able").bytes());
         assertThat(SortKey.in("t").descending("Abe").bytes()).isGreaterThan(SortKey.in("t").descending("Abel").bytes());
     }
 
