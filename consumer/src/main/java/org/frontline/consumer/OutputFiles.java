@@ -37,8 +37,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 public final class OutputFiles {
 
     static final List<String> CASUALTY_COLUMNS = List.of("outcome", "victims", "party", "incident_total",
-            "latest_cumulative", "latest_cumulative_article", "latest_cumulative_published", "latest_cumulative_title",
-            "reports", "articles");
+            "latest_cumulative", "latest_cumulative_article", "latest_cumulative_published", "reports", "articles",
+            // Added after the first release: last, so readers that take columns by position still work.
+            "latest_cumulative_title");
     static final List<String> SPEAKER_COLUMNS = List.of("speaker", "statements", "articles",
             "first_published", "last_published", "latest_quote");
 

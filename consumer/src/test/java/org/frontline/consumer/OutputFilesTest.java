@@ -25,7 +25,7 @@ class OutputFilesTest {
         files.writeCasualties(List.of(CasualtyTally.newBuilder().setOutcome("killed").setVictims("civilians")
                 .setParty("UA").setIncidentTotal(4).setLatestCumulative(6655L)
                 .setLatestCumulativeArticle("a1").setLatestCumulativePublished("2022-11")
-                .setReports(3).setArticles(2).build()));
+                .setLatestCumulativeTitle("Kyiv, day 270").setReports(3).setArticles(2).build()));
 
         JsonNode json = new ObjectMapper().readTree(dir.resolve("casualties.json").toFile());
 
@@ -35,8 +35,8 @@ class OutputFilesTest {
         assertThat(json.get(0).get("party").asText()).isEqualTo("UA");
         assertThat(Files.readAllLines(dir.resolve("casualties.csv"))).containsExactly(
                 "outcome,victims,party,incident_total,latest_cumulative,latest_cumulative_article,"
-                        + "latest_cumulative_published,reports,articles",
-                "killed,civilians,UA,4,6655,a1,2022-11,3,2");
+                        + "latest_cumulative_published,reports,articles,latest_cumulative_title",
+                "killed,civilians,UA,4,6655,a1,2022-11,3,2,\"Kyiv, day 270\"");
     }
 
     @Test
