@@ -127,6 +127,20 @@ class DashboardIT {
                 assertThat(page.findElements(By.cssSelector("#quote-feed li"))).isNotEmpty();
             });
             assertThat(casualties).isNotEmpty();
+            // The article behind a latest cumulative figure is named by its title, linked to its view.
+            JsonNode cumulative = null;
+            for (JsonNode t : casualties) {
+                if (!t.get("latest_cumulative_title").isNull()) {
+                    cumulative = t;
+                }
+            }
+            assertThat(cumulative).as("a tally whose latest cumulative figure's article has a title").isNotNull();
+            String cumulativeKey = cumulative.get("outcome").asText() + "|" + cumulative.get("victims").asText() + "|"
+                    + (cumulative.get("party").isNull() ? "-" : cumulative.get("party").asText());
+            WebElement source = browser.findElement(By.cssSelector("#casualty-rows tr[data-key='" + cumulativeKey
+                    + "'] td[data-field=latest_cumulative_article] a"));
+            assertThat(source.getText()).isEqualTo(cumulative.get("latest_cumulative_title").asText());
+            assertThat(source.getDomAttribute("href")).contains(cumulative.get("latest_cumulative_article").asText());
             screenshot(browser, "dashboard.png");
 
             // A new article arrives: the page follows it over the event stream, without reloading.
