@@ -5,7 +5,6 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import org.frontline.consumer.JsonLinesDump;
-import org.frontline.consumer.OutputFiles;
 import org.frontline.consumer.TallyConsumer;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
@@ -20,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** Keeps the output files up to date until stopped, or prints one topic as JSON Lines. */
 @Command(name = "consume", mixinStandardHelpOptions = true,
-        description = "Keep enriched.jsonl and the tally files in --out up to date with an existing cluster "
-                + "until stopped (Ctrl-C or SIGTERM); or, with --format json TOPIC, print any Frontline topic as "
+        description = "Append the enriched articles to --out/enriched/ and keep the tally files in --out up to "
+                + "date with an existing cluster until stopped (Ctrl-C or SIGTERM), resuming where the last run on "
+                + "--out stopped; or, with --format json TOPIC, print any Frontline topic as "
                 + "JSON Lines from its beginning.")
 public final class ConsumeCommand implements Callable<Integer> {
 
@@ -62,8 +62,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         if (topic != null) {
             throw new ParameterException(spec.commandLine(), "a TOPIC goes with --format json");
         }
-        TallyConsumer consumer = new TallyConsumer(props, FrontlineTopics.named(TopicNames.from(props)),
-                new OutputFiles(out));
+        TallyConsumer consumer = new TallyConsumer(props, FrontlineTopics.named(TopicNames.from(props)), out);
         Thread consuming = new Thread(consumer, "frontline-consume");
         consuming.start();
         Commands.runUntilStopped(() -> {

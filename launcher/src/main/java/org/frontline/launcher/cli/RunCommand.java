@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
-import org.frontline.consumer.OutputFiles;
 import org.frontline.consumer.TallyConsumer;
 import org.frontline.extract.Extractor;
 import org.frontline.launcher.CatchUp;
@@ -111,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
         FrontlineTopics topics = FrontlineTopics.named(settings.topics());
         Extractor extractor = Extractor.create();
         try (FrontlineStreams streams = FrontlineStreams.start(settings, extractor::extract);
-             TallyConsumer consumer = new TallyConsumer(props, topics, new OutputFiles(out));
+             TallyConsumer consumer = new TallyConsumer(props, topics, out);
              ArticlePublisher publisher = new ArticlePublisher(props, topics, limit.check(),
                      Clock.systemUTC());
              Admin admin = Admin.create(ClientConfig.kafkaOnly(props))) {
@@ -181,7 +180,7 @@ public final class RunCommand implements Callable<Integer> {
         Tables.speakers(console, consumer.speakerTallies());
         console.println();
         console.println("Files: " + out.toAbsolutePath().normalize()
-                + " (enriched.jsonl, casualties.json/.csv, statements.json/.csv)");
+                + " (enriched/enriched-*.jsonl, casualties.json/.csv, statements.json/.csv)");
     }
 
     private boolean awaitCatchUp(CatchUp catchUp, StreamsSettings settings, FrontlineTopics topics,
