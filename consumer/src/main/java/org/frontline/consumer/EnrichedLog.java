@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
@@ -39,13 +40,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ({@link AvroJson} of {@link EnrichedArticle}), or {@code {"withdrawn":"<article id>"}} for a
  * tombstone. A later line about the same article supersedes the earlier ones.
  *
- * <p>{@code checkpoint.json} beside the files says how much of the log is complete: for each
- * partition of the topic the next offset to read, and the active file's name and length in bytes.
+ * <p>{@code checkpoint.json} beside the files says how much of the log is complete: the topic and its
+ * id, for each partition the next offset to read, and the active file's name and length in bytes.
  * It is replaced atomically, and only after the lines before it are forced to disk. Opening the log
  * drops whatever was appended after the last checkpoint (the tail of the active file, any later
  * file), so a consumer that resumes from the checkpointed offsets neither loses nor repeats a line,
  * however it stopped. A reader that must never see a line twice reads the active file only up to the
- * checkpointed length, as {@link #forEachLine} does.
+ * checkpointed length, as {@link #forEachLine} does. A log read from another topic of the same name (a
+ * new cluster, a recreated topic: another topic id) is moved aside whole, to {@code enriched-<old id>},
+ * and a new one begun, since its offsets mean nothing in the new topic.
  *
  * <p>The log keeps no article in memory: only the open file and the last checkpoint.
  */
@@ -63,6 +66,7 @@ public final class EnrichedLog implements Closeable {
 
     private final Path dir;
     private final String topic;
+    private final String topicId;
     private final long maxFileBytes;
     private Checkpoint checkpoint;
     private int index;
@@ -74,16 +78,18 @@ public final class EnrichedLog implements Closeable {
      * How far the log is complete.
      *
      * @param topic   the topic the log copies
+     * @param topicId the topic's id in its cluster, which a topic recreated under the same name does not keep
      * @param offsets the next offset to read, per partition of the topic
      * @param file    the active file's name
      * @param length  the active file's length in bytes up to its last complete line
      */
-    record Checkpoint(String topic, SortedMap<Integer, Long> offsets, String file, long length) {
+    record Checkpoint(String topic, String topicId, SortedMap<Integer, Long> offsets, String file, long length) {
 
         String toJson() {
             ObjectNode json = JSON.createObjectNode();
             json.put("version", CHECKPOINT_VERSION);
             json.put("topic", topic);
+            json.put("topic_id", topicId);
             ObjectNode next = json.putObject("offsets");
             offsets.forEach((partition, offset) -> next.put(partition.toString(), offset));
             json.put("file", file);
@@ -92,43 +98,55 @@ public final class EnrichedLog implements Closeable {
         }
 
         static Checkpoint read(Path file) {
+            JsonNode json;
             try {
-                JsonNode json = JSON.readTree(file.toFile());
-                if (json.path("version").asInt() != CHECKPOINT_VERSION) {
-                    throw new IllegalStateException(file + " is a checkpoint of version " + json.path("version")
-                            + "; this consumer reads version " + CHECKPOINT_VERSION);
-                }
-                SortedMap<Integer, Long> offsets = new TreeMap<>();
-                json.get("offsets").properties().forEach(e ->
-                        offsets.put(Integer.valueOf(e.getKey()), e.getValue().asLong()));
-                return new Checkpoint(json.get("topic").asText(), offsets, json.get("file").asText(),
-                        json.get("length").asLong());
-            } catch (IOException | NullPointerException | NumberFormatException e) {
-                throw new IllegalStateException("cannot read the checkpoint " + file + ": " + e, e);
+                json = JSON.readTree(file.toFile());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the checkpoint " + file + ": " + e.getMessage(), e);
             }
+            if (json.path("version").asInt() != CHECKPOINT_VERSION) {
+                throw new IllegalStateException(file + " is a checkpoint of version " + json.path("version")
+                        + "; this consumer reads version " + CHECKPOINT_VERSION);
+            }
+            SortedMap<Integer, Long> offsets = new TreeMap<>();
+            required(file, json, "offsets").properties().forEach(e ->
+                    offsets.put(Integer.valueOf(e.getKey()), e.getValue().asLong()));
+            return new Checkpoint(required(file, json, "topic").asText(), required(file, json, "topic_id").asText(),
+                    offsets, required(file, json, "file").asText(), required(file, json, "length").asLong());
+        }
+
+        private static JsonNode required(Path file, JsonNode json, String field) {
+            JsonNode value = json.get(field);
+            if (value == null || value.isNull()) {
+                throw new IllegalStateException("the checkpoint " + file + " has no " + field);
+            }
+            return value;
         }
     }
 
-    private EnrichedLog(Path dir, String topic, long maxFileBytes, Checkpoint checkpoint) {
+    private EnrichedLog(Path dir, String topic, String topicId, long maxFileBytes, Checkpoint checkpoint) {
         this.dir = dir;
         this.topic = topic;
+        this.topicId = topicId;
         this.maxFileBytes = maxFileBytes;
         this.checkpoint = checkpoint;
     }
 
     /**
      * Opens the log of {@code topic} in {@code dir}, creating it when there is none, and drops
-     * whatever was appended after its last checkpoint.
+     * whatever was appended after its last checkpoint. A log of another topic with the same name
+     * (another {@code topicId}) is moved aside to {@code <dir>-<its topic id>} first.
      *
-     * @throws IllegalStateException when the directory holds another topic's log, log files without a
-     *                               checkpoint, or a file shorter than its checkpoint says
+     * @throws IllegalStateException when the directory holds the log of a topic of another name, log
+     *                               files without a checkpoint, or a file shorter than its checkpoint says
      */
-    public static EnrichedLog open(Path dir, String topic, long maxFileBytes) {
+    public static EnrichedLog open(Path dir, String topic, String topicId, long maxFileBytes) {
         if (maxFileBytes <= 0) {
             throw new IllegalArgumentException("the largest file size must be positive: " + maxFileBytes);
         }
         try {
             ReadableFiles.createDirectories(dir);
+            ReadableFiles.removeTemporaryFiles(dir, CHECKPOINT);
             Path checkpointFile = dir.resolve(CHECKPOINT);
             List<Path> files = logFiles(dir);
             Checkpoint checkpoint;
@@ -138,20 +156,36 @@ public final class EnrichedLog implements Closeable {
                     throw new IllegalStateException(dir + " holds the log of " + checkpoint.topic() + ", not of "
                             + topic + "; give another output directory");
                 }
+                if (!checkpoint.topicId().equals(topicId)) {
+                    moveAside(dir, checkpoint, topicId);
+                    return open(dir, topic, topicId, maxFileBytes);
+                }
             } else if (files.isEmpty()) {
-                checkpoint = new Checkpoint(topic, new TreeMap<>(), fileName(0), 0);
+                checkpoint = new Checkpoint(topic, topicId, new TreeMap<>(), fileName(0), 0);
                 ReadableFiles.replace(checkpointFile, checkpoint.toJson(), true);
             } else {
                 throw new IllegalStateException(dir + " holds " + files.get(0).getFileName() + " but no " + CHECKPOINT
                         + ", so which of its lines are complete cannot be told; move the files away to start a new "
                         + "log");
             }
-            EnrichedLog log = new EnrichedLog(dir, topic, maxFileBytes, checkpoint);
+            EnrichedLog log = new EnrichedLog(dir, topic, topicId, maxFileBytes, checkpoint);
             log.recover(files);
             return log;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the log in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void moveAside(Path dir, Checkpoint checkpoint, String topicId) throws IOException {
+        Path aside = dir.resolveSibling(dir.getFileName() + "-" + checkpoint.topicId());
+        if (Files.exists(aside)) {
+            throw new IllegalStateException(dir + " was read from another " + checkpoint.topic() + " (topic id "
+                    + checkpoint.topicId() + ", now " + topicId + ") and " + aside + " is taken; move one away");
+        }
+        Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
+        LOG.warn("{} was read from another {} (topic id {}, now {}): the cluster was replaced or the topic recreated, "
+                + "so its offsets mean nothing now. Moved it to {}; a new log begins", dir, checkpoint.topic(),
+                checkpoint.topicId(), topicId, aside);
     }
 
     private void recover(List<Path> files) throws IOException {
@@ -252,7 +286,7 @@ public final class EnrichedLog implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + activeFile() + ": " + e.getMessage(), e);
         }
-        Checkpoint next = new Checkpoint(topic, new TreeMap<>(nextOffsets), fileName(index), length);
+        Checkpoint next = new Checkpoint(topic, topicId, new TreeMap<>(nextOffsets), fileName(index), length);
         ReadableFiles.replace(dir.resolve(CHECKPOINT), next.toJson(), true);
         checkpoint = next;
     }

@@ -38,6 +38,8 @@ public final class OutputFiles {
     static final List<String> SPEAKER_COLUMNS = List.of("speaker", "statements", "articles",
             "first_published", "last_published", "latest_quote");
 
+    private static final List<String> FILES = List.of("casualties.json", "casualties.csv", "statements.json",
+            "statements.csv");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     // Strict checking quotes a field only when it needs it, whatever its length.
     private static final CsvMapper CSV = CsvMapper.builder()
@@ -56,8 +58,18 @@ public final class OutputFiles {
 
     /** True when the casualty and statement files are all there, from this run or an earlier one. */
     public boolean talliesExist() {
-        return List.of("casualties.json", "casualties.csv", "statements.json", "statements.csv").stream()
-                .allMatch(name -> Files.exists(dir.resolve(name)));
+        return FILES.stream().allMatch(name -> Files.exists(dir.resolve(name)));
+    }
+
+    /** Removes the temporary files a writer killed half-way left behind. */
+    public void removeTemporaryFiles() {
+        try {
+            for (String name : FILES) {
+                ReadableFiles.removeTemporaryFiles(dir, name);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes the casualty tallies as JSON and CSV. */

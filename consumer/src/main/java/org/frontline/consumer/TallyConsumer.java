@@ -8,18 +8,26 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
+import org.frontline.schemas.ClientConfig;
 import org.frontline.schemas.CommittedReader;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.Topic;
@@ -57,11 +65,14 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
     private final Consumer<String, byte[]> consumer;
     private final FrontlineTopics topics;
     private final OutputFiles files;
-    private final EnrichedLog log;
+    private final Path logDir;
+    private final long maxFileBytes;
+    private final Function<String, String> topicIds;
     private final long tallyIntervalNanos;
     private final Map<String, CasualtyTally> casualties = new TreeMap<>();
     private final Map<String, SpeakerTally> speakers = new TreeMap<>();
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+    private EnrichedLog log;
     private List<TopicPartition> assigned = List.of();
     private Map<TopicPartition, Long> tallyEndsAtStart = Map.of();
     private boolean talliesLoaded;
@@ -86,22 +97,37 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
     public TallyConsumer(Properties clientProps, FrontlineTopics topics, Path out, Duration tallyInterval,
                          long maxFileBytes) {
         this(new KafkaConsumer<>(config(clientProps), topics.enriched().keySerde().deserializer(),
-                new ByteArrayDeserializer()),
-                topics, out, tallyInterval, maxFileBytes);
+                new ByteArrayDeserializer()), topic -> topicId(clientProps, topic), topics, out, tallyInterval,
+                maxFileBytes);
     }
 
-    TallyConsumer(Consumer<String, byte[]> consumer, FrontlineTopics topics, Path out, Duration tallyInterval,
-                  long maxFileBytes) {
+    /** A consumer on {@code consumer}; {@code topicIds} gives a topic's id from its name. */
+    TallyConsumer(Consumer<String, byte[]> consumer, Function<String, String> topicIds, FrontlineTopics topics,
+                  Path out, Duration tallyInterval, long maxFileBytes) {
+        if (maxFileBytes <= 0) {
+            throw new IllegalArgumentException("the largest file size must be positive: " + maxFileBytes);
+        }
         this.consumer = consumer;
+        this.topicIds = topicIds;
         this.topics = topics;
         this.files = new OutputFiles(out);
+        this.logDir = out.resolve(ENRICHED_DIR);
+        this.maxFileBytes = maxFileBytes;
         this.tallyIntervalNanos = tallyInterval.toNanos();
         this.lastTallyWrite = System.nanoTime() - tallyIntervalNanos;
-        try {
-            this.log = EnrichedLog.open(out.resolve(ENRICHED_DIR), topics.enriched().name(), maxFileBytes);
-        } catch (RuntimeException e) {
-            consumer.close();
-            throw e;
+    }
+
+    private static String topicId(Properties clientProps, String topic) {
+        try (Admin admin = Admin.create(ClientConfig.kafkaOnly(clientProps))) {
+            return admin.describeTopics(List.of(topic)).topicNameValues().get(topic).get(30, TimeUnit.SECONDS)
+                    .topicId().toString();
+        } catch (ExecutionException e) {
+            throw new KafkaException("cannot describe " + topic + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new KafkaException("cannot describe " + topic + ": the cluster did not answer in 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
         }
     }
 
@@ -113,15 +139,17 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
     }
 
     /**
-     * Assigns every partition of the three topics: the enriched articles from the log's checkpoint
-     * (from the beginning without one), the tallies from the beginning. Writes empty tally files when
-     * there are none yet, so the directory is complete from the start.
+     * Opens the enriched log, dropping what a crash left after its checkpoint, and assigns every
+     * partition of the three topics: the enriched articles from the log's checkpoint (from the
+     * beginning without one), the tallies from the beginning. Writes empty tally files when there are
+     * none yet, so the directory is complete from the start.
      *
-     * @throws IllegalStateException when the checkpoint is past the end of a partition: the output
-     *                               directory was written from another cluster, or the topic recreated
+     * @throws IllegalStateException when the log cannot be resumed: see {@link EnrichedLog#open}, or a
+     *                               checkpoint past the end of its partition
      */
     public void assignAll() {
         String enriched = topics.enriched().name();
+        log = EnrichedLog.open(logDir, enriched, topicIds.apply(enriched), maxFileBytes);
         List<TopicPartition> all = CommittedReader.assignAll(consumer,
                 List.of(enriched, topics.casualties().name(), topics.statements().name()));
         List<TopicPartition> articles = all.stream().filter(p -> p.topic().equals(enriched)).toList();
@@ -129,6 +157,7 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
         resume(articles);
         consumer.seekToBeginning(tallies);
         tallyEndsAtStart = consumer.endOffsets(tallies);
+        files.removeTemporaryFiles();
         if (!files.talliesExist()) {
             files.writeCasualties(List.of());
             files.writeSpeakers(List.of());
@@ -147,8 +176,8 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
                 next = beginning;
             } else if (next > ends.get(p)) {
                 throw new IllegalStateException(p + " ends at offset " + ends.get(p) + " but the log in " + log.dir()
-                        + " was read up to offset " + next + ": it was written from another cluster, or before the "
-                        + "topic was recreated. Move " + log.dir() + " away to start a new log");
+                        + " was read up to offset " + next + ": records the log holds were lost from the topic. "
+                        + "Move " + log.dir() + " away to start a new log");
             } else if (next < beginning) {
                 LOG.warn("{}: offsets {} to {} were deleted from the topic before this consumer read them",
                         p, next, beginning - 1);
@@ -225,6 +254,9 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
 
     /** Checkpoints the log at the positions reached; only then are they reported by {@link #positions()}. */
     private void checkpoint() {
+        if (assigned.isEmpty()) {
+            return;
+        }
         String enriched = topics.enriched().name();
         Map<Integer, Long> next = new TreeMap<>(log.offsets());
         Map<TopicPartition, Long> reached = new HashMap<>();
@@ -316,7 +348,9 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
         try {
             consumer.close();
         } finally {
-            log.close();
+            if (log != null) {
+                log.close();
+            }
         }
     }
 }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class EnrichedLogTest {
 
     private static final String TOPIC = "articles.enriched";
+    private static final String ID = "topic-id-1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -30,7 +31,7 @@ class EnrichedLogTest {
 
     @Test
     void readAllGivesTheLatestLineOfEachArticleLessTheWithdrawnOnes() {
-        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, EnrichedLog.DEFAULT_MAX_FILE_BYTES)) {
+        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, ID, EnrichedLog.DEFAULT_MAX_FILE_BYTES)) {
             log.append(enriched("a1", "first version"));
             log.append(enriched("a2", "withdrawn later"));
             log.append(enriched("a1", "corrected version"));
@@ -47,7 +48,7 @@ class EnrichedLogTest {
 
     @Test
     void eachLineIsTheEnrichedArticleAsPlainJson() throws Exception {
-        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, EnrichedLog.DEFAULT_MAX_FILE_BYTES)) {
+        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, ID, EnrichedLog.DEFAULT_MAX_FILE_BYTES)) {
             log.append(enriched("a1", "Two civilians were killed."));
             log.withdraw("a\"2");
             log.checkpoint(Map.of(0, 2L));
@@ -64,7 +65,7 @@ class EnrichedLogTest {
 
     @Test
     void theCheckpointHoldsTheNextOffsetPerPartitionAndTheActiveFileWithItsLength() throws Exception {
-        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, EnrichedLog.DEFAULT_MAX_FILE_BYTES)) {
+        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, ID, EnrichedLog.DEFAULT_MAX_FILE_BYTES)) {
             log.append(enriched("a1", "text"));
             log.checkpoint(Map.of(0, 7L, 2, 1L));
         }
@@ -75,7 +76,7 @@ class EnrichedLogTest {
         assertThat(checkpoint.get("offsets").get("2").asLong()).isEqualTo(1);
         assertThat(checkpoint.get("file").asText()).isEqualTo("enriched-000000.jsonl");
         assertThat(checkpoint.get("length").asLong()).isEqualTo(Files.size(dir.resolve("enriched-000000.jsonl")));
-        try (EnrichedLog reopened = EnrichedLog.open(dir, TOPIC, EnrichedLog.DEFAULT_MAX_FILE_BYTES)) {
+        try (EnrichedLog reopened = EnrichedLog.open(dir, TOPIC, ID, EnrichedLog.DEFAULT_MAX_FILE_BYTES)) {
             assertThat(reopened.offsets()).containsExactlyInAnyOrderEntriesOf(Map.of(0, 7L, 2, 1L));
         }
     }
@@ -84,7 +85,7 @@ class EnrichedLogTest {
     void whatACrashLeftAfterTheLastCheckpointIsDroppedOnOpening() throws Exception {
         // Small files, so the log rolls over while the consumer goes on appending.
         long maxBytes = 600;
-        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, maxBytes)) {
+        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, ID, maxBytes)) {
             log.append(enriched("a1", "checkpointed"));
             log.append(enriched("a2", "checkpointed"));
             log.checkpoint(Map.of(0, 2L));
@@ -95,15 +96,17 @@ class EnrichedLogTest {
         }
         Path checkpointed = dir.resolve("enriched-000000.jsonl");
         Files.writeString(checkpointed, "{\"article\":{\"id\":\"half a li", StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve(".checkpoint.json123.tmp"), "{\"version\": 1, \"to");
         assertThat(logFiles(dir)).hasSizeGreaterThan(1);
         long checkpointedLength = JSON.readTree(dir.resolve(EnrichedLog.CHECKPOINT).toFile()).get("length").asLong();
         assertThat(Files.size(checkpointed)).isGreaterThan(checkpointedLength);
         assertThat(EnrichedLog.readAll(dir)).as("readers see only checkpointed lines").containsOnlyKeys("a1", "a2");
 
-        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, maxBytes)) {
+        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, ID, maxBytes)) {
             assertThat(log.offsets()).containsExactlyEntriesOf(Map.of(0, 2L));
             assertThat(log.activeFile()).isEqualTo(checkpointed);
             assertThat(logFiles(dir)).containsExactly("enriched-000000.jsonl");
+            assertThat(dir.resolve(".checkpoint.json123.tmp")).doesNotExist();
             assertThat(Files.size(checkpointed)).isEqualTo(checkpointedLength);
             // The restarted consumer reads from offset 2 again.
             log.append(enriched("a3", "read again"));
@@ -117,7 +120,7 @@ class EnrichedLogTest {
     @Test
     void rollsOverToANewFileBeforeALineWouldTakeAFilePastItsLimit() throws Exception {
         long maxBytes = 1000;
-        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, maxBytes)) {
+        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, ID, maxBytes)) {
             for (int i = 0; i < 20; i++) {
                 log.append(enriched(String.format("a%02d", i), "x".repeat(i * 20)));
             }
@@ -140,23 +143,41 @@ class EnrichedLogTest {
 
     @Test
     void refusesLogFilesWithoutACheckpointAndAnotherTopicsLog() throws Exception {
-        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, EnrichedLog.DEFAULT_MAX_FILE_BYTES)) {
+        try (EnrichedLog log = EnrichedLog.open(dir, TOPIC, ID, EnrichedLog.DEFAULT_MAX_FILE_BYTES)) {
             log.append(enriched("a1", "text"));
             log.checkpoint(Map.of(0, 1L));
         }
 
-        assertThatThrownBy(() -> EnrichedLog.open(dir, "other.enriched", EnrichedLog.DEFAULT_MAX_FILE_BYTES))
+        assertThatThrownBy(() -> EnrichedLog.open(dir, "other.enriched", ID, EnrichedLog.DEFAULT_MAX_FILE_BYTES))
                 .hasMessageContaining("holds the log of articles.enriched, not of other.enriched");
         Files.delete(dir.resolve(EnrichedLog.CHECKPOINT));
-        assertThatThrownBy(() -> EnrichedLog.open(dir, TOPIC, EnrichedLog.DEFAULT_MAX_FILE_BYTES))
+        assertThatThrownBy(() -> EnrichedLog.open(dir, TOPIC, ID, EnrichedLog.DEFAULT_MAX_FILE_BYTES))
                 .hasMessageContaining("but no checkpoint.json");
+    }
+
+    @Test
+    void aLogReadFromAnotherTopicOfTheSameNameIsMovedAsideAndANewOneBegun() throws Exception {
+        Path logDir = dir.resolve("enriched");
+        try (EnrichedLog log = EnrichedLog.open(logDir, TOPIC, ID, EnrichedLog.DEFAULT_MAX_FILE_BYTES)) {
+            log.append(enriched("a1", "from the old cluster"));
+            log.checkpoint(Map.of(0, 1L));
+        }
+
+        try (EnrichedLog log = EnrichedLog.open(logDir, TOPIC, "topic-id-2", 1 << 20)) {
+            assertThat(log.offsets()).isEmpty();
+            log.append(enriched("b1", "from the new cluster"));
+            log.checkpoint(Map.of(0, 1L));
+        }
+
+        assertThat(EnrichedLog.readAll(logDir)).containsOnlyKeys("b1");
+        assertThat(EnrichedLog.readAll(dir.resolve("enriched-" + ID))).containsOnlyKeys("a1");
     }
 
     @Test
     void createsItsDirectoriesAndFilesReadableByOtherUsers() throws Exception {
         assumeThat(dir.getFileSystem().supportedFileAttributeViews()).contains("posix");
         Path logDir = dir.resolve("out").resolve("enriched");
-        try (EnrichedLog log = EnrichedLog.open(logDir, TOPIC, 500)) {
+        try (EnrichedLog log = EnrichedLog.open(logDir, TOPIC, ID, 500)) {
             log.append(enriched("a1", "x".repeat(400)));
             log.append(enriched("a2", "x".repeat(400)));
             log.checkpoint(Map.of(0, 2L));

@@ -47,6 +47,7 @@ class TallyConsumerTest {
     /** Each consumer gets its own mock cluster view: the same records, read from where it resumes. */
     private MockConsumer<String, byte[]> kafka;
     private final Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> topic = new HashMap<>();
+    private String topicId = "topic-id-1";
 
     @Test
     void aConsumerKilledBetweenAppendingAndCheckpointingResumesWithNoLineLostOrRepeated() throws Exception {
@@ -105,7 +106,7 @@ class TallyConsumerTest {
     }
 
     @Test
-    void aCheckpointPastTheEndOfThePartitionIsRefused() throws Exception {
+    void aCheckpointPastTheEndOfItsPartitionIsRefused() throws Exception {
         article(ARTICLES_0, "a0", "zero");
         article(ARTICLES_0, "a1", "one");
         try (TallyConsumer consumer = consumer(Duration.ZERO)) {
@@ -115,11 +116,37 @@ class TallyConsumerTest {
         }
         topic.clear();
 
-        try (TallyConsumer onAnotherCluster = consumer(Duration.ZERO)) {
-            assertThatThrownBy(onAnotherCluster::assignAll).isInstanceOf(IllegalStateException.class)
+        // The same topic, with records the log holds gone from it.
+        try (TallyConsumer consumer = consumer(Duration.ZERO)) {
+            assertThatThrownBy(consumer::assignAll).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("articles.enriched-0 ends at offset 0")
                     .hasMessageContaining("was read up to offset 2");
         }
+    }
+
+    @Test
+    void onARecreatedTopicTheOldLogIsMovedAsideAndTheNewTopicReadFromTheBeginning() throws Exception {
+        article(ARTICLES_0, "a0", "old");
+        article(ARTICLES_0, "a1", "old");
+        article(ARTICLES_0, "a2", "old");
+        try (TallyConsumer consumer = consumer(Duration.ZERO)) {
+            consumer.assignAll();
+            deliverAll();
+            consumer.pollOnce(Duration.ZERO);
+        }
+        topic.clear();
+        topicId = "topic-id-2";
+        article(ARTICLES_0, "n0", "new");
+
+        try (TallyConsumer consumer = consumer(Duration.ZERO)) {
+            consumer.assignAll();
+            assertThat(kafka.position(ARTICLES_0)).isZero();
+            deliverAll();
+            consumer.pollOnce(Duration.ZERO);
+        }
+
+        assertThat(EnrichedLog.readAll(out.resolve("enriched"))).containsOnlyKeys("n0");
+        assertThat(EnrichedLog.readAll(out.resolve("enriched-topic-id-1"))).containsOnlyKeys("a0", "a1", "a2");
     }
 
     @Test
@@ -152,7 +179,8 @@ class TallyConsumerTest {
         casualty(4, "odesa");
         kafka = newKafka();
         kafka.setMaxPollRecords(1);
-        try (TallyConsumer consumer = new TallyConsumer(kafka, TOPICS, out, Duration.ZERO, 1 << 20)) {
+        try (TallyConsumer consumer = new TallyConsumer(kafka, name -> topicId, TOPICS, out, Duration.ZERO,
+                EnrichedLog.DEFAULT_MAX_FILE_BYTES)) {
             consumer.assignAll();
             deliverAll();
             consumer.pollOnce(Duration.ZERO);
@@ -169,7 +197,8 @@ class TallyConsumerTest {
         article(ARTICLES_0, "a0", "zero");
         casualty(1, "kharkiv");
         kafka = newKafka();
-        try (TallyConsumer consumer = new TallyConsumer(kafka, TOPICS, nested, Duration.ZERO, 1 << 20)) {
+        try (TallyConsumer consumer = new TallyConsumer(kafka, name -> topicId, TOPICS, nested, Duration.ZERO,
+                EnrichedLog.DEFAULT_MAX_FILE_BYTES)) {
             consumer.assignAll();
             deliverAll();
             consumer.pollOnce(Duration.ZERO);
@@ -186,7 +215,8 @@ class TallyConsumerTest {
 
     private TallyConsumer consumer(Duration tallyInterval) {
         kafka = newKafka();
-        return new TallyConsumer(kafka, TOPICS, out, tallyInterval, EnrichedLog.DEFAULT_MAX_FILE_BYTES);
+        return new TallyConsumer(kafka, name -> topicId, TOPICS, out, tallyInterval,
+                EnrichedLog.DEFAULT_MAX_FILE_BYTES);
     }
 
     private MockConsumer<String, byte[]> newKafka() {

@@ -47,7 +47,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code frontline consume} as its own process on a real embedded broker, killed with SIGKILL three
  * times while it works through a backlog (at least once with lines appended after its last
  * checkpoint), then started again on the same output directory: the enriched log holds every article
- * of the topic exactly once.
+ * of the topic exactly once. An output directory from another cluster is not resumed but moved aside.
  */
 class ConsumerRestartIT {
 
@@ -116,6 +116,27 @@ class ConsumerRestartIT {
             assertThat(count(consoleText, "Dropping the last") + count(consoleText, "begun after the last checkpoint"))
                     .as(consoleText).isGreaterThanOrEqualTo(killedMidBatch);
         }
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void anOutputDirectoryWrittenFromAnotherClusterIsMovedAsideNotResumed() throws Exception {
+        Path out = work.resolve("out");
+        String seeds = Path.of("..", "seeds").toString();
+        Cli.Result first = Cli.run("run", "--data", work.resolve("first").toString(), "--out", out.toString(), seeds);
+        assertThat(first.exit()).as(first.output()).isZero();
+        String oldTopicId = JSON.readTree(out.resolve("enriched").resolve(EnrichedLog.CHECKPOINT).toFile())
+                .get("topic_id").asText();
+
+        // A new broker, so a new articles.enriched: its offsets say nothing about the old one's.
+        Cli.Result second = Cli.run("run", "--data", work.resolve("second").toString(), "--out", out.toString(),
+                Path.of("..", "seeds", "000_91f0c3ef87dcfaf1.txt").toString());
+        assertThat(second.exit()).as(second.output()).isZero();
+
+        assertThat(EnrichedLog.readAll(out.resolve("enriched-" + oldTopicId))).hasSize(5);
+        assertThat(EnrichedLog.readAll(out.resolve("enriched"))).hasSize(1);
+        assertThat(JSON.readTree(out.resolve("enriched").resolve(EnrichedLog.CHECKPOINT).toFile())
+                .get("topic_id").asText()).isNotEqualTo(oldTopicId);
     }
 
     private Process consume(String bootstrap, Path out, List<Path> consoles) throws Exception {
