@@ -148,6 +148,9 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
      *                               checkpoint past the end of its partition
      */
     public void assignAll() {
+        if (log != null) {
+            throw new IllegalStateException("already assigned");
+        }
         String enriched = topics.enriched().name();
         log = EnrichedLog.open(logDir, enriched, topicIds.apply(enriched), maxFileBytes);
         List<TopicPartition> all = CommittedReader.assignAll(consumer,
