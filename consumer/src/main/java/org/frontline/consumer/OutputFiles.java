@@ -2,18 +2,14 @@ package org.frontline.consumer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.generic.IndexedRecord;
 import org.frontline.avro.CasualtyTally;
-import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
 import org.frontline.schemas.AvroJson;
 
@@ -24,15 +20,16 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
- * The files a consumer keeps in its output directory. Each is written whole to a temporary file in
- * the same directory and renamed over the old one, so a reader sees the old file or the new one,
- * never half of one.
+ * The tally files a consumer keeps in its output directory. Each is written whole to a temporary
+ * file in the same directory and renamed over the old one, so a reader sees the old file or the new
+ * one, never half of one; every file and directory it creates is readable by other users.
  *
  * <ul>
- *   <li>{@code enriched.jsonl}: the latest version of each article, one JSON object a line;</li>
  *   <li>{@code casualties.json}, {@code casualties.csv}: the current casualty tallies;</li>
  *   <li>{@code statements.json}, {@code statements.csv}: the current statement tallies per speaker.</li>
  * </ul>
+ *
+ * <p>The enriched articles are not here: they are appended to an {@link EnrichedLog}.
  */
 public final class OutputFiles {
 
@@ -43,6 +40,8 @@ public final class OutputFiles {
     static final List<String> SPEAKER_COLUMNS = List.of("speaker", "statements", "articles",
             "first_published", "last_published", "latest_quote");
 
+    private static final List<String> FILES = List.of("casualties.json", "casualties.csv", "statements.json",
+            "statements.csv");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     // Strict checking quotes a field only when it needs it, whatever its length.
     private static final CsvMapper CSV = CsvMapper.builder()
@@ -59,11 +58,20 @@ public final class OutputFiles {
         return dir;
     }
 
-    /** Writes the articles, one per line, in the order given. */
-    public void writeArticles(Collection<EnrichedArticle> articles) {
-        StringBuilder lines = new StringBuilder();
-        articles.forEach(a -> lines.append(AvroJson.toJson(a)).append('\n'));
-        replace("enriched.jsonl", lines.toString());
+    /** True when the casualty and statement files are all there, from this run or an earlier one. */
+    public boolean talliesExist() {
+        return FILES.stream().allMatch(name -> Files.exists(dir.resolve(name)));
+    }
+
+    /** Removes the temporary files a writer killed half-way left behind. */
+    public void removeTemporaryFiles() {
+        try {
+            for (String name : FILES) {
+                ReadableFiles.removeTemporaryFiles(dir, name);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes the casualty tallies as JSON and CSV. */
@@ -89,20 +97,6 @@ public final class OutputFiles {
     }
 
     private void replace(String name, String content) {
-        Path target = dir.resolve(name);
-        try {
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + name, ".tmp");
-            try {
-                try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                    out.write(content);
-                }
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        ReadableFiles.replace(dir.resolve(name), content, false);
     }
 }

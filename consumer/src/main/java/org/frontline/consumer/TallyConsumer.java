@@ -1,21 +1,33 @@
 package org.frontline.consumer;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
+import org.frontline.schemas.ClientConfig;
 import org.frontline.schemas.CommittedReader;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.Topic;
@@ -25,88 +37,267 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the output directory in step with {@code articles.enriched} and the two tally topics.
  *
+ * <ul>
+ *   <li>{@code articles.enriched} is appended to the {@link EnrichedLog} in {@code enriched/}, one line
+ *       a record, and resumed from the log's checkpoint: a consumer stopped in any way and started
+ *       again on the same directory neither loses nor repeats a line;</li>
+ *   <li>{@code tallies.casualties} and {@code tallies.statements} are read from the beginning at every
+ *       start (they are compacted, one record per tally) and kept in memory, one entry per tally; the
+ *       {@link OutputFiles} are rewritten from them at most once per tally interval, and once more
+ *       when it stops. At start-up they are not written until the tallies there were then are read.</li>
+ * </ul>
+ *
  * <p>It reads with {@code isolation.level=read_committed}, so it sees only what the exactly-once
- * streams application committed. It keeps the current state of each topic in memory and rewrites
- * the files after every batch that changed something. Because each file is a whole picture, it reads
- * every partition from the beginning at start-up (the topics are compacted) instead of resuming from
- * committed offsets, and commits none: two consumers each write a complete copy.
+ * streams application committed, outside any consumer group, and commits no offsets: its position is
+ * the checkpoint in its own output directory, so two consumers each write a complete copy. Memory
+ * depends on the number of tallies, never on the number of articles.
  */
 public final class TallyConsumer implements Runnable, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TallyConsumer.class);
+    /** How often the tally files are rewritten at most, unless configured otherwise. */
+    public static final Duration DEFAULT_TALLY_INTERVAL = Duration.ofSeconds(1);
+    /** The directory of the enriched log inside the output directory. */
+    public static final String ENRICHED_DIR = "enriched";
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private static final Logger LOG = LoggerFactory.getLogger(TallyConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Consumer<String, byte[]> consumer;
     private final FrontlineTopics topics;
     private final OutputFiles files;
-    private final Map<String, EnrichedArticle> articles = new TreeMap<>();
+    private final Path logDir;
+    private final long maxFileBytes;
+    private final Function<String, String> topicIds;
+    private final long tallyIntervalNanos;
     private final Map<String, CasualtyTally> casualties = new TreeMap<>();
     private final Map<String, SpeakerTally> speakers = new TreeMap<>();
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+    private EnrichedLog log;
+    private List<TopicPartition> assigned = List.of();
+    private Map<TopicPartition, Long> tallyEndsAtStart = Map.of();
+    private boolean talliesLoaded;
+    // True at start, so the files are rewritten once from the topics even when nothing changes.
+    private boolean casualtiesChanged = true;
+    private boolean speakersChanged = true;
+    private long lastTallyWrite;
     private volatile boolean running = true;
     private int undecodable;
 
-    public TallyConsumer(Properties clientProps, FrontlineTopics topics, OutputFiles files) {
-        this.consumer = new KafkaConsumer<>(CommittedReader.config(clientProps, "frontline-consume"),
-                topics.enriched().keySerde().deserializer(), new ByteArrayDeserializer());
+    /** A consumer writing to {@code out}, with the default tally interval and file size. */
+    public TallyConsumer(Properties clientProps, FrontlineTopics topics, Path out) {
+        this(clientProps, topics, out, DEFAULT_TALLY_INTERVAL, EnrichedLog.DEFAULT_MAX_FILE_BYTES);
+    }
+
+    /**
+     * A consumer writing to {@code out}.
+     *
+     * @param tallyInterval the least time between two rewrites of the tally files
+     * @param maxFileBytes  the size past which the enriched log rolls over to a new file
+     */
+    public TallyConsumer(Properties clientProps, FrontlineTopics topics, Path out, Duration tallyInterval,
+                         long maxFileBytes) {
+        this(new KafkaConsumer<>(config(clientProps), topics.enriched().keySerde().deserializer(),
+                new ByteArrayDeserializer()), topic -> topicId(clientProps, topic), topics, out, tallyInterval,
+                maxFileBytes);
+    }
+
+    /** A consumer on {@code consumer}; {@code topicIds} gives a topic's id from its name. */
+    TallyConsumer(Consumer<String, byte[]> consumer, Function<String, String> topicIds, FrontlineTopics topics,
+                  Path out, Duration tallyInterval, long maxFileBytes) {
+        if (maxFileBytes <= 0) {
+            throw new IllegalArgumentException("the largest file size must be positive: " + maxFileBytes);
+        }
+        this.consumer = consumer;
+        this.topicIds = topicIds;
         this.topics = topics;
-        this.files = files;
+        this.files = new OutputFiles(out);
+        this.logDir = out.resolve(ENRICHED_DIR);
+        this.maxFileBytes = maxFileBytes;
+        this.tallyIntervalNanos = tallyInterval.toNanos();
+        this.lastTallyWrite = System.nanoTime() - tallyIntervalNanos;
     }
 
-    /** Assigns every partition of the three topics and seeks to their beginning. */
+    private static String topicId(Properties clientProps, String topic) {
+        try (Admin admin = Admin.create(ClientConfig.kafkaOnly(clientProps))) {
+            return admin.describeTopics(List.of(topic)).topicNameValues().get(topic).get(30, TimeUnit.SECONDS)
+                    .topicId().toString();
+        } catch (ExecutionException e) {
+            throw new KafkaException("cannot describe " + topic + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new KafkaException("cannot describe " + topic + ": the cluster did not answer in 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
+        }
+    }
+
+    private static Map<String, Object> config(Properties clientProps) {
+        Map<String, Object> config = CommittedReader.config(clientProps, "frontline-consume");
+        // Every position is sought explicitly; one that falls off the log is an error, never a silent skip.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        return config;
+    }
+
+    /**
+     * Opens the enriched log, dropping what a crash left after its checkpoint, and assigns every
+     * partition of the three topics: the enriched articles from the log's checkpoint (from the
+     * beginning without one), the tallies from the beginning. Writes empty tally files when there are
+     * none yet, so the directory is complete from the start.
+     *
+     * @throws IllegalStateException when the log cannot be resumed: see {@link EnrichedLog#open}, or a
+     *                               checkpoint past the end of its partition
+     */
     public void assignAll() {
-        consumer.seekToBeginning(CommittedReader.assignAll(consumer,
-                List.of(topics.enriched().name(), topics.casualties().name(), topics.statements().name())));
+        if (log != null) {
+            throw new IllegalStateException("already assigned");
+        }
+        String enriched = topics.enriched().name();
+        log = EnrichedLog.open(logDir, enriched, topicIds.apply(enriched), maxFileBytes);
+        List<TopicPartition> all = CommittedReader.assignAll(consumer,
+                List.of(enriched, topics.casualties().name(), topics.statements().name()));
+        List<TopicPartition> articles = all.stream().filter(p -> p.topic().equals(enriched)).toList();
+        List<TopicPartition> tallies = all.stream().filter(p -> !p.topic().equals(enriched)).toList();
+        resume(articles);
+        consumer.seekToBeginning(tallies);
+        tallyEndsAtStart = consumer.endOffsets(tallies);
+        files.removeTemporaryFiles();
+        if (!files.talliesExist()) {
+            files.writeCasualties(List.of());
+            files.writeSpeakers(List.of());
+        }
+        assigned = all;
     }
 
-    /** Polls once and rewrites the files that changed; returns how many records it read. */
+    private void resume(List<TopicPartition> partitions) {
+        Map<Integer, Long> checkpointed = log.offsets();
+        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        for (TopicPartition p : partitions) {
+            long beginning = beginnings.get(p);
+            Long next = checkpointed.get(p.partition());
+            if (next == null) {
+                next = beginning;
+            } else if (next > ends.get(p)) {
+                throw new IllegalStateException(p + " ends at offset " + ends.get(p) + " but the log in " + log.dir()
+                        + " was read up to offset " + next + ": records the log holds were lost from the topic. "
+                        + "Move " + log.dir() + " away to start a new log");
+            } else if (next < beginning) {
+                LOG.warn("{}: offsets {} to {} were deleted from the topic before this consumer read them",
+                        p, next, beginning - 1);
+                next = beginning;
+            }
+            consumer.seek(p, next);
+        }
+        LOG.info("Appending {} to {} from offsets {}", topics.enriched().name(), log.activeFile(),
+                checkpointed.isEmpty() ? "at the beginning" : checkpointed);
+    }
+
+    /**
+     * Polls once, appends the articles read to the log and checkpoints it, and rewrites the tally
+     * files when they changed and the tally interval has passed; returns how many records it read.
+     */
     public int pollOnce(Duration timeout) {
         ConsumerRecords<String, byte[]> records = consumer.poll(timeout);
-        boolean articlesChanged = false;
-        boolean casualtiesChanged = false;
-        boolean speakersChanged = false;
         for (ConsumerRecord<String, byte[]> record : records) {
             String topic = record.topic();
             if (topic.equals(topics.enriched().name())) {
-                articlesChanged |= apply(articles, record, topics.enriched());
+                append(record);
             } else if (topic.equals(topics.casualties().name())) {
                 casualtiesChanged |= apply(casualties, record, topics.casualties());
             } else {
                 speakersChanged |= apply(speakers, record, topics.statements());
             }
         }
-        if (articlesChanged) {
-            files.writeArticles(articles.values());
-        }
-        if (casualtiesChanged) {
-            files.writeCasualties(casualties.values());
-        }
-        if (speakersChanged) {
-            files.writeSpeakers(speakers.values());
-        }
-        consumer.assignment().forEach(p -> positions.put(p, consumer.position(p)));
+        checkpoint();
+        writeTallies(false);
         return records.count();
+    }
+
+    private void append(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            if (record.key() == null) {
+                undecodable(record, "a tombstone without a key");
+            } else {
+                log.withdraw(record.key());
+            }
+            return;
+        }
+        EnrichedArticle article = decode(record, topics.enriched());
+        if (article != null) {
+            log.append(article);
+        }
     }
 
     private <V> boolean apply(Map<String, V> state, ConsumerRecord<String, byte[]> record, Topic<String, V> topic) {
         if (record.value() == null) {
             return state.remove(record.key()) != null;
         }
-        try {
-            state.put(record.key(), topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
-            return true;
-        } catch (RuntimeException e) {
-            undecodable++;
-            LOG.error("skipping undecodable record {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+        V value = decode(record, topic);
+        if (value == null) {
             return false;
+        }
+        state.put(record.key(), value);
+        return true;
+    }
+
+    private <V> V decode(ConsumerRecord<String, byte[]> record, Topic<String, V> topic) {
+        try {
+            return topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+        } catch (RuntimeException e) {
+            undecodable(record, e.getMessage());
+            return null;
         }
     }
 
-    /** Writes every file once, even the empty ones, so the directory is complete from the start. */
-    public void writeAll() {
-        files.writeArticles(articles.values());
-        files.writeCasualties(casualties.values());
-        files.writeSpeakers(speakers.values());
+    private void undecodable(ConsumerRecord<String, byte[]> record, String why) {
+        undecodable++;
+        LOG.error("skipping undecodable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                why);
+    }
+
+    /** Checkpoints the log at the positions reached; only then are they reported by {@link #positions()}. */
+    private void checkpoint() {
+        if (assigned.isEmpty()) {
+            return;
+        }
+        String enriched = topics.enriched().name();
+        Map<Integer, Long> next = new TreeMap<>(log.offsets());
+        Map<TopicPartition, Long> reached = new HashMap<>();
+        for (TopicPartition p : assigned) {
+            long position = consumer.position(p);
+            reached.put(p, position);
+            if (p.topic().equals(enriched)) {
+                next.put(p.partition(), position);
+            }
+        }
+        if (!next.equals(log.offsets())) {
+            log.checkpoint(next);
+        }
+        positions.putAll(reached);
+    }
+
+    /** Rewrites the changed tally files once the start-up read is done, at most once per interval unless final. */
+    private void writeTallies(boolean last) {
+        if (!talliesLoaded) {
+            talliesLoaded = !assigned.isEmpty() && tallyEndsAtStart.entrySet().stream()
+                    .allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+            if (!talliesLoaded) {
+                return;
+            }
+        }
+        long now = System.nanoTime();
+        if (!last && now - lastTallyWrite < tallyIntervalNanos) {
+            return;
+        }
+        if (casualtiesChanged) {
+            files.writeCasualties(casualties.values());
+            casualtiesChanged = false;
+        }
+        if (speakersChanged) {
+            files.writeSpeakers(speakers.values());
+            speakersChanged = false;
+        }
+        lastTallyWrite = now;
     }
 
     /** The position reached on each assigned partition, as of the last poll; safe from any thread. */
@@ -129,20 +320,24 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
         return undecodable;
     }
 
-    /** Assigns, writes the empty files, then polls until {@link #stop()}. */
+    /**
+     * Assigns, then polls until {@link #stop()}; then checkpoints the log and writes the tally files
+     * a last time, so they are final when it returns.
+     */
     @Override
     public void run() {
         try {
             assignAll();
-            writeAll();
             while (running) {
-                pollOnce(Duration.ofMillis(200));
+                pollOnce(POLL);
             }
         } catch (WakeupException e) {
             if (running) {
                 throw e;
             }
         }
+        checkpoint();
+        writeTallies(true);
     }
 
     /** Asks {@link #run()} to return; safe from any thread. */
@@ -153,6 +348,12 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close();
+        try {
+            consumer.close();
+        } finally {
+            if (log != null) {
+                log.close();
+            }
+        }
     }
 }

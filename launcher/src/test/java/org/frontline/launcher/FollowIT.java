@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.frontline.consumer.EnrichedLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,19 +142,11 @@ class FollowIT {
                 "line 2: malformed JSON", "line 4: no body", "line 5: not a JSON object",
                 "line 6: published is not YYYY-MM or YYYY-MM-DD: last week");
         assertThat(sumIncidents(out, "killed")).as("the French article counts in no tally").isEqualTo(9);
-        JsonNode french = Files.readAllLines(out.resolve("enriched.jsonl")).stream().map(FollowIT::json)
+        JsonNode french = EnrichedLog.readAll(out.resolve("enriched")).values().stream()
                 .filter(a -> a.get("article").get("body").asText().startsWith("Trois")).findFirst().orElseThrow();
         assertThat(french.get("language").asText()).isEqualTo("fr");
         assertThat(french.get("casualties")).isEmpty();
         assertThat(french.get("statements")).isEmpty();
-    }
-
-    private static JsonNode json(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Serves the test feed on a free loopback port. */
@@ -195,17 +188,8 @@ class FollowIT {
     }
 
     private static List<String> enrichedBodies(Path out) throws Exception {
-        Path file = out.resolve("enriched.jsonl");
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        return Files.readAllLines(file).stream().map(line -> {
-            try {
-                return JSON.readTree(line).get("article").get("body").asText();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return EnrichedLog.readAll(out.resolve("enriched")).values().stream()
+                .map(article -> article.get("article").get("body").asText()).toList();
     }
 
     private static long sumIncidents(Path out, String outcome) throws Exception {

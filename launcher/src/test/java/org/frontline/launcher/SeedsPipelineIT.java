@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.frontline.consumer.EnrichedLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class SeedsPipelineIT {
         Gold gold = Gold.read(SEEDS);
         assertThat(casualtiesByOutcomeAndVictims(out)).isEqualTo(gold.casualties());
         assertThat(statementsBySpeaker(out, gold)).isEqualTo(gold.statements());
-        assertThat(Files.readAllLines(out.resolve("enriched.jsonl"))).hasSize(5);
+        assertThat(EnrichedLog.readAll(out.resolve("enriched"))).hasSize(5);
         assertThat(Files.readAllLines(out.resolve("casualties.csv")).get(0)).startsWith("outcome,victims,party,");
         assertThat(Files.readAllLines(out.resolve("statements.csv")).get(0)).startsWith("speaker,statements,");
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.frontline.consumer.EnrichedLog;
 import org.frontline.launcher.broker.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,7 +61,7 @@ class SeparateProcessesIT {
                             && Files.readString(out.resolve("casualties.json")).contains("120160")
                             && Files.readString(out.resolve("statements.json")).contains("Jens Stoltenberg"));
             await("the watched article enriched").atMost(Duration.ofSeconds(60))
-                    .until(() -> Files.readAllLines(out.resolve("enriched.jsonl")).size() == 6);
+                    .until(() -> EnrichedLog.readAll(out.resolve("enriched")).size() == 6);
             ingest.interrupt();
             ingest.join(TimeUnit.SECONDS.toMillis(60));
             assertThat(ingestExit.get()).as(ingestConsole.toString()).isZero();

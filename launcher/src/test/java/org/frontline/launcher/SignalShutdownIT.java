@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.frontline.consumer.EnrichedLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,7 @@ class SignalShutdownIT {
         assertThat(process.exitValue()).as(console).isIn(0, 143);
         assertThat(console).contains("Stopping", "Articles from http: received 3, published 3, rejected 0",
                 "Casualty tallies");
-        assertThat(Files.readAllLines(out.resolve("enriched.jsonl"))).hasSize(3);
+        assertThat(EnrichedLog.readAll(out.resolve("enriched"))).hasSize(3);
         assertThat(Files.readString(out.resolve("casualties.json"))).as(console).contains("\"incident_total\" : 6");
     }
 

@@ -3,9 +3,9 @@ package org.frontline.launcher.cli;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.frontline.consumer.JsonLinesDump;
-import org.frontline.consumer.OutputFiles;
 import org.frontline.consumer.TallyConsumer;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** Keeps the output files up to date until stopped, or prints one topic as JSON Lines. */
 @Command(name = "consume", mixinStandardHelpOptions = true,
-        description = "Keep enriched.jsonl and the tally files in --out up to date with an existing cluster "
-                + "until stopped (Ctrl-C or SIGTERM); or, with --format json TOPIC, print any Frontline topic as "
+        description = "Append the enriched articles to --out/enriched/ and keep the tally files in --out up to "
+                + "date with an existing cluster until stopped (Ctrl-C or SIGTERM), resuming where the last run on "
+                + "--out stopped; or, with --format json TOPIC, print any Frontline topic as "
                 + "JSON Lines from its beginning.")
 public final class ConsumeCommand implements Callable<Integer> {
 
@@ -48,6 +49,11 @@ public final class ConsumeCommand implements Callable<Integer> {
             description = "Where the result files go (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--max-file-bytes", paramLabel = "N", defaultValue = "67108864",
+            description = "Start a new enriched/enriched-NNNNNN.jsonl file before one grows past N bytes "
+                    + "(default: ${DEFAULT-VALUE}, 64 MiB).")
+    long maxFileBytes;
+
     @Override
     public Integer call() throws Exception {
         Properties props = Commands.requireCluster(kafka.clientProperties(System.getenv()));
@@ -62,9 +68,16 @@ public final class ConsumeCommand implements Callable<Integer> {
         if (topic != null) {
             throw new ParameterException(spec.commandLine(), "a TOPIC goes with --format json");
         }
-        TallyConsumer consumer = new TallyConsumer(props, FrontlineTopics.named(TopicNames.from(props)),
-                new OutputFiles(out));
+        TallyConsumer consumer = new TallyConsumer(props, FrontlineTopics.named(TopicNames.from(props)), out,
+                TallyConsumer.DEFAULT_TALLY_INTERVAL, maxFileBytes);
         Thread consuming = new Thread(consumer, "frontline-consume");
+        // A consumer that cannot go on (a checkpoint it refuses, a lost cluster) ends the command, not just its thread.
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread command = Thread.currentThread();
+        consuming.setUncaughtExceptionHandler((thread, e) -> {
+            failure.set(e);
+            command.interrupt();
+        });
         consuming.start();
         Commands.runUntilStopped(() -> {
             consumer.stop();
@@ -75,6 +88,9 @@ public final class ConsumeCommand implements Callable<Integer> {
             }
             consumer.close();
         });
+        if (failure.get() != null) {
+            throw new IllegalStateException("the consumer stopped: " + failure.get().getMessage(), failure.get());
+        }
         return 0;
     }
 }

@@ -10,11 +10,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
-import org.frontline.consumer.OutputFiles;
 import org.frontline.consumer.TallyConsumer;
 import org.frontline.extract.Extractor;
 import org.frontline.launcher.CatchUp;
@@ -111,11 +111,13 @@ public final class RunCommand implements Callable<Integer> {
         FrontlineTopics topics = FrontlineTopics.named(settings.topics());
         Extractor extractor = Extractor.create();
         try (FrontlineStreams streams = FrontlineStreams.start(settings, extractor::extract);
-             TallyConsumer consumer = new TallyConsumer(props, topics, new OutputFiles(out));
+             TallyConsumer consumer = new TallyConsumer(props, topics, out);
              ArticlePublisher publisher = new ArticlePublisher(props, topics, limit.check(),
                      Clock.systemUTC());
              Admin admin = Admin.create(ClientConfig.kafkaOnly(props))) {
             Thread consuming = new Thread(consumer, "frontline-consume");
+            AtomicReference<Throwable> consumerFailure = new AtomicReference<>();
+            consuming.setUncaughtExceptionHandler((thread, e) -> consumerFailure.set(e));
             consuming.start();
             try {
                 publishPaths(publisher, console);
@@ -123,9 +125,13 @@ public final class RunCommand implements Callable<Integer> {
                     follow(publisher, streams, topics, props, port, console);
                 }
                 publisher.flush();
-                boolean caughtUp = awaitCatchUp(new CatchUp(admin), settings, topics, consumer, streams);
+                boolean caughtUp = awaitCatchUp(new CatchUp(admin), settings, topics, consumer, consumerFailure,
+                        streams);
                 if (streams.failure() != null) {
                     throw new IllegalStateException("the streams application stopped", streams.failure());
+                }
+                if (consumerFailure.get() != null) {
+                    throw new IllegalStateException("the consumer stopped", consumerFailure.get());
                 }
                 if (!caughtUp) {
                     throw new IllegalStateException("the tallies did not catch up within " + timeoutSeconds
@@ -181,17 +187,18 @@ public final class RunCommand implements Callable<Integer> {
         Tables.speakers(console, consumer.speakerTallies());
         console.println();
         console.println("Files: " + out.toAbsolutePath().normalize()
-                + " (enriched.jsonl, casualties.json/.csv, statements.json/.csv)");
+                + " (enriched/enriched-*.jsonl, casualties.json/.csv, statements.json/.csv)");
     }
 
     private boolean awaitCatchUp(CatchUp catchUp, StreamsSettings settings, FrontlineTopics topics,
-                                 TallyConsumer consumer, FrontlineStreams streams) throws InterruptedException {
+                                 TallyConsumer consumer, AtomicReference<Throwable> consumerFailure,
+                                 FrontlineStreams streams) throws InterruptedException {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         Set<String> sources = Set.of(topics.raw().name(), topics.enriched().name());
         // Twice in a row: records derived from the last commit may still be on their way to the next topic.
         int[] streak = {0};
         boolean streamsDone = CatchUp.await(() -> {
-            if (streams.failure() != null) {
+            if (streams.failure() != null || consumerFailure.get() != null) {
                 return true;
             }
             boolean now = catchUp.groupCaughtUp(settings.applicationId(),
@@ -199,11 +206,12 @@ public final class RunCommand implements Callable<Integer> {
             streak[0] = now ? streak[0] + 1 : 0;
             return streak[0] >= 2;
         }, timeout);
-        if (!streamsDone || streams.failure() != null) {
+        if (!streamsDone || streams.failure() != null || consumerFailure.get() != null) {
             return false;
         }
         var ends = catchUp.committedEnds(Set.of(topics.enriched().name(), topics.casualties().name(),
                 topics.statements().name()));
-        return CatchUp.await(() -> CatchUp.reached(consumer.positions(), ends), timeout);
+        return CatchUp.await(() -> consumerFailure.get() != null || CatchUp.reached(consumer.positions(), ends),
+                timeout);
     }
 }

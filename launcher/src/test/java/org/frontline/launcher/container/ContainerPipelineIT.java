@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.frontline.consumer.EnrichedLog;
 import org.frontline.launcher.Frontline;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -110,7 +110,7 @@ class ContainerPipelineIT {
         assertThat(casualties.get("killed|civilians")).containsExactly(4, 6655);
         assertThat(casualties.get("injured|civilians")).containsExactly(3, 10368);
         assertThat(casualties.get("losses|military")).containsExactly(860, 120160);
-        assertThat(Files.readAllLines(out.resolve("enriched.jsonl"))).hasSize(5);
+        assertThat(EnrichedLog.readAll(out.resolve("enriched"))).hasSize(5);
         assertThat(JSON.readTree(out.resolve("statements.json").toFile()).findValuesAsText("speaker"))
                 .contains("Jens Stoltenberg", "Dmitry Peskov", "John Kirby");
     }
