@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -158,7 +159,8 @@ public final class Bench {
                     number(heap, "heap_max_bytes"), number(heap, "peak_heap_bytes"),
                     number(heap, "peak_heap_after_gc_bytes"), changelogBytes, storage.get("changelog")[1],
                     storage.get("repartition")[0], outputBytes, storage.get("output")[1],
-                    (double) changelogBytes / total, (double) outputBytes / total, stateDir);
+                    (double) changelogBytes / total, (double) outputBytes / total, stateDir,
+                    topicBytes(admin, applicationId));
             return new BenchResult(startedAt.toString(), cluster, settings(), corpus, kafka, endToEnd, latency,
                     resources);
         }
@@ -350,13 +352,7 @@ public final class Bench {
             throws InterruptedException {
         Set<String> outputs = Set.of(topics.enriched().name(), topics.casualties().name(),
                 topics.statements().name());
-        List<Integer> brokers = get(admin.describeCluster().nodes()).stream().map(Node::id).toList();
-        Map<TopicPartition, Long> bytes = new HashMap<>();
-        for (Map<String, LogDirDescription> dirs : get(admin.describeLogDirs(brokers).allDescriptions()).values()) {
-            for (LogDirDescription dir : dirs.values()) {
-                dir.replicaInfos().forEach((partition, replica) -> bytes.merge(partition, replica.size(), Math::max));
-            }
-        }
+        Map<TopicPartition, Long> bytes = partitionBytes(admin);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         bytes.keySet().forEach(p -> latest.put(p, OffsetSpec.latest()));
         Map<TopicPartition, Long> ends = new HashMap<>();
@@ -378,6 +374,29 @@ public final class Bench {
             }
         });
         return totals;
+    }
+
+    /** Bytes of each of the application's internal topics, named without the application id. */
+    private static Map<String, Long> topicBytes(Admin admin, String applicationId) throws InterruptedException {
+        Map<String, Long> bytes = new TreeMap<>();
+        partitionBytes(admin).forEach((partition, size) -> {
+            if (partition.topic().startsWith(applicationId + "-")) {
+                bytes.merge(partition.topic().substring(applicationId.length() + 1), size, Long::sum);
+            }
+        });
+        return bytes;
+    }
+
+    /** Bytes of each partition on the cluster, one replica of it (the largest). */
+    private static Map<TopicPartition, Long> partitionBytes(Admin admin) throws InterruptedException {
+        List<Integer> brokers = get(admin.describeCluster().nodes()).stream().map(Node::id).toList();
+        Map<TopicPartition, Long> bytes = new HashMap<>();
+        for (Map<String, LogDirDescription> dirs : get(admin.describeLogDirs(brokers).allDescriptions()).values()) {
+            for (LogDirDescription dir : dirs.values()) {
+                dir.replicaInfos().forEach((partition, replica) -> bytes.merge(partition, replica.size(), Math::max));
+            }
+        }
+        return bytes;
     }
 
     private static long size(Path dir) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The table {@code frontline bench} prints: one line per measurement, its value and its unit. */
 public final class BenchReport {
@@ -47,6 +48,8 @@ public final class BenchReport {
         rows.add(row("", "output bytes per article", number(r.outputBytesPerArticle()), "bytes"));
         rows.add(row("", "changelog / repartition / output", mib(r.changelogBytes()) + " / "
                 + mib(r.repartitionBytes()) + " / " + mib(r.outputBytes()), "MiB"));
+        r.internalTopicBytes().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(3).forEach(topic -> rows.add(row("", "  " + topic.getKey(), mib(topic.getValue()), "MiB")));
         rows.add(row("", "state directory on disk", mib(r.stateDirBytes()), "MiB"));
 
         out.println();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.HdrHistogram.Histogram;
 
@@ -151,11 +152,12 @@ public record BenchResult(String startedAt, String cluster, Settings settings, C
      * @param changelogBytesPerArticle changelogBytes / articles
      * @param outputBytesPerArticle    outputBytes / articles
      * @param stateDirBytes            the streams state directory on disk, after the application closed
+     * @param internalTopicBytes       bytes of each changelog and repartition topic, without the application id
      */
     public record Resources(int articles, long heapMaxBytes, long peakHeapBytes, long peakHeapAfterGcBytes,
                             long changelogBytes, long changelogOffsets, long repartitionBytes, long outputBytes,
                             long outputOffsets, double changelogBytesPerArticle, double outputBytesPerArticle,
-                            long stateDirBytes) {
+                            long stateDirBytes, Map<String, Long> internalTopicBytes) {
     }
 
     /** Writes this result as indented JSON, creating the file's directory. */
