@@ -49,9 +49,14 @@ final class OutputReader implements Runnable, AutoCloseable {
         this.consumer = new KafkaConsumer<>(CommittedReader.config(clientProps, "frontline-bench-reader"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.topics = topics;
-        List<TopicPartition> partitions = CommittedReader.assignAll(consumer,
-                List.of(topics.enriched().name(), topics.casualties().name(), topics.statements().name()));
-        consumer.seekToBeginning(partitions);
+        try {
+            List<TopicPartition> partitions = CommittedReader.assignAll(consumer,
+                    List.of(topics.enriched().name(), topics.casualties().name(), topics.statements().name()));
+            consumer.seekToBeginning(partitions);
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
     }
 
     @Override
