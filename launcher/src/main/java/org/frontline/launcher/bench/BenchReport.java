@@ -42,7 +42,7 @@ public final class BenchReport {
             rows.add(row("", "caught up after the last send", decimal(latency.catchUpSeconds()), "s"));
         }
         BenchResult.Resources r = result.resources();
-        rows.add(row("(d) streams JVM", "peak heap (pools) / after GC / max", mib(r.peakHeapBytes()) + " / "
+        rows.add(row("(d) streams JVM", "peak heap / after GC / max", mib(r.peakHeapBytes()) + " / "
                 + mib(r.peakHeapAfterGcBytes()) + " / " + mib(r.heapMaxBytes()), "MiB"));
         rows.add(row("", "changelog bytes per article", number(r.changelogBytesPerArticle()), "bytes"));
         rows.add(row("", "output bytes per article", number(r.outputBytesPerArticle()), "bytes"));

@@ -142,8 +142,8 @@ public record BenchResult(String startedAt, String cluster, Settings settings, C
      *
      * @param articles                 articles both phases published
      * @param heapMaxBytes             the streams JVM's heap limit
-     * @param peakHeapBytes            sum of the heap pools' peaks (an upper bound of the heap in use)
-     * @param peakHeapAfterGcBytes     largest heap in use after a collection (the live data), sampled
+     * @param peakHeapBytes            the most heap in use (before a collection, or sampled)
+     * @param peakHeapAfterGcBytes     the most heap in use just after a collection (about the live data)
      * @param changelogBytes           bytes of the {@code <application.id>-*-changelog} topics on the broker
      * @param changelogOffsets         sum of their end offsets
      * @param repartitionBytes         bytes of the {@code -repartition} topics

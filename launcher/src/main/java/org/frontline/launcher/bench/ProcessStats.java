@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -11,12 +12,21 @@ import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +35,10 @@ import org.slf4j.LoggerFactory;
  * second and once more on {@link #close()}: its state (the Kafka Streams state, say) and its heap.
  *
  * <ul>
- *   <li>{@code peak_heap_bytes}: the sum of the heap pools' peak usage (an upper bound of the heap in use
- *       at the fullest moment, as the pools may peak at different times);</li>
- *   <li>{@code peak_heap_after_gc_bytes}: the largest heap in use just after a collection, sampled: the
- *       live data, which is what a smaller {@code -Xmx} has to hold;</li>
+ *   <li>{@code peak_heap_bytes}: the most heap ever in use, from every collection's before-GC figures (the
+ *       heap is fullest just before a collection) and from the samples;</li>
+ *   <li>{@code peak_heap_after_gc_bytes}: the most heap in use just after a collection: about the live
+ *       data, which is what a smaller {@code -Xmx} has to hold;</li>
  *   <li>{@code heap_max_bytes}: the heap limit ({@code -Xmx}).</li>
  * </ul>
  *
@@ -42,6 +52,8 @@ public final class ProcessStats implements AutoCloseable {
     private final Path file;
     private final Supplier<String> state;
     private final ScheduledExecutorService timer;
+    private final Set<String> heapPools = new HashSet<>();
+    private long peak;
     private long peakAfterGc;
 
     private ProcessStats(Path file, Supplier<String> state) {
@@ -57,6 +69,17 @@ public final class ProcessStats implements AutoCloseable {
     /** Starts writing {@code file} with the state {@code state} gives. */
     public static ProcessStats start(Path file, Supplier<String> state) {
         ProcessStats stats = new ProcessStats(file.toAbsolutePath(), state);
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                stats.heapPools.add(pool.getName());
+            }
+        }
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> stats.collected(notification), null,
+                        null);
+            }
+        }
         stats.timer.scheduleAtFixedRate(stats::writeQuietly, 0, INTERVAL_MS, TimeUnit.MILLISECONDS);
         return stats;
     }
@@ -74,6 +97,20 @@ public final class ProcessStats implements AutoCloseable {
         return props;
     }
 
+    private synchronized void collected(Notification notification) {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                    .getGcInfo();
+            peak = Math.max(peak, heapUsed(info.getMemoryUsageBeforeGc()));
+            peakAfterGc = Math.max(peakAfterGc, heapUsed(info.getMemoryUsageAfterGc()));
+        }
+    }
+
+    private long heapUsed(Map<String, MemoryUsage> pools) {
+        return pools.entrySet().stream().filter(pool -> heapPools.contains(pool.getKey()))
+                .mapToLong(pool -> pool.getValue().getUsed()).sum();
+    }
+
     private void writeQuietly() {
         try {
             write();
@@ -83,17 +120,17 @@ public final class ProcessStats implements AutoCloseable {
     }
 
     private synchronized void write() throws IOException {
-        long peak = 0;
-        long afterGc = 0;
-        long max = Runtime.getRuntime().maxMemory();
+        peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        // GC notifications arrive a little later, on a thread of their own: the pools also keep the last ones.
+        long afterLastGc = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
-                peak += pool.getPeakUsage().getUsed();
-                MemoryUsage collected = pool.getCollectionUsage();
-                afterGc += collected == null ? 0 : collected.getUsed();
-            }
+            MemoryUsage collected = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            afterLastGc += collected == null ? 0 : collected.getUsed();
         }
-        peakAfterGc = Math.max(peakAfterGc, afterGc);
+        peakAfterGc = Math.max(peakAfterGc, afterLastGc);
+        // What was in use after a collection was in use: the peak holds at least that, whichever came first.
+        peak = Math.max(peak, peakAfterGc);
+        long max = Runtime.getRuntime().maxMemory();
         Properties props = new Properties();
         props.setProperty("state", state.get());
         props.setProperty("peak_heap_bytes", Long.toString(peak));
