@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
                 + "(b) articles/s end to end until every tally counts every article, (c) publish-to-enriched and "
                 + "publish-to-tally latency at a fixed rate, (d) the streams JVM's peak heap, changelog and output "
                 + "bytes per article and its state on disk. Starts an embedded broker in a fresh temporary "
-                + "directory unless a cluster is given, and the streams application in a JVM of its own. Prints "
-                + "a table and writes the results as JSON. See docs/performance.md.")
+                + "directory (deleted afterwards; --data DIR uses and keeps DIR instead) unless a cluster is "
+                + "given, and the streams application in a JVM of its own. Prints a table and writes the results "
+                + "as JSON. See docs/performance.md.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Mixin
