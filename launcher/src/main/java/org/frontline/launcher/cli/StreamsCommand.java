@@ -1,11 +1,13 @@
 package org.frontline.launcher.cli;
 
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.frontline.extract.Extractor;
+import org.frontline.launcher.bench.ProcessStats;
 import org.frontline.launcher.http.LiveUpdates;
 import org.frontline.launcher.http.QueryApi;
 import org.frontline.launcher.http.WebServer;
@@ -39,6 +41,10 @@ public final class StreamsCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String httpHost;
 
+    /** For `frontline bench`, which runs this command as a child process: its state and heap, see ProcessStats. */
+    @Option(names = "--stats-file", paramLabel = "FILE", hidden = true)
+    Path statsFile;
+
     @Spec
     CommandSpec spec;
 
@@ -54,6 +60,8 @@ public final class StreamsCommand implements Callable<Integer> {
         StreamsSettings settings = StreamsSettings.from(streamsProps, kafka.dataDir().resolve("streams"),
                 kafka.partitions());
         FrontlineStreams streams = FrontlineStreams.start(settings, Extractor.create()::extract);
+        ProcessStats stats = statsFile == null ? null
+                : ProcessStats.start(statsFile, () -> streams.kafkaStreams().state().name());
         LiveUpdates live = null;
         Javalin server = null;
         try {
@@ -71,6 +79,9 @@ public final class StreamsCommand implements Callable<Integer> {
                 live.close();
             }
             streams.close();
+            if (stats != null) {
+                stats.close();
+            }
             throw e;
         }
         if (server != null) {
@@ -86,6 +97,9 @@ public final class StreamsCommand implements Callable<Integer> {
                 httpServer.stop();
             }
             streams.close();
+            if (stats != null) {
+                stats.close();
+            }
         });
         if (streams.failure() != null) {
             throw new IllegalStateException("the streams application stopped on an unrecoverable error",
