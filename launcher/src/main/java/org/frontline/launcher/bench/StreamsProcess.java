@@ -20,6 +20,9 @@ import org.frontline.launcher.Frontline;
  */
 public final class StreamsProcess implements AutoCloseable {
 
+    /** The environment variable whose JVM options are added to the child's command line. */
+    public static final String CHILD_JAVA_OPTS = "FRONTLINE_BENCH_STREAMS_JAVA_OPTS";
+
     private static final int LOG_TAIL_LINES = 40;
 
     private final Process process;
@@ -53,9 +56,13 @@ public final class StreamsProcess implements AutoCloseable {
             Path log = workDir.resolve("streams.log");
             Path stats = workDir.resolve("streams-stats.properties");
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                    Frontline.class.getName(), "streams", "--bootstrap-servers", bootstrap,
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+            // Extra JVM options for the child alone, such as a flight recording of the streams application.
+            String extra = System.getenv(CHILD_JAVA_OPTS);
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(List.of(extra.strip().split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Frontline.class.getName(), "streams", "--bootstrap-servers", bootstrap,
                     "--config", config.toString(), "--data", workDir.toString(),
                     "--partitions", Integer.toString(partitions), "--stats-file", stats.toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

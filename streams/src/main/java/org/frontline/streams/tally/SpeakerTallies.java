@@ -1,5 +1,6 @@
 package org.frontline.streams.tally;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,12 +15,20 @@ import org.frontline.extract.SpeakerNames;
  * The arithmetic of statement tallies, keyed by the speaker's canonical key
  * ({@link SpeakerNames#canonicalKey}), so that "Dmitry Peskov" and "Dmitri Peskov" in different
  * articles are one tally. Statements and articles are sums. What a sum cannot take back is read from
- * indexes ordered for it: the latest quote and the first and last publication dates from
- * {@link #recencyKey}, and the name a tally shows, the spelling most of its statements use (the
- * longer one on a tie, then the first in name order), from {@link #spellingKey}. Plain functions: no
- * Kafka.
+ * an index ordered for it: the latest quote and the first and last publication dates from
+ * {@link #recencyKey}. The name a tally shows is the spelling most of its statements use, the longer
+ * one on a tie, then the first in name order ({@link #SHOWN_NAME}). Plain functions: no Kafka.
  */
 public final class SpeakerTallies {
+
+    /** One spelling of a speaker's name and the statements that use it. */
+    public record Spelling(String name, int statements) {
+    }
+
+    /** Orders spellings so that the greatest is the name a tally shows. */
+    public static final Comparator<Spelling> SHOWN_NAME = Comparator.comparingInt(Spelling::statements)
+            .thenComparingInt(s -> s.name().length())
+            .thenComparing(Spelling::name, Comparator.reverseOrder());
 
     private SpeakerTallies() {
     }
@@ -107,14 +116,6 @@ public final class SpeakerTallies {
     /** The last key of {@code speaker}'s range in an index. */
     public static Bytes last(String speaker) {
         return SortKey.last(speaker);
-    }
-
-    /**
-     * Where one spelling of a speaker's name sits in the spelling index: by the statements it is used
-     * in, then length, then name in reverse, so the last entry is the name the tally shows.
-     */
-    public static Bytes spellingKey(String speaker, String spelling, int statements) {
-        return SortKey.in(speaker).number(statements).number(spelling.length()).descending(spelling).bytes();
     }
 
     /** The key of a spelling's statement count. */
