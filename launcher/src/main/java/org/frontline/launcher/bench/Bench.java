@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
@@ -55,6 +57,8 @@ import org.frontline.schemas.TopicNames;
 public final class Bench {
 
     /** The source label of the benchmark's articles. */
+    /** The most records the bare-Kafka phase sends: they are held in memory, serialized, before its clock starts. */
+    static final int BASELINE_RECORDS = 100_000;
     static final String SOURCE = "bench";
 
     /**
@@ -106,15 +110,22 @@ public final class Bench {
         FrontlineTopics topics = FrontlineTopics.named(TopicNames.from(props));
         int total = options.articles() + options.latencyArticles();
 
-        step("Generating %,d articles (seed %d)", total, options.seed());
+        // Articles are made when they are sent, so a million of them take no more memory than ten; only the
+        // bare-Kafka phase holds its records, serialized before its clock starts, and it takes at most
+        // BASELINE_RECORDS of them.
+        SyntheticCorpus generator = SyntheticCorpus.from(options.corpusDir(), options.hot());
+        int baselineCount = Math.min(options.articles(), BASELINE_RECORDS);
+        step("Generating %,d articles (seed %d) for the bare-Kafka phase; the others as they are sent",
+                baselineCount, options.seed());
         long began = System.nanoTime();
-        List<Generated> articles = SyntheticCorpus.from(options.corpusDir(), options.hot())
-                .generate(total, options.seed());
-        List<Map.Entry<byte[], byte[]>> records = serialized(articles.subList(0, options.articles()), topics);
+        List<Generated> sample = generator.generate(baselineCount, options.seed());
+        List<Map.Entry<byte[], byte[]>> records = serialized(sample, topics);
         BenchResult.Corpus corpus = new BenchResult.Corpus(total,
-                articles.stream().mapToInt(Generated::bytes).average().orElse(0),
+                sample.stream().mapToInt(Generated::bytes).average().orElse(0),
                 records.stream().mapToInt(r -> r.getKey().length + r.getValue().length).average().orElse(0),
                 seconds(began));
+        sample = null;
+        Articles articles = new Articles(generator, options.seed());
 
         step("(a) bare Kafka: %,d records to a scratch topic and back", records.size());
         KafkaBaseline.Result baseline = KafkaBaseline.measure(props, runId + ".scratch", options.partitions(),
@@ -211,17 +222,17 @@ public final class Bench {
         }
     }
 
-    private BenchResult.EndToEnd fullSpeed(ArticlePublisher publisher, Pipeline pipeline, List<Generated> articles,
+    private BenchResult.EndToEnd fullSpeed(ArticlePublisher publisher, Pipeline pipeline, Articles articles,
                                            BenchResult.Kafka kafka) throws InterruptedException {
         int count = options.articles();
         long began = System.nanoTime();
-        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(count);
-        for (Generated article : articles.subList(0, count)) {
-            outcomes.add(offer(publisher, article));
+        Sent sent = new Sent();
+        for (int i = 0; i < count; i++) {
+            sent.track(offer(publisher, articles.get(i)));
         }
         publisher.flush();
         double publishSeconds = seconds(began);
-        requirePublished(outcomes);
+        sent.requirePublished(count, options.timeout());
         pipeline.awaitComplete(count, options.timeout());
         double seconds = seconds(began);
         double perSecond = count / seconds;
@@ -232,13 +243,13 @@ public final class Bench {
     }
 
     private BenchResult.Latency fixedRate(ArticlePublisher publisher, Pipeline pipeline, OutputReader reader,
-                                          List<Generated> articles) throws InterruptedException {
-        List<Generated> phase = articles.subList(options.articles(), articles.size());
+                                          Articles articles) throws InterruptedException {
+        int phase = options.latencyArticles();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / options.rate();
-        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(phase.size());
+        Sent sent = new Sent();
         reader.measureFrom(System.currentTimeMillis());
         long began = System.nanoTime();
-        for (int i = 0; i < phase.size(); i++) {
+        for (int i = 0; i < phase; i++) {
             long due = began + i * intervalNanos;
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
@@ -246,19 +257,19 @@ public final class Bench {
                     throw new InterruptedException("stopped while publishing at a fixed rate");
                 }
             }
-            outcomes.add(offer(publisher, phase.get(i)));
+            sent.track(offer(publisher, articles.get(options.articles() + i)));
             if (i % options.rate() == 0) {
                 pipeline.child.checkRunning();
             }
         }
         publisher.flush();
         double sendSeconds = seconds(began);
-        requirePublished(outcomes);
+        sent.requirePublished(phase, options.timeout());
         long lastSent = System.nanoTime();
-        pipeline.awaitComplete(articles.size(), options.timeout());
+        pipeline.awaitComplete(options.articles() + phase, options.timeout());
         double catchUp = seconds(lastSent);
-        return new BenchResult.Latency(options.rate(), options.latencySeconds(), phase.size(),
-                phase.size() / sendSeconds, BenchResult.Percentiles.of(reader.toEnriched()),
+        return new BenchResult.Latency(options.rate(), options.latencySeconds(), phase,
+                phase / sendSeconds, BenchResult.Percentiles.of(reader.toEnriched()),
                 BenchResult.Percentiles.of(reader.toTally()), catchUp, reader.enrichedArticles(),
                 hotSpeaker(reader), hotCasualty(reader));
     }
@@ -268,9 +279,34 @@ public final class Bench {
         return publisher.offerFields(SOURCE, fields.url(), fields, fields.body().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void requirePublished(List<CompletableFuture<Outcome>> outcomes) {
-        for (CompletableFuture<Outcome> outcome : outcomes) {
-            if (outcome.join() instanceof Outcome.Rejected rejected) {
+    /** The articles of the run, each made when it is asked for. */
+    private record Articles(SyntheticCorpus generator, long seed) {
+        Generated get(int number) {
+            return generator.article(number, seed);
+        }
+    }
+
+    /** What became of the articles sent, counted as their outcomes arrive rather than kept. */
+    private static final class Sent {
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicReference<Outcome.Rejected> firstRejected = new AtomicReference<>();
+
+        void track(CompletableFuture<Outcome> outcome) {
+            outcome.whenComplete((result, error) -> {
+                if (result instanceof Outcome.Rejected rejected) {
+                    firstRejected.compareAndSet(null, rejected);
+                }
+                done.incrementAndGet();
+            });
+        }
+
+        void requirePublished(int count, Duration timeout) throws InterruptedException {
+            if (!CatchUp.await(() -> done.get() >= count, timeout)) {
+                throw new BenchException("only " + done.get() + " of " + count + " articles were acknowledged within "
+                        + timeout.toSeconds() + " s");
+            }
+            Outcome.Rejected rejected = firstRejected.get();
+            if (rejected != null) {
                 throw new BenchException("an article was not published: " + rejected.origin() + ": "
                         + rejected.reason());
             }

@@ -62,8 +62,9 @@ public final class StreamsProcess implements AutoCloseable {
             if (extra != null && !extra.isBlank()) {
                 command.addAll(List.of(extra.strip().split("\\s+")));
             }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Frontline.class.getName(), "streams", "--bootstrap-servers", bootstrap,
-                    "--config", config.toString(), "--data", workDir.toString(),
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Frontline.class.getName(),
+                    "streams", "--bootstrap-servers", bootstrap, "--config", config.toString(),
+                    "--data", workDir.toString(),
                     "--partitions", Integer.toString(partitions), "--stats-file", stats.toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();

@@ -20,6 +20,7 @@ public final class CasualtyTallies {
     private static final String NO_PARTY = "-";
     /** The month of figures whose article has no publication date. */
     public static final String UNKNOWN_MONTH = "unknown";
+    private static final int HEADLINE_CHARS = 80;
 
     private CasualtyTallies() {
     }
@@ -43,7 +44,7 @@ public final class CasualtyTallies {
                     .setReports(0)
                     .setMaxCumulative(null)
                     .setPublished(enriched.getArticle().getPublished())
-                    .setTitle(enriched.getArticle().getTitle())
+                    .setTitle(headline(enriched.getArticle().getTitle(), enriched.getArticle().getBody()))
                     .build());
             c.setReports(c.getReports() + 1);
             if (figure.getCumulative()) {
@@ -54,6 +55,22 @@ public final class CasualtyTallies {
             }
         }
         return byKey;
+    }
+
+    /**
+     * What names an article to a reader: its title, or when it has none the opening words of its text,
+     * cut at a word and marked with an ellipsis.
+     */
+    public static String headline(String title, String body) {
+        if (title != null && !title.isBlank()) {
+            return title.strip();
+        }
+        String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        if (text.length() <= HEADLINE_CHARS) {
+            return text.isEmpty() ? null : text;
+        }
+        int cut = text.lastIndexOf(' ', HEADLINE_CHARS);
+        return text.substring(0, cut > HEADLINE_CHARS / 2 ? cut : HEADLINE_CHARS).strip() + "…";
     }
 
     /** The tally key a contribution counts in. */
