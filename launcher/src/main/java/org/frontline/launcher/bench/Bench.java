@@ -19,9 +19,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -32,7 +30,6 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
@@ -60,6 +57,7 @@ public final class Bench {
     /** The most records the bare-Kafka phase sends: they are held in memory, serialized, before its clock starts. */
     static final int BASELINE_RECORDS = 100_000;
     static final String SOURCE = "bench";
+    private static final String MEASURING = "cannot measure the topics";
 
     /**
      * What to run.
@@ -392,8 +390,8 @@ public final class Bench {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         bytes.keySet().forEach(p -> latest.put(p, OffsetSpec.latest()));
         Map<TopicPartition, Long> ends = new HashMap<>();
-        get(admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all())
-                .forEach((p, info) -> ends.put(p, info.offset()));
+        BenchException.await(admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all(),
+                MEASURING).forEach((p, info) -> ends.put(p, info.offset()));
         Map<String, long[]> totals = new HashMap<>();
         for (String kind : List.of("changelog", "repartition", "output")) {
             totals.put(kind, new long[2]);
@@ -425,9 +423,11 @@ public final class Bench {
 
     /** Bytes of each partition on the cluster, one replica of it (the largest). */
     private static Map<TopicPartition, Long> partitionBytes(Admin admin) throws InterruptedException {
-        List<Integer> brokers = get(admin.describeCluster().nodes()).stream().map(Node::id).toList();
+        List<Integer> brokers = BenchException.await(admin.describeCluster().nodes(), MEASURING).stream()
+                .map(Node::id).toList();
         Map<TopicPartition, Long> bytes = new HashMap<>();
-        for (Map<String, LogDirDescription> dirs : get(admin.describeLogDirs(brokers).allDescriptions()).values()) {
+        for (Map<String, LogDirDescription> dirs
+                : BenchException.await(admin.describeLogDirs(brokers).allDescriptions(), MEASURING).values()) {
             for (LogDirDescription dir : dirs.values()) {
                 dir.replicaInfos().forEach((partition, replica) -> bytes.merge(partition, replica.size(), Math::max));
             }
@@ -454,16 +454,6 @@ public final class Bench {
 
     private static long number(Properties props, String name) {
         return Long.parseLong(props.getProperty(name, "0"));
-    }
-
-    private static <T> T get(KafkaFuture<T> future) throws InterruptedException {
-        try {
-            return future.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new BenchException("cannot measure the topics: " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new BenchException("cannot measure the topics: the cluster did not answer in 60 s", e);
-        }
     }
 
     private void step(String format, Object... args) {

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -65,15 +63,15 @@ final class KafkaBaseline {
         long bytes = records.stream().mapToLong(r -> r.getKey().length + r.getValue().length).sum();
         try (Admin admin = Admin.create(ClientConfig.kafkaOnly(clientProps))) {
             // Compacted like articles.raw, so the broker does the same work per record.
-            get(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) -1)
+            BenchException.await(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) -1)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                    .all());
+                    .all(), "bare Kafka");
             try {
                 Throughput produce = produce(clientProps, topic, records, bytes);
                 Throughput consume = consume(clientProps, topic, records.size());
                 return new Result(produce, consume);
             } finally {
-                get(admin.deleteTopics(List.of(topic)).all());
+                BenchException.await(admin.deleteTopics(List.of(topic)).all(), "bare Kafka");
             }
         }
     }
@@ -125,16 +123,6 @@ final class KafkaBaseline {
             }
             double seconds = (System.nanoTime() - began) / 1e9;
             return new Throughput(read, readBytes, seconds);
-        }
-    }
-
-    private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) throws InterruptedException {
-        try {
-            return future.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new BenchException("bare Kafka: " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new BenchException("bare Kafka: the cluster did not answer in 60 s", e);
         }
     }
 }
