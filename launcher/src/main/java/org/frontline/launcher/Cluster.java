@@ -3,7 +3,7 @@ package org.frontline.launcher;
 import java.nio.file.Path;
 import java.util.Properties;
 
-import org.frontline.launcher.broker.EmbeddedKafkaBroker;
+import org.frontline.broker.EmbeddedKafkaBroker;
 
 /**
  * The Kafka cluster a command works against: the one configured, or else a real single-node KRaft

@@ -33,7 +33,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.frontline.avro.Article;
 import org.frontline.avro.Rejection;
-import org.frontline.launcher.broker.EmbeddedKafkaBroker;
+import org.frontline.broker.EmbeddedKafkaBroker;
 import org.frontline.producer.ArticleIds;
 import org.frontline.producer.ArticlePublisher;
 import org.frontline.producer.Ledger;

@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.frontline.avro.Article;
-import org.frontline.launcher.broker.EmbeddedKafkaBroker;
+import org.frontline.broker.EmbeddedKafkaBroker;
 import org.frontline.schemas.AvroSerde;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.frontline.launcher.broker.EmbeddedKafkaBroker;
+import org.frontline.broker.EmbeddedKafkaBroker;
 import org.frontline.schemas.TopicNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

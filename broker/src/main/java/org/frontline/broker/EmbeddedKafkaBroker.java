@@ -1,4 +1,4 @@
-package org.frontline.launcher.broker;
+package org.frontline.broker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

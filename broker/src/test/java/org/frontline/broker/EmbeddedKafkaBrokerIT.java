@@ -1,4 +1,4 @@
-package org.frontline.launcher.broker;
+package org.frontline.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.frontline.launcher.broker;
+package org.frontline.broker;
 
 /** The embedded Kafka broker could not be formatted or did not come up in time. */
 public final class BrokerStartException extends RuntimeException {
