@@ -20,7 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.frontline.avro.Article;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.SpeakerTally;
-import org.frontline.broker.EmbeddedKafkaBroker;
+import org.frontline.broker.testing.KafkaBrokerExtension;
 import org.frontline.extract.Extractor;
 import org.frontline.extract.SpeakerNames;
 import org.frontline.schemas.CommittedReader;
@@ -30,6 +30,7 @@ import org.frontline.streams.FrontlineStreams;
 import org.frontline.streams.StreamsSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,51 +45,52 @@ class HotTallyIT {
     @TempDir
     Path work;
 
+    @RegisterExtension
+    final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void hotSpeakerAndCasualtyKeyInTwentyThousandArticlesAreTalliedExactly() throws Exception {
         FrontlineTopics topics = FrontlineTopics.named(TopicNames.defaults());
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
-            Properties client = new Properties();
-            client.put("bootstrap.servers", broker.bootstrapServers());
-            try (FrontlineStreams streams = FrontlineStreams.start(
-                    StreamsSettings.from(client, work.resolve("streams"), 3), Extractor.create()::extract)) {
-                publish(client, topics);
+        Properties client = new Properties();
+        client.put("bootstrap.servers", kafka.bootstrapServers());
+        try (FrontlineStreams streams = FrontlineStreams.start(
+                StreamsSettings.from(client, work.resolve("streams"), 3), Extractor.create()::extract)) {
+            publish(client, topics);
 
-                Map<String, SpeakerTally> speakers = new HashMap<>();
-                Map<String, CasualtyTally> casualties = new HashMap<>();
-                String syrskyi = SpeakerNames.canonicalKey("Oleksandr Syrskyi");
-                try (KafkaConsumer<String, byte[]> tallies = new KafkaConsumer<>(
-                        CommittedReader.config(client, "hot-tally-it"), topics.statements().keySerde().deserializer(),
-                        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-                    tallies.seekToBeginning(CommittedReader.assignAll(tallies,
-                            List.of(topics.statements().name(), topics.casualties().name())));
-                    await("every article tallied").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ZERO)
-                            .untilAsserted(() -> {
-                                for (ConsumerRecord<String, byte[]> r : tallies.poll(Duration.ofMillis(500))) {
-                                    if (r.topic().equals(topics.statements().name())) {
-                                        speakers.put(r.key(), topics.statements().valueSerde().deserializer()
-                                                .deserialize(r.topic(), r.value()));
-                                    } else {
-                                        casualties.put(r.key(), topics.casualties().valueSerde().deserializer()
-                                                .deserialize(r.topic(), r.value()));
-                                    }
+            Map<String, SpeakerTally> speakers = new HashMap<>();
+            Map<String, CasualtyTally> casualties = new HashMap<>();
+            String syrskyi = SpeakerNames.canonicalKey("Oleksandr Syrskyi");
+            try (KafkaConsumer<String, byte[]> tallies = new KafkaConsumer<>(
+                    CommittedReader.config(client, "hot-tally-it"), topics.statements().keySerde().deserializer(),
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+                tallies.seekToBeginning(CommittedReader.assignAll(tallies,
+                        List.of(topics.statements().name(), topics.casualties().name())));
+                await("every article tallied").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ZERO)
+                        .untilAsserted(() -> {
+                            for (ConsumerRecord<String, byte[]> r : tallies.poll(Duration.ofMillis(500))) {
+                                if (r.topic().equals(topics.statements().name())) {
+                                    speakers.put(r.key(), topics.statements().valueSerde().deserializer()
+                                            .deserialize(r.topic(), r.value()));
+                                } else {
+                                    casualties.put(r.key(), topics.casualties().valueSerde().deserializer()
+                                            .deserialize(r.topic(), r.value()));
                                 }
-                                assertThat(streams.failure()).isNull();
-                                assertThat(speakers.get(syrskyi)).isNotNull()
-                                        .extracting(SpeakerTally::getArticles).isEqualTo(ARTICLES);
-                            });
-                }
-                SpeakerTally hot = speakers.get(syrskyi);
-                assertThat(hot.getStatements()).isEqualTo(ARTICLES);
-                assertThat(hot.getSpeaker()).isEqualTo("Oleksandr Syrskyi");
-                assertThat(hot.getLastPublished()).isEqualTo(published(ARTICLES - 1));
-                assertThat(hot.getFirstPublished()).isEqualTo(published(0));
-                CasualtyTally killed = casualties.get("killed|civilians|UA");
-                assertThat(killed.getArticles()).isEqualTo(ARTICLES);
-                assertThat(killed.getIncidentTotal()).isEqualTo(2L * ARTICLES);
-                assertThat(killed.getLatestCumulative()).isEqualTo(100L + ARTICLES - 1);
+                            }
+                            assertThat(streams.failure()).isNull();
+                            assertThat(speakers.get(syrskyi)).isNotNull()
+                                    .extracting(SpeakerTally::getArticles).isEqualTo(ARTICLES);
+                        });
             }
+            SpeakerTally hot = speakers.get(syrskyi);
+            assertThat(hot.getStatements()).isEqualTo(ARTICLES);
+            assertThat(hot.getSpeaker()).isEqualTo("Oleksandr Syrskyi");
+            assertThat(hot.getLastPublished()).isEqualTo(published(ARTICLES - 1));
+            assertThat(hot.getFirstPublished()).isEqualTo(published(0));
+            CasualtyTally killed = casualties.get("killed|civilians|UA");
+            assertThat(killed.getArticles()).isEqualTo(ARTICLES);
+            assertThat(killed.getIncidentTotal()).isEqualTo(2L * ARTICLES);
+            assertThat(killed.getLatestCumulative()).isEqualTo(100L + ARTICLES - 1);
         }
     }
 

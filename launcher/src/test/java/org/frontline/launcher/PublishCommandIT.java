@@ -16,34 +16,25 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.frontline.avro.Article;
-import org.frontline.broker.EmbeddedKafkaBroker;
+import org.frontline.broker.testing.KafkaBrokerExtension;
 import org.frontline.schemas.AvroSerde;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `frontline publish` against a real broker: good files go, bad ones are reported, none are lost. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class PublishCommandIT {
 
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
     @TempDir
-    static Path brokerDir;
-    static EmbeddedKafkaBroker broker;
+    static Path configs;
 
     @TempDir
     Path corpus;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(brokerDir);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void publishesGoodFilesReportsBadOnesAndExitsNonZero() throws Exception {
@@ -87,9 +78,9 @@ class PublishCommandIT {
     }
 
     private static Cli.Result publish(String topicPrefix, String... args) throws Exception {
-        Path config = Files.createTempFile(brokerDir, "client", ".properties");
+        Path config = Files.createTempFile(configs, "client", ".properties");
         Files.writeString(config, "frontline.topic.prefix=" + topicPrefix + "\n");
-        List<String> all = new ArrayList<>(List.of("publish", "--bootstrap-servers", broker.bootstrapServers(),
+        List<String> all = new ArrayList<>(List.of("publish", "--bootstrap-servers", KAFKA.bootstrapServers(),
                 "--config", config.toString(), "--partitions", "1"));
         all.addAll(List.of(args));
         return Cli.run(all.toArray(String[]::new));
@@ -103,7 +94,7 @@ class PublishCommandIT {
 
     private static void readRecords(String topic, java.util.function.BiConsumer<String, Article> sink) {
         try (KafkaConsumer<String, Article> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
                 new StringDeserializer(), AvroSerde.of(Article.class).deserializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.frontline.broker.EmbeddedKafkaBroker;
+import org.frontline.broker.testing.KafkaBrokerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,73 +43,74 @@ class QueryApiIT {
     @TempDir
     Path work;
 
+    @RegisterExtension
+    final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void twoInstancesAnswerForEveryKeyAndNeverWithAPartialFigure() throws Exception {
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
-            String bootstrap = broker.bootstrapServers();
-            List<Thread> instances = new ArrayList<>();
-            String first = startInstance(bootstrap, "one", instances);
-            assertThat(Cli.run("publish", "--bootstrap-servers", bootstrap, Path.of("..", "seeds").toString())
-                    .exit()).isZero();
+        String bootstrap = kafka.bootstrapServers();
+        List<Thread> instances = new ArrayList<>();
+        String first = startInstance(bootstrap, "one", instances);
+        assertThat(Cli.run("publish", "--bootstrap-servers", bootstrap, Path.of("..", "seeds").toString())
+                .exit()).isZero();
 
-            JsonNode complete = await("first instance has the seeds' tallies").atMost(Duration.ofSeconds(90))
-                    .until(() -> getOk(first + "/api/casualties"), t -> t != null && rollUp(t).equals(SEED_TOTALS));
+        JsonNode complete = await("first instance has the seeds' tallies").atMost(Duration.ofSeconds(90))
+                .until(() -> getOk(first + "/api/casualties"), t -> t != null && rollUp(t).equals(SEED_TOTALS));
 
-            // A second instance joins: work moves between them. Every answer meanwhile is whole or a 503.
-            List<Integer> statuses = new ArrayList<>();
-            String second = startInstance(bootstrap, "two", instances);
-            await("second instance answers").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> {
-                        for (String base : List.of(first, second)) {
-                            HttpResponse<String> response = get(base + "/api/casualties");
-                            if (response == null) {
-                                continue;
-                            }
-                            statuses.add(response.statusCode());
-                            if (response.statusCode() == 200) {
-                                assertThat(JSON.readTree(response.body())).isEqualTo(complete);
-                            } else {
-                                assertThat(response.statusCode()).isEqualTo(503);
-                                assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
-                            }
+        // A second instance joins: work moves between them. Every answer meanwhile is whole or a 503.
+        List<Integer> statuses = new ArrayList<>();
+        String second = startInstance(bootstrap, "two", instances);
+        await("second instance answers").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    for (String base : List.of(first, second)) {
+                        HttpResponse<String> response = get(base + "/api/casualties");
+                        if (response == null) {
+                            continue;
                         }
-                        HttpResponse<String> fromSecond = get(second + "/api/casualties");
-                        return fromSecond != null && fromSecond.statusCode() == 200;
-                    });
-            assertThat(statuses).contains(200);
-
-            for (String base : List.of(first, second)) {
-                assertThat(getOk(base + "/api/casualties")).isEqualTo(complete);
-                JsonNode summary = getOk(base + "/api/summary");
-                assertThat(summary.get("articles").asInt()).isEqualTo(5);
-                assertThat(summary.get("by_language").get("it").get("articles").asInt()).isEqualTo(3);
-                JsonNode latest = getOk(base + "/api/articles?limit=10");
-                assertThat(latest).hasSize(5);
-                for (JsonNode headline : latest) {
-                    JsonNode article = getOk(base + "/api/articles/" + headline.get("id").asText());
-                    assertThat(article.get("article").get("id").asText()).isEqualTo(headline.get("id").asText());
-                }
-                JsonNode speakers = getOk(base + "/api/speakers?limit=3");
-                assertThat(speakers).hasSize(3);
-                assertThat(speakers.get(0).get("speaker").asText()).isEqualTo("Jens Stoltenberg");
-                assertThat(speakers.get(0).get("statements").asInt()).isEqualTo(16);
-                JsonNode jens = getOk(base + "/api/speakers/Jens%20Stoltenberg");
-                assertThat(jens.get("tally").get("statements").asInt()).isEqualTo(16);
-                assertThat(jens.get("quotes")).hasSize(10);
-                JsonNode monthly = getOk(base + "/api/casualties/monthly?outcome=killed");
-                assertThat(monthly).anySatisfy(m -> {
-                    assertThat(m.get("month").asText()).isEqualTo("2024-12");
-                    assertThat(m.get("incident_total").asLong()).isEqualTo(3);
+                        statuses.add(response.statusCode());
+                        if (response.statusCode() == 200) {
+                            assertThat(JSON.readTree(response.body())).isEqualTo(complete);
+                        } else {
+                            assertThat(response.statusCode()).isEqualTo(503);
+                            assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+                        }
+                    }
+                    HttpResponse<String> fromSecond = get(second + "/api/casualties");
+                    return fromSecond != null && fromSecond.statusCode() == 200;
                 });
-                assertThat(get(base + "/api/articles/no-such-article").statusCode()).isEqualTo(404);
+        assertThat(statuses).contains(200);
+
+        for (String base : List.of(first, second)) {
+            assertThat(getOk(base + "/api/casualties")).isEqualTo(complete);
+            JsonNode summary = getOk(base + "/api/summary");
+            assertThat(summary.get("articles").asInt()).isEqualTo(5);
+            assertThat(summary.get("by_language").get("it").get("articles").asInt()).isEqualTo(3);
+            JsonNode latest = getOk(base + "/api/articles?limit=10");
+            assertThat(latest).hasSize(5);
+            for (JsonNode headline : latest) {
+                JsonNode article = getOk(base + "/api/articles/" + headline.get("id").asText());
+                assertThat(article.get("article").get("id").asText()).isEqualTo(headline.get("id").asText());
             }
-            instances.forEach(Thread::interrupt);
-            for (Thread instance : instances) {
-                instance.join(TimeUnit.SECONDS.toMillis(60));
-            }
+            JsonNode speakers = getOk(base + "/api/speakers?limit=3");
+            assertThat(speakers).hasSize(3);
+            assertThat(speakers.get(0).get("speaker").asText()).isEqualTo("Jens Stoltenberg");
+            assertThat(speakers.get(0).get("statements").asInt()).isEqualTo(16);
+            JsonNode jens = getOk(base + "/api/speakers/Jens%20Stoltenberg");
+            assertThat(jens.get("tally").get("statements").asInt()).isEqualTo(16);
+            assertThat(jens.get("quotes")).hasSize(10);
+            JsonNode monthly = getOk(base + "/api/casualties/monthly?outcome=killed");
+            assertThat(monthly).anySatisfy(m -> {
+                assertThat(m.get("month").asText()).isEqualTo("2024-12");
+                assertThat(m.get("incident_total").asLong()).isEqualTo(3);
+            });
+            assertThat(get(base + "/api/articles/no-such-article").statusCode()).isEqualTo(404);
+        }
+        instances.forEach(Thread::interrupt);
+        for (Thread instance : instances) {
+            instance.join(TimeUnit.SECONDS.toMillis(60));
         }
     }
 
