@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -33,7 +32,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.frontline.avro.Article;
 import org.frontline.avro.Rejection;
-import org.frontline.broker.EmbeddedKafkaBroker;
+import org.frontline.broker.testing.KafkaBrokerExtension;
 import org.frontline.producer.ArticleIds;
 import org.frontline.producer.ArticlePublisher;
 import org.frontline.producer.Ledger;
@@ -43,13 +42,11 @@ import org.frontline.producer.source.FeedResult;
 import org.frontline.schemas.AvroSerde;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -63,24 +60,13 @@ class FeedSourceIT {
     private static final Deserializer<Article> ARTICLES = AvroSerde.of(Article.class).deserializer();
     private static final Deserializer<Rejection> REJECTIONS = AvroSerde.of(Rejection.class).deserializer();
 
-    @TempDir
-    static Path brokerDir;
-    static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     private HttpServer server;
     private final List<Served> served = new CopyOnWriteArrayList<>();
 
     private record Served(String path, int status) {
-    }
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(brokerDir);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
     }
 
     @BeforeEach
@@ -98,7 +84,7 @@ class FeedSourceIT {
     @Test
     void newItemsArePublishedOnceAndWhatIsNotAnArticleIsRejected() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         ArticlePublisher.ensureTopics(props, TOPICS, 1, (short) -1);
         URI rss = feedUrl("war-news.rss");
         URI atom = feedUrl("war-news.atom");
@@ -240,7 +226,7 @@ class FeedSourceIT {
 
     private static <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values) {
         List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
