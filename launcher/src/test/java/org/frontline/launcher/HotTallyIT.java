@@ -80,6 +80,9 @@ class HotTallyIT {
                             assertThat(streams.failure()).isNull();
                             assertThat(speakers.get(syrskyi)).isNotNull()
                                     .extracting(SpeakerTally::getArticles).isEqualTo(ARTICLES);
+                            // The two tallies live in different tasks: each catches up on its own.
+                            assertThat(casualties.get("killed|civilians|UA")).isNotNull()
+                                    .extracting(CasualtyTally::getArticles).isEqualTo(ARTICLES);
                         });
             }
             SpeakerTally hot = speakers.get(syrskyi);
