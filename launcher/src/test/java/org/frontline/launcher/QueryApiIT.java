@@ -59,6 +59,12 @@ class QueryApiIT {
 
         JsonNode complete = await("first instance has the seeds' tallies").atMost(Duration.ofSeconds(90))
                 .until(() -> getOk(first + "/api/casualties"), t -> t != null && rollUp(t).equals(SEED_TOTALS));
+        // The article table and the speakers' tallies are other tasks, which catch up on their own.
+        await("first instance has every article and speaker").atMost(Duration.ofSeconds(90))
+                .until(() -> getOk(first + "/api/summary"), s -> s != null && s.get("articles").asInt() == 5);
+        await("first instance has every statement").atMost(Duration.ofSeconds(90))
+                .until(() -> getOk(first + "/api/speakers?limit=1"),
+                        s -> s != null && s.size() == 1 && s.get(0).get("statements").asInt() == 16);
 
         // A second instance joins: work moves between them. Every answer meanwhile is whole or a 503.
         List<Integer> statuses = new ArrayList<>();
