@@ -54,7 +54,7 @@ class ScorePyAgreementTest {
         String out = python("--json");
         JsonNode expected = new ObjectMapper().readTree(out.substring(0, out.lastIndexOf('}') + 1));
 
-        assertThat(report.articles()).isEqualTo(expected.path("articles").asInt()).isEqualTo(45);
+        assertThat(report.articles()).isEqualTo(expected.path("articles").asInt()).isEqualTo(105);
         assertThat(report.articlesWithoutPrediction()).isEqualTo(expected.path("articles_without_prediction").asInt());
         assertThat(report.languageAccuracy()).isEqualTo(expected.path("language_accuracy").asDouble());
         prf(report.casualty(), expected.path("casualty"));
