@@ -40,7 +40,7 @@ class CasualtyRulesTest {
         "Six civilians were killed in the attack on the market.|6 killed civilians",
         "The United Nations said 6,655 civilians have died since the start of the invasion."
             + "|6655 killed civilians cumulative",
-        "Three soldiers were wounded and twenty-two are missing after the battle."
+        "Three soldiers were wounded and twenty-two are missing after the attack on the checkpoint."
             + "|3 injured military; 22 missing military",
         "A woman was killed when a shell hit her house in the village.|1 killed civilians",
         "A police officer and an emergency worker were killed in the strike.|2 killed civilians",
@@ -50,6 +50,9 @@ class CasualtyRulesTest {
         "The General Staff reported 750 Russian casualties over the past 24 hours.|750 losses military",
         "The number of people killed was 17, officials said on Monday.|17 killed unspecified",
         "The soldiers killed were 89, the ministry said on Sunday.|89 killed military",
+        "At least 40 people were killed over a weekend of clashes in the capital."
+            + "|40 killed unspecified cumulative approximate",
+        "In the exchange, 150 Ukrainian soldiers were freed from Russian captivity.|150 captured military",
     })
     void englishFigures(String sentence, String expected) {
         assertThat(summary(EN + sentence)).isEqualTo(expected);
@@ -73,6 +76,8 @@ class CasualtyRulesTest {
         "L'attacco ha ucciso oltre 1,5 mila persone secondo le autorità locali.|1500 killed unspecified approximate",
         "Il numero dei morti è 17, ha detto il governatore della regione.|17 killed unspecified",
         "Secondo il ministero i militari uccisi sono 89.|89 killed military",
+        "È di 30 morti il bilancio degli scontri tra le milizie nella capitale.|30 killed unspecified cumulative",
+        "Nello scambio sono stati liberati 150 soldati ucraini.|150 captured military",
     })
     void italianFigures(String sentence, String expected) {
         assertThat(summary(IT + sentence)).isEqualTo(expected);
