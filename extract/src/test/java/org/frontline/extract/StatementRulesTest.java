@@ -36,6 +36,28 @@ class StatementRulesTest {
                         "Jens Stoltenberg: This war is a threat to all of us");
     }
 
+    /** GUIDELINES.md, Hard cases, "Interviews": each quoted answer is the interviewee's, never the label's. */
+    @Test
+    void interviewAnswersAreTheInterviewees() {
+        assertThat(statements("Interview: a doctor who stayed\n\n"
+                + "Amina Hassan, 41, runs the only clinic left in the town. Her colleague Omar Idris left in May.\n\n"
+                + "Q: When did the shelling start?\n\n"
+                + "A: “It started on Friday morning, near the market.”\n\n"
+                + "Q: What do you need most?\n\n"
+                + "A: “Medicine, water and fuel for the generator.”"))
+                .containsExactly("Amina Hassan: It started on Friday morning, near the market.",
+                        "Amina Hassan: Medicine, water and fuel for the generator.");
+        assertThat(statements("Kostenko: «Ogni giorno contiamo i feriti»\n\n"
+                + "KIEV – Olena Kostenko, 52 anni, dirige l'ospedale della città. L'abbiamo incontrata ieri.\n\n"
+                + "Quanti feriti arrivano ogni giorno?\n"
+                + "«Decine, a volte più di cento nelle notti peggiori».\n\n"
+                + "Che cosa manca?\n"
+                + "«Mancano i farmaci e il carburante per i generatori»."))
+                .containsExactly("Olena Kostenko: Ogni giorno contiamo i feriti",
+                        "Olena Kostenko: Decine, a volte più di cento nelle notti peggiori",
+                        "Olena Kostenko: Mancano i farmaci e il carburante per i generatori");
+    }
+
     @Test
     void quotationSplitAroundAnAttributionIsTwoStatements() {
         assertThat(statements("Prosecutor General Andriy Kostin visited the site. "

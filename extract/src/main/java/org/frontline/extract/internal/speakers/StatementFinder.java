@@ -88,6 +88,7 @@ public final class StatementFinder {
     private final PhraseMap<Boolean> nameWords;
     private final PhraseMap<Boolean> documents;
     private final PhraseMap<String> nationalities;
+    private final PhraseMap<String> interviewLabels;
 
     public StatementFinder(Lexicon lexicon) {
         this.speechVerbs = lexicon.phrases("speech-verbs");
@@ -106,6 +107,7 @@ public final class StatementFinder {
         this.nameWords = lexicon.phrases("name-words");
         this.documents = lexicon.phrases("documents");
         this.nationalities = lexicon.map("nationalities", String::strip);
+        this.interviewLabels = lexicon.map("interview-labels", String::strip);
     }
 
     /** The statements of a document whose names have been found. */
@@ -156,6 +158,7 @@ public final class StatementFinder {
         /** The speakers attributed to quotations, at the quotations' ends, in attribution order. */
         private final List<Said> said = new ArrayList<>();
         private final Map<String, Set<String>> aliases = new LinkedHashMap<>();
+        private final InterviewAnswers interview;
 
         Reading(Document document, List<Name> names, List<Quotation> quoted) {
             this.document = document;
@@ -192,6 +195,7 @@ public final class StatementFinder {
                             (a, b) -> splitCount(b) > splitCount(a) ? b : a);
                 }
             }
+            this.interview = new InterviewAnswers(document, names, interviewLabels, quoted, this::fullest);
         }
 
         List<Statement> statements() {
@@ -330,7 +334,10 @@ public final class StatementFinder {
         // ---- attribution
 
         private Speaker attribute(Quotation quotation, Speaker previous, Quotation previousQuote) {
-            Speaker speaker = after(quotation);
+            Speaker speaker = interview.answerer(quotation);
+            if (speaker == null) {
+                speaker = after(quotation);
+            }
             if (speaker == null) {
                 speaker = inside(quotation);
             }

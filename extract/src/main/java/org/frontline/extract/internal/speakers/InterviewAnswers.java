@@ -1,0 +1,157 @@
+package org.frontline.extract.internal.speakers;
+
+import java.util.List;
+
+import org.frontline.extract.internal.lexicon.PhraseMap;
+import org.frontline.extract.internal.lexicon.PhraseMap.Match;
+import org.frontline.extract.internal.names.Name;
+import org.frontline.extract.internal.quotes.Quotation;
+import org.frontline.extract.internal.text.Document;
+import org.frontline.extract.internal.text.Sentence;
+import org.frontline.extract.internal.text.Token;
+
+/**
+ * The interview sieve: in an article made of questions and answers, a quotation that opens an answer is
+ * the interviewee's, whatever label ("A:", "R:") or name stands nearer (GUIDELINES.md, Hard cases,
+ * "Interviews"). A paragraph is a question when it opens with a question label and a colon, or is not
+ * quoted and ends with a question mark; an answer opens with an answer label and a colon, or follows a
+ * question and opens with a quotation. The article is an interview when at least two answers follow
+ * questions; the interviewee is the person the title names, else the person named in full in the
+ * introduction (the last paragraph before the first question that names one).
+ */
+final class InterviewAnswers {
+
+    static final String SIEVE = "interview-answer";
+
+    private static final int MIN_EXCHANGES = 2;
+    private static final String QUESTION = "question";
+    private static final String ANSWER = "answer";
+
+    private final Document document;
+    private final PhraseMap<String> labels;
+    /** Per paragraph: a question, an answer, or neither (null). */
+    private final String[] kinds;
+    private final String interviewee;
+
+    InterviewAnswers(Document document, List<Name> names, PhraseMap<String> labels, List<Quotation> quoted,
+                     java.util.function.Function<Name, String> fullest) {
+        this.document = document;
+        this.labels = labels;
+        this.kinds = new String[document.paragraphs().size()];
+        int exchanges = 0;
+        int firstQuestion = -1;
+        int quote = 0;
+        String previous = null;
+        for (int p = 0; p < kinds.length; p++) {
+            int[] paragraph = document.paragraphs().get(p);
+            int start = firstNonSpace(paragraph[0], paragraph[1]);
+            if (start >= paragraph[1]) {
+                continue;
+            }
+            while (quote < quoted.size() && quoted.get(quote).outerStart() < start) {
+                quote++;
+            }
+            String label = label(start);
+            boolean opensWithQuote = quote < quoted.size() && quoted.get(quote).outerStart() < paragraph[1]
+                    && firstNonSpace(afterLabel(start, paragraph[1]), paragraph[1]) == quoted.get(quote).outerStart();
+            String kind = label;
+            if (kind == null && !opensWithQuote && endsWithQuestionMark(paragraph)) {
+                kind = QUESTION;
+            } else if (kind == null && opensWithQuote && QUESTION.equals(previous)) {
+                kind = ANSWER;
+            }
+            if (ANSWER.equals(kind) && QUESTION.equals(previous)) {
+                exchanges++;
+            }
+            if (QUESTION.equals(kind) && firstQuestion < 0) {
+                firstQuestion = paragraph[0];
+            }
+            kinds[p] = kind;
+            previous = kind;
+        }
+        this.interviewee = exchanges >= MIN_EXCHANGES ? interviewee(names, firstQuestion, fullest) : null;
+    }
+
+    /** The interviewee, when the quotation opens an answer of an interview; else null. */
+    Speaker answerer(Quotation quotation) {
+        if (interviewee == null) {
+            return null;
+        }
+        Sentence sentence = document.sentenceAt(quotation.outerStart());
+        if (sentence == null || !ANSWER.equals(kinds[sentence.paragraph()])) {
+            return null;
+        }
+        int[] paragraph = document.paragraphs().get(sentence.paragraph());
+        int start = firstNonSpace(paragraph[0], paragraph[1]);
+        int opening = firstNonSpace(afterLabel(start, paragraph[1]), paragraph[1]);
+        return opening == quotation.outerStart() ? new Speaker(interviewee, interviewee) : null;
+    }
+
+    private String interviewee(List<Name> names, int firstQuestion,
+                               java.util.function.Function<Name, String> fullest) {
+        // The person the first paragraph (the title, or the lead) names, else the person named in full in
+        // the introduction: the last paragraph before the questions that names one, its first such person.
+        Name chosen = null;
+        int chosenParagraph = -1;
+        for (Name name : names) {
+            if (name.sentence() < 0 || name.kind() != Name.Kind.PERSON) {
+                continue;
+            }
+            Sentence sentence = document.sentences().get(name.sentence());
+            int paragraph = sentence.paragraph();
+            if (paragraph == 0 && (chosenParagraph != 0 || earlier(name, chosen))) {
+                chosen = name;
+                chosenParagraph = 0;
+            } else if (chosenParagraph != 0 && sentence.start() < firstQuestion && name.text().indexOf(' ') > 0
+                    && (paragraph > chosenParagraph || paragraph == chosenParagraph && earlier(name, chosen))) {
+                chosen = name;
+                chosenParagraph = paragraph;
+            }
+        }
+        return chosen == null ? null : fullest.apply(chosen);
+    }
+
+    private static boolean earlier(Name name, Name than) {
+        return than == null || name.sentence() < than.sentence()
+                || name.sentence() == than.sentence() && name.start() < than.start();
+    }
+
+    /** The label opening a paragraph at {@code start}, when a colon follows it. */
+    private String label(int start) {
+        Sentence sentence = document.sentenceAt(start);
+        if (sentence == null) {
+            return null;
+        }
+        List<Token> tokens = sentence.tokens();
+        int k = sentence.tokenAt(start);
+        Match<String> label = k < tokens.size() ? labels.at(tokens, k) : null;
+        return label != null && label.end() < tokens.size() && tokens.get(label.end()).is(":") ? label.value() : null;
+    }
+
+    /** Where the paragraph's text starts after its label and colon, or {@code start} when it has none. */
+    private int afterLabel(int start, int end) {
+        if (label(start) == null) {
+            return start;
+        }
+        int colon = document.text().indexOf(':', start);
+        return colon < 0 || colon >= end ? start : colon + 1;
+    }
+
+    private boolean endsWithQuestionMark(int[] paragraph) {
+        String text = document.text();
+        int end = paragraph[1];
+        while (end > paragraph[0] && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end > paragraph[0] && text.charAt(end - 1) == '?';
+    }
+
+    private int firstNonSpace(int from, int to) {
+        String text = document.text();
+        int k = from;
+        while (k < to && Character.isWhitespace(text.charAt(k))) {
+            k++;
+        }
+        return k;
+    }
+}
