@@ -79,6 +79,7 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> approximate;
     private final PhraseMap<Boolean> singularCopulas;
     private final PhraseMap<Boolean> cumulative;
+    private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> singlePeriod;
     private final PhraseMap<Boolean> subsets;
     private final PhraseMap<Boolean> hypothetical;
@@ -108,6 +109,7 @@ public final class CasualtyFinder {
         this.cumulative = lexicon.phrases("cumulative");
         this.singlePeriod = lexicon.phrases("single-period");
         this.subsets = lexicon.phrases("subsets");
+        this.partitives = lexicon.phrases("partitives");
         this.hypothetical = lexicon.phrases("hypothetical");
         this.connectors = lexicon.phrases("connectors");
         this.modifiers = lexicon.phrases("modifiers");
@@ -548,14 +550,15 @@ public final class CasualtyFinder {
     }
 
     /**
-     * "22 injured, including five children", "tre delle quali", and breakdowns: "23 were killed: 22 ... and
+     * "22 injured, including five children", "tre delle quali", "52 of the dead", and breakdowns: "23 were killed: 22 ... and
      * one ...".
      */
     private boolean isSubset(List<Token> tokens, Candidate candidate, Candidate previous) {
         int clause = clauseStart(tokens, candidate.number.start());
         boolean breakdown = previous != null && clause > 0 && tokens.get(clause - 1).is(":")
                 && previous.number.end() < clause;
-        return breakdown || !candidate.periodPart && subsets.at(tokens, candidate.number.end()) != null
+        return breakdown || partitives.at(tokens, candidate.number.end()) != null
+                || !candidate.periodPart && subsets.at(tokens, candidate.number.end()) != null
                 || subsets.find(tokens, clause, candidate.number.start()) != null;
     }
 
