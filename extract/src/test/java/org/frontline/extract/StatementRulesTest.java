@@ -58,6 +58,20 @@ class StatementRulesTest {
                         "Olena Kostenko: Mancano i farmaci e il carburante per i generatori");
     }
 
+    /** GUIDELINES.md, "Who speaks": an unnamed speaker is the description the article gives. */
+    @Test
+    void unnamedSpeakerIsTheWholeDescription() {
+        assertThat(statements("Rescuers worked through the night in Sagaing. "
+                + "“We cannot say yet how many died,” said a resident who took part in the rescue."))
+                .containsExactly("a resident who took part in the rescue: We cannot say yet how many died,");
+        assertThat(statements("The town's mayor, Ali Musa, visited the hospital. "
+                + "A doctor at Shire General Hospital said: “Most of the wounded were women and children.”"))
+                .containsExactly("A doctor at Shire General Hospital: Most of the wounded were women and children.");
+        assertThat(statements("Il sindaco Marco Bianchi ha visitato il quartiere. "
+                + "«Siamo corsi fuori dopo la prima esplosione», ha raccontato una residente del quartiere."))
+                .containsExactly("una residente del quartiere: Siamo corsi fuori dopo la prima esplosione");
+    }
+
     @Test
     void quotationSplitAroundAnAttributionIsTwoStatements() {
         assertThat(statements("Prosecutor General Andriy Kostin visited the site. "

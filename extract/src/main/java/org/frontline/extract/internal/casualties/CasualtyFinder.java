@@ -52,7 +52,6 @@ public final class CasualtyFinder {
     private static final String CURRENCIES = "$€£";
     private static final String QUOTE_MARKS = "\"“”«»‘’'„";
     private static final String CLAUSE_BREAKS = ",;:()—–";
-    private static final Set<String> LIST_JOINERS = Set.of("and", "e");
     private static final String UNSPECIFIED = "unspecified";
     private static final String MISSING = "missing";
     /**
@@ -80,6 +79,7 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> singularCopulas;
     private final PhraseMap<Boolean> cumulative;
     private final PhraseMap<Boolean> partitives;
+    private final PhraseMap<Boolean> listJoiners;
     private final PhraseMap<Boolean> singlePeriod;
     private final PhraseMap<Boolean> subsets;
     private final PhraseMap<Boolean> hypothetical;
@@ -110,6 +110,7 @@ public final class CasualtyFinder {
         this.singlePeriod = lexicon.phrases("single-period");
         this.subsets = lexicon.phrases("subsets");
         this.partitives = lexicon.phrases("partitives");
+        this.listJoiners = lexicon.phrases("list-joiners");
         this.hypothetical = lexicon.phrases("hypothetical");
         this.connectors = lexicon.phrases("connectors");
         this.modifiers = lexicon.phrases("modifiers");
@@ -216,7 +217,7 @@ public final class CasualtyFinder {
             NumberMatch number = numbers.read(tokens, i);
             if (number == null && i > 0) {
                 Match<Boolean> possessive = possessives.mayStartAt(tokens.get(i)) ? possessives.at(tokens, i) : null;
-                boolean listed = possessive != null && LIST_JOINERS.contains(tokens.get(i - 1).norm());
+                boolean listed = possessive != null && listJoiners.contains(tokens.get(i - 1));
                 number = listed ? new NumberMatch(1, i, possessive.end(), true) : null;
             }
             if (number == null) {
@@ -360,7 +361,7 @@ public final class CasualtyFinder {
             Candidate candidate = candidates.get(next);
             boolean joined = !previous.bare && !candidate.bare && previous.outcome == null
                     && candidate.number.start() == previous.phraseEnd + 1
-                    && LIST_JOINERS.contains(tokens.get(previous.phraseEnd).norm());
+                    && listJoiners.contains(tokens.get(previous.phraseEnd));
             if (!joined) {
                 break;
             }

@@ -39,6 +39,8 @@ public final class StatementFinder {
     private static final int TERM_WORDS = 3;
     private static final int TITLE_WORDS = 4;
     /** A quotation's words are counted up to this many: more change none of the tests on them. */
+    /** The most words of an unnamed speaker's description ("a resident who took part in the rescue"). */
+    private static final int DESCRIPTION_LIMIT = 16;
     private static final int WORDS_COUNTED = Math.max(MIN_WORDS, Math.max(TERM_WORDS, TITLE_WORDS)) + 1;
     /** Marks that set an attribution apart inside a quotation: hyphen, en dash, em dash. */
     private static final String DASHES = "-\u2013\u2014";
@@ -53,7 +55,6 @@ public final class StatementFinder {
     private static final int NESTED_READS = 8;
     /** Marks that end the words that can name a speaker, each a token of its own. */
     private static final String BOUNDARIES = ".,;:!?()–—\"“”«»‘’„";
-    private static final Set<String> INDEFINITE = Set.of("a", "an", "un", "una", "uno", "un'");
     private static final char LATIN_LAST = '\u024f';
     private static final char PUNCTUATION_FIRST = '\u2000';
     private static final char PUNCTUATION_LAST = '\u206f';
@@ -89,6 +90,8 @@ public final class StatementFinder {
     private final PhraseMap<Boolean> documents;
     private final PhraseMap<String> nationalities;
     private final PhraseMap<String> interviewLabels;
+    private final PhraseMap<Boolean> indefinites;
+    private final PhraseMap<Boolean> comitatives;
 
     public StatementFinder(Lexicon lexicon) {
         this.speechVerbs = lexicon.phrases("speech-verbs");
@@ -108,6 +111,8 @@ public final class StatementFinder {
         this.documents = lexicon.phrases("documents");
         this.nationalities = lexicon.map("nationalities", String::strip);
         this.interviewLabels = lexicon.map("interview-labels", String::strip);
+        this.indefinites = lexicon.phrases("indefinites");
+        this.comitatives = lexicon.phrases("comitatives");
     }
 
     /** The statements of a document whose names have been found. */
@@ -159,6 +164,8 @@ public final class StatementFinder {
         private final List<Said> said = new ArrayList<>();
         private final Map<String, Set<String>> aliases = new LinkedHashMap<>();
         private final InterviewAnswers interview;
+        /** Set while a description after a verb of saying is resolved: it is the speaker as written. */
+        private boolean descriptionAfterVerb;
 
         Reading(Document document, List<Name> names, List<Quotation> quoted) {
             this.document = document;
@@ -577,7 +584,25 @@ public final class StatementFinder {
                     from = skipLeading(tokens, k);
                 }
             }
+            if (from < tokens.size() && indefinites.contains(tokens.get(from))) {
+                // "said a resident who took part in the rescue": a description runs to the clause's end.
+                descriptionAfterVerb = true;
+                try {
+                    return resolve(sentence, from, descriptionEnd(tokens, from), false);
+                } finally {
+                    descriptionAfterVerb = false;
+                }
+            }
             return resolve(sentence, from, nounPhraseEnd(tokens, from), false);
+        }
+
+        private int descriptionEnd(List<Token> tokens, int from) {
+            int k = from;
+            while (k < tokens.size() && k - from < DESCRIPTION_LIMIT && !inQuotation(tokens.get(k))
+                    && !isOneOf(tokens.get(k), BOUNDARIES) && speechVerbs.at(tokens, k) == null) {
+                k++;
+            }
+            return k;
         }
 
         /**
@@ -686,7 +711,7 @@ public final class StatementFinder {
                 k--;
             }
             return k > 0 && (npStops.endingAt(tokens, k) != null || nameWords.endingAt(tokens, k) != null
-                    || tokens.get(k - 1).is("con") || tokens.get(k - 1).is("with"));
+                    || comitatives.contains(tokens.get(k - 1)));
         }
 
         /** A person named in full, or by a last word the article also gives in full. */
@@ -732,6 +757,12 @@ public final class StatementFinder {
                     default -> throw new IllegalStateException("unknown kind of name " + name.kind());
                 }
             }
+            boolean strongPerson = person != null && isStrong(person);
+            if (indefinites.contains(tokens.get(s)) && !strongPerson && (indefiniteAllowed || descriptionAfterVerb)) {
+                // "a Kanan resident", "a doctor at Shire Suhul General Hospital": the names inside describe
+                // a speaker the article does not name.
+                return new Speaker(phrase, phrase);
+            }
             String role = roleWord(tokens, s, e);
             if (person != null && (role == null || isStrong(person))) {
                 return new Speaker(fullest(person), phrase);
@@ -757,7 +788,7 @@ public final class StatementFinder {
             if (place != null && place.start() == s && place.end() == e) {
                 return new Speaker(place.text(), phrase);
             }
-            return indefiniteAllowed && INDEFINITE.contains(tokens.get(s).norm()) ? new Speaker(phrase, phrase) : null;
+            return indefiniteAllowed && indefinites.contains(tokens.get(s)) ? new Speaker(phrase, phrase) : null;
         }
 
         /**
