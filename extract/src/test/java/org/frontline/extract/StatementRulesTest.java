@@ -72,6 +72,22 @@ class StatementRulesTest {
                 .containsExactly("una residente del quartiere: Siamo corsi fuori dopo la prima esplosione");
     }
 
+    /** GUIDELINES.md, "Who speaks": a body named by a lower-case word and the names joined to it. */
+    @Test
+    void bodyDescribedByALowerCaseWordKeepsItsNames() {
+        assertThat(statements("I numeri non sono verificabili. Il ministero della Difesa britannico ha confermato "
+                + "su X la soglia: «La Russia ha subito un milione di perdite in combattimento»."))
+                .containsExactly("ministero della Difesa britannico: La Russia ha subito un milione di perdite "
+                        + "in combattimento");
+        assertThat(statements("La missione delle Nazioni Unite in Libia (Unsmil) ha chiesto alle parti di "
+                + "preservare «i progressi sulla sicurezza ottenuti negli ultimi anni»."))
+                .containsExactly("missione delle Nazioni Unite in Libia: i progressi sulla sicurezza ottenuti "
+                        + "negli ultimi anni");
+        assertThat(statements("Haiti's government met on Sunday. The office of Prime Minister Alix Didier "
+                + "Fils-Aimé said the state would act: “We will pursue these criminals,” it added."))
+                .containsExactly("office of Prime Minister Alix Didier Fils-Aimé: We will pursue these criminals,");
+    }
+
     @Test
     void quotationSplitAroundAnAttributionIsTwoStatements() {
         assertThat(statements("Prosecutor General Andriy Kostin visited the site. "

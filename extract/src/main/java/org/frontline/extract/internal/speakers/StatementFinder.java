@@ -92,6 +92,7 @@ public final class StatementFinder {
     private final PhraseMap<String> interviewLabels;
     private final PhraseMap<Boolean> indefinites;
     private final PhraseMap<Boolean> comitatives;
+    private final PhraseMap<Boolean> placePrepositions;
 
     public StatementFinder(Lexicon lexicon) {
         this.speechVerbs = lexicon.phrases("speech-verbs");
@@ -113,6 +114,7 @@ public final class StatementFinder {
         this.interviewLabels = lexicon.map("interview-labels", String::strip);
         this.indefinites = lexicon.phrases("indefinites");
         this.comitatives = lexicon.phrases("comitatives");
+        this.placePrepositions = lexicon.phrases("place-prepositions");
     }
 
     /** The statements of a document whose names have been found. */
@@ -599,7 +601,7 @@ public final class StatementFinder {
         private int descriptionEnd(List<Token> tokens, int from) {
             int k = from;
             while (k < tokens.size() && k - from < DESCRIPTION_LIMIT && !inQuotation(tokens.get(k))
-                    && !isOneOf(tokens.get(k), BOUNDARIES) && speechVerbs.at(tokens, k) == null) {
+                    && !isOneOf(tokens.get(k), BOUNDARIES)) {
                 k++;
             }
             return k;
@@ -616,6 +618,16 @@ public final class StatementFinder {
                 if (inQuotation(token) || conjunctions.contains(token)) {
                     break;
                 }
+                if (token.is(")")) {
+                    // "La missione delle Nazioni Unite in Libia (Unsmil) ha chiesto": an acronym or aside in
+                    // brackets belongs to the name before it.
+                    int open = openingBracket(tokens, k - 1, floor);
+                    if (open < 0) {
+                        break;
+                    }
+                    k = open;
+                    continue;
+                }
                 if (isOneOf(token, BOUNDARIES)) {
                     int aside = token.is(",") ? asideStart(tokens, k - 1, floor) : -1;
                     if (aside < 0) {
@@ -627,6 +639,19 @@ public final class StatementFinder {
                 k--;
             }
             return k;
+        }
+
+        /** The "(" that the ")" at {@code close} closes, a few words back, or -1. */
+        private int openingBracket(List<Token> tokens, int close, int floor) {
+            for (int k = close - 1; k > floor && close - k <= ASIDE_LIMIT; k--) {
+                if (tokens.get(k).is("(")) {
+                    return k;
+                }
+                if (isOneOf(tokens.get(k), BOUNDARIES)) {
+                    return -1;
+                }
+            }
+            return -1;
         }
 
         /** The comma opening an aside that ends at the comma {@code comma}, or -1. */
@@ -763,6 +788,11 @@ public final class StatementFinder {
                 // a speaker the article does not name.
                 return new Speaker(phrase, phrase);
             }
+            String body = describedBody(tokens, s, e);
+            if (body != null) {
+                // "la missione delle Nazioni Unite in Libia": the names are parts of the body's description.
+                return new Speaker(body, phrase);
+            }
             String role = roleWord(tokens, s, e);
             if (person != null && (role == null || isStrong(person))) {
                 return new Speaker(fullest(person), phrase);
@@ -868,6 +898,56 @@ public final class StatementFinder {
                 }
             }
             return organisation != null ? organisation.text() : described(head, sentenceIndex);
+        }
+
+        /**
+         * "il ministero della Difesa britannico", "la missione delle Nazioni Unite in Libia": a body described
+         * by a lower-case word for an organisation and the names joined to it, its leading article left out;
+         * null when the words {@code [s, e)} do not start so.
+         */
+        private String describedBody(List<Token> tokens, int s, int e) {
+            int k = s;
+            while (k < e && determiners.contains(tokens.get(k))) {
+                k++;
+            }
+            Match<Boolean> head = k < e ? organisations.at(tokens, k) : null;
+            if (head == null || tokens.get(k).isCapitalised() || head.end() > e) {
+                return null;
+            }
+            int end = namedExtent(tokens, head.end(), e);
+            if (end == head.end()) {
+                return null;
+            }
+            Match<Boolean> in = end + 1 < e ? placePrepositions.at(tokens, end) : null;
+            if (in != null && in.end() < e && tokens.get(in.end()).isCapitalised()) {
+                end = in.end() + 1;
+                while (end < e && tokens.get(end).isCapitalised()) {
+                    end++;
+                }
+            }
+            return document.slice(tokens.get(k).start(), tokens.get(end - 1).end());
+        }
+
+        /** After {@code from}, the end of the names joined to a word ("della Difesa britannico"). */
+        private int namedExtent(List<Token> tokens, int from, int limit) {
+            int end = from;
+            while (end < limit) {
+                Match<Boolean> joiner = nameWords.at(tokens, end);
+                boolean joinsName = joiner != null && joiner.end() < limit && tokens.get(joiner.end()).isCapitalised();
+                boolean hyphenated = end > from && end + 1 < limit && tokens.get(end).is("-")
+                        && tokens.get(end - 1).isCapitalised() && tokens.get(end + 1).isCapitalised();
+                if (joinsName) {
+                    end = joiner.end() + 1;
+                } else if (hyphenated) {
+                    end += 2;
+                } else if (tokens.get(end).isCapitalised() && end > from || nationalities.at(tokens, end) != null
+                        && end > from) {
+                    end++;
+                } else {
+                    break;
+                }
+            }
+            return end;
         }
 
         /** "il ministero della Difesa russo" introduced earlier as a lower-case description with a name in it. */
