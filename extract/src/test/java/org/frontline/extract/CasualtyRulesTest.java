@@ -71,7 +71,7 @@ class CasualtyRulesTest {
         "Le autorità contavano almeno una dozzina di morti nel quartiere colpito.|12 killed unspecified approximate",
         "Secondo il governatore i morti sono saliti a 24, mentre i feriti restano 108."
             + "|24 killed unspecified; 108 injured unspecified",
-        "Nella notte 860 nemici sono stati eliminati dalle forze di difesa.|860 losses military cumulative",
+        "Nella notte 860 nemici sono stati eliminati dalle forze di difesa.|860 losses military",
         "Sono ancora 25 le persone disperse sotto le macerie del palazzo.|25 missing unspecified",
         "L'attacco ha ucciso oltre 1,5 mila persone secondo le autorità locali.|1500 killed unspecified approximate",
         "Il numero dei morti è 17, ha detto il governatore della regione.|17 killed unspecified",
