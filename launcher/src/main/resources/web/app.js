@@ -543,12 +543,23 @@
 
     // ---------------------------------------------------------------- article view
 
-    /** Every figure's evidence and every quote as a span of the text, the first unused occurrence of each. */
+    /**
+     * Every figure's evidence and every quote as a span of the text: at the offsets the extractor recorded
+     * (title, blank line, body), or, for records written before offsets existed, the first unused occurrence.
+     */
     function spansOf(text, casualties, statements) {
         const used = new Map();
         const spans = [];
-        const place = (needle, kind, index, label, detail) => {
+        const place = (item, needle, kind, index, label, detail) => {
             if (!needle) {
+                return;
+            }
+            const recorded = Number.isInteger(item.start) && Number.isInteger(item.end)
+                && text.slice(item.start, item.end) === needle;
+            if (recorded) {
+                spans.push({
+                    start: item.start, end: item.end, kind: kind, index: index, label: label, detail: detail,
+                });
                 return;
             }
             const usedKey = `${kind}\u0000${needle}`;
@@ -565,10 +576,11 @@
                 start: start, end: start + needle.length, kind: kind, index: index, label: label, detail: detail,
             });
         };
-        casualties.forEach((c, i) => place(c.evidence, 'figure', i, `${c.outcome} ${number(c.count)}`,
+        casualties.forEach((c, i) => place(c, c.evidence, 'figure', i, `${c.outcome} ${number(c.count)}`,
             `Casualty figure: ${c.approximate ? 'about ' : ''}${number(c.count)} ${c.victims} ${c.outcome}`
-            + `${c.cumulative ? ' (cumulative)' : ''}`));
-        statements.forEach((s, i) => place(s.quote, 'quote', i, s.speaker, `Quote by ${s.speaker}`));
+            + `${c.cumulative ? ' (cumulative)' : ''}${c.rule ? `; rule: ${c.rule}` : ''}`));
+        statements.forEach((s, i) => place(s, s.quote, 'quote', i, s.speaker,
+            `Quote by ${s.speaker}${s.sieve ? `; sieve: ${s.sieve}` : ''}`));
         return spans;
     }
 

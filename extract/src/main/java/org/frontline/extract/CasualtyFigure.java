@@ -11,7 +11,12 @@ package org.frontline.extract;
  * @param approximate qualified by "at least", "more than", "circa" and the like
  * @param location    where the casualties occurred, as the article names it, or null
  * @param evidence    a short exact substring of the text that states the figure
+ * @param rule        the name of the casualty pattern that read the figure (see docs/extraction.md)
+ * @param start       offset of the evidence's first character in the article's full text (title, a blank
+ *                    line, body: {@link ArticleText#fullText()})
+ * @param end         offset after the evidence's last character
  */
 public record CasualtyFigure(long count, String outcome, String victims, String party,
-                             boolean cumulative, boolean approximate, String location, String evidence) {
+                             boolean cumulative, boolean approximate, String location, String evidence,
+                             String rule, int start, int end) {
 }

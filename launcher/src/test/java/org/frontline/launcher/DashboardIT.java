@@ -184,6 +184,16 @@ class DashboardIT {
             browser.get(base + "/?article=" + seed.get("article").get("id").asText());
             JsonNode figure = seed.get("casualties").get(0);
             JsonNode quote = seed.get("statements").get(0);
+            // The page highlights from the offsets the extractor recorded in the full text (title, blank line, body).
+            JsonNode article = seed.get("article");
+            String fullText = article.get("title").isNull() ? article.get("body").asText()
+                    : article.get("title").asText() + "\n\n" + article.get("body").asText();
+            assertThat(fullText.substring(figure.get("start").asInt(), figure.get("end").asInt()))
+                    .isEqualTo(figure.get("evidence").asText());
+            assertThat(fullText.substring(quote.get("start").asInt(), quote.get("end").asInt()))
+                    .isEqualTo(quote.get("quote").asText());
+            assertThat(figure.get("rule").asText()).isNotBlank();
+            assertThat(quote.get("sieve").asText()).isNotBlank();
             await("article highlighted").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 assertThat(js.executeScript(HIGHLIGHTED_TEXT, "figure", 0)).isEqualTo(figure.get("evidence").asText());
                 assertThat(js.executeScript(HIGHLIGHTED_TEXT, "quote", 0)).isEqualTo(quote.get("quote").asText());

@@ -369,10 +369,12 @@ class FrontlineTopologyTest {
             String[] words = line.split(" ");
             switch (words[0]) {
                 case "figure" -> figures.add(new CasualtyFigure(Long.parseLong(words[4]), words[1], words[2],
-                        words[3].equals("-") ? null : words[3], words.length > 5, false, null, line));
+                        words[3].equals("-") ? null : words[3], words.length > 5, false, null, line, "scripted",
+                        0, line.length()));
                 case "quote" -> {
                     String[] speakerAndWords = line.substring("quote ".length()).split(": ", 2);
-                    statements.add(new Statement(speakerAndWords[0], List.of(), speakerAndWords[1]));
+                    statements.add(new Statement(speakerAndWords[0], List.of(), speakerAndWords[1], "scripted",
+                            0, speakerAndWords[1].length()));
                 }
                 case "explode" -> throw new IllegalStateException("scripted extractor failure");
                 default -> throw new IllegalArgumentException("unknown script line " + line);

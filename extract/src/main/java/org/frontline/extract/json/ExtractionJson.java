@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Writes an extraction as one JSON line in the format {@code corpus/score.py} reads as predictions:
- * the gold file's field names, plus {@code name}, {@code people}, {@code organisations} and {@code places}.
+ * the gold file's field names, plus {@code name}, {@code people}, {@code organisations} and {@code places},
+ * and for each figure and statement the rule or sieve that found it and its offsets in the article's full text.
  */
 public final class ExtractionJson {
 
@@ -49,6 +50,9 @@ public final class ExtractionJson {
             node.put("approximate", figure.approximate());
             node.put("location", figure.location());
             node.put("evidence", figure.evidence());
+            node.put("rule", figure.rule());
+            node.put("start", figure.start());
+            node.put("end", figure.end());
         }
         ArrayNode statements = root.putArray("statements");
         for (Statement statement : extraction.statements()) {
@@ -56,6 +60,9 @@ public final class ExtractionJson {
             node.put("speaker", statement.speaker());
             strings(node.putArray("aliases"), statement.aliases());
             node.put("quote", statement.quote());
+            node.put("sieve", statement.sieve());
+            node.put("start", statement.start());
+            node.put("end", statement.end());
         }
         strings(root.putArray("people"), extraction.people());
         strings(root.putArray("organisations"), extraction.organisations());

@@ -18,8 +18,9 @@ class ExtractionJsonTest {
     void lineCarriesTheGoldFieldNamesScorePyReads() throws Exception {
         Extraction extraction = new Extraction("it",
                 List.of(new CasualtyFigure(3, "killed", "civilians", null, false, false, "Alyoshki",
-                        "Tre civili sono stati uccisi")),
-                List.of(new Statement("Dmitry Peskov", List.of("Peskov"), "garanzie reciproche di sicurezza")),
+                        "Tre civili sono stati uccisi", "predicate", 0, 28)),
+                List.of(new Statement("Dmitry Peskov", List.of("Peskov"), "garanzie reciproche di sicurezza",
+                        "verb-after", 40, 72)),
                 List.of("Dmitry Peskov"), List.of("Cremlino"), List.of("Minsk"));
 
         String line = ExtractionJson.toJsonLine("003", new ArticleText(null, "body", "2024-12"), extraction);
@@ -29,10 +30,14 @@ class ExtractionJsonTest {
         assertThat(json.path("name").asText()).isEqualTo("003");
         assertThat(json.path("published").asText()).isEqualTo("2024-12");
         assertThat(json.path("casualties").get(0).fieldNames()).toIterable().containsExactly(
-                "count", "outcome", "victims", "party", "cumulative", "approximate", "location", "evidence");
+                "count", "outcome", "victims", "party", "cumulative", "approximate", "location", "evidence",
+                "rule", "start", "end");
+        assertThat(json.path("casualties").get(0).path("rule").asText()).isEqualTo("predicate");
+        assertThat(json.path("casualties").get(0).path("end").asInt()).isEqualTo(28);
         assertThat(json.path("casualties").get(0).path("party").isNull()).isTrue();
         assertThat(json.path("statements").get(0).fieldNames()).toIterable()
-                .containsExactly("speaker", "aliases", "quote");
+                .containsExactly("speaker", "aliases", "quote", "sieve", "start", "end");
+        assertThat(json.path("statements").get(0).path("sieve").asText()).isEqualTo("verb-after");
         assertThat(json.path("people").get(0).asText()).isEqualTo("Dmitry Peskov");
     }
 }

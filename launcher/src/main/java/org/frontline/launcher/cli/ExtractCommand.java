@@ -9,7 +9,10 @@ import java.util.concurrent.Callable;
 
 import org.frontline.extract.ArticleFiles;
 import org.frontline.extract.ArticleText;
+import org.frontline.extract.CasualtyFigure;
+import org.frontline.extract.Extraction;
 import org.frontline.extract.Extractor;
+import org.frontline.extract.Statement;
 import org.frontline.extract.json.ExtractionJson;
 import org.frontline.launcher.Frontline;
 import org.frontline.producer.FileInput;
@@ -17,6 +20,7 @@ import org.frontline.producer.TextCheck;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +33,10 @@ public final class ExtractCommand implements Callable<Integer> {
 
     @Mixin
     InputLimit limit;
+
+    @Option(names = "--explain", description = "Instead of JSON, print for each article every figure and "
+            + "statement with the rule or sieve that produced it and where it is in the text.")
+    boolean explain;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Article files (*.txt) or directories of them.")
     List<Path> paths;
@@ -52,8 +60,28 @@ public final class ExtractCommand implements Callable<Integer> {
             }
             String name = input.file().getFileName().toString().replaceFirst("\\.txt$", "");
             ArticleText article = ArticleFiles.parse(verdict.text());
-            out.println(ExtractionJson.toJsonLine(name, article, extractor.extract(article)));
+            Extraction extraction = extractor.extract(article);
+            if (explain) {
+                explain(out, name, extraction);
+            } else {
+                out.println(ExtractionJson.toJsonLine(name, article, extraction));
+            }
         }
         return rejected == 0 ? 0 : Frontline.EXIT_REJECTED;
+    }
+
+    /** "figure 12 killed civilians [predicate] 233-262 «12 civilians were killed»", one line per item. */
+    private static void explain(PrintWriter out, String name, Extraction extraction) {
+        out.printf("%s (%s): %d figures, %d statements%n", name, extraction.language(),
+                extraction.casualties().size(), extraction.statements().size());
+        for (CasualtyFigure f : extraction.casualties()) {
+            out.printf("  figure %d %s %s%s%s%s [%s] %d-%d «%s»%n", f.count(), f.outcome(), f.victims(),
+                    f.party() == null ? "" : " " + f.party(), f.cumulative() ? " cumulative" : "",
+                    f.approximate() ? " approximate" : "", f.rule(), f.start(), f.end(), f.evidence());
+        }
+        for (Statement s : extraction.statements()) {
+            out.printf("  statement %s [%s] %d-%d «%s»%n", s.speaker(), s.sieve(), s.start(), s.end(),
+                    s.quote().length() > 60 ? s.quote().substring(0, 60) + "…" : s.quote());
+        }
     }
 }

@@ -49,6 +49,9 @@ public final class Enricher {
                 .setApproximate(f.approximate())
                 .setLocation(f.location())
                 .setEvidence(f.evidence())
+                .setRule(f.rule())
+                .setStart(f.start())
+                .setEnd(f.end())
                 .build();
     }
 
@@ -57,6 +60,9 @@ public final class Enricher {
                 .setSpeaker(s.speaker())
                 .setAliases(List.copyOf(s.aliases()))
                 .setQuote(s.quote())
+                .setSieve(s.sieve())
+                .setStart(s.start())
+                .setEnd(s.end())
                 .build();
     }
 }

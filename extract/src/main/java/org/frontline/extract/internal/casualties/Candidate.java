@@ -21,6 +21,8 @@ final class Candidate {
     boolean periodPart;
     boolean approximate;
     boolean cumulative;
+    /** The name of the pattern that gave the outcome: nominal, active, predicate, toll, list, period-part. */
+    String rule = "nominal";
 
     Candidate(NumberMatch number) {
         this.number = number;

@@ -164,10 +164,11 @@ public final class CasualtyFinder {
                     }
                     party = articleParty;
                 }
-                String evidence = document.slice(tokens.get(figure.evidenceStart).start(),
-                        tokens.get(figure.evidenceEnd - 1).end());
-                CasualtyFigure casualty = new CasualtyFigure(figure.count, figure.outcome,
-                        figure.victims, party, figure.cumulative, figure.approximate, location(tokens), evidence);
+                int start = tokens.get(figure.evidenceStart).start();
+                int end = tokens.get(figure.evidenceEnd - 1).end();
+                CasualtyFigure casualty = new CasualtyFigure(figure.count, figure.outcome, figure.victims, party,
+                        figure.cumulative, figure.approximate, location(tokens), document.slice(start, end),
+                        figure.rule, start, end);
                 found.add(new Found(casualty, sentence.paragraph(), sentence.paragraph() < titleParagraphs));
                 paragraphParty = party;
             }
@@ -255,6 +256,7 @@ public final class CasualtyFinder {
                 : singlePeriod.find(tokens, ofWhom.end(), ofWhom.end() + GAP_LIMIT);
         if (period != null) {
             candidate.periodPart = true;
+            candidate.rule = "period-part";
             candidate.bare = true;
             candidate.phraseEnd = period.end();
             return candidate;
@@ -381,6 +383,7 @@ public final class CasualtyFinder {
         String value = outcome != null ? outcome.value() : last.outcome;
         for (Candidate member : list) {
             member.outcome = value;
+            member.rule = "list";
             if (outcome != null) {
                 member.widenEvidence(outcome.start(), outcome.end());
             }
@@ -422,9 +425,11 @@ public final class CasualtyFinder {
         }
         if (outcome != null) {
             describedBefore(tokens, candidate, outcome);
+            candidate.rule = "active";
         }
         if (outcome == null) {
             outcome = predicateAfter(tokens, candidate.phraseEnd);
+            candidate.rule = "predicate";
         }
         if (outcome != null) {
             candidate.outcome = outcome.value();
@@ -538,6 +543,7 @@ public final class CasualtyFinder {
             return false;
         }
         candidate.outcome = outcome;
+        candidate.rule = "toll";
         candidate.widenEvidence(toll.start(), toll.end());
         if (candidate.victims == null) {
             Match<String> victim = victims.findLast(tokens, toll.end(), windowEnd);

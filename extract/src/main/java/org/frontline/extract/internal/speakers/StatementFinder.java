@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds statements (GUIDELINES.md, "Statements"): quotations of three words or more that the article
@@ -130,6 +131,16 @@ public final class StatementFinder {
     private record Said(int offset, Speaker speaker) {
     }
 
+    /** One named attribution step: the speaker it finds for a quotation, or null. */
+    private record Sieve(String name, Function<Quotation, Speaker> find) {
+    }
+
+    private record Attribution(Speaker speaker, String sieve) {
+    }
+
+    /** The sieve name of a quotation that continues the one before it and takes its speaker. */
+    private static final String CONTINUATION = "continuation";
+
     private record Role(String head, int offset, String name) {
     }
 
@@ -166,6 +177,8 @@ public final class StatementFinder {
         private final List<Said> said = new ArrayList<>();
         private final Map<String, Set<String>> aliases = new LinkedHashMap<>();
         private final InterviewAnswers interview;
+        /** The attribution sieves, in the order they are tried. */
+        private final List<Sieve> sieves;
         /** Set while a description after a verb of saying is resolved: it is the speaker as written. */
         private boolean descriptionAfterVerb;
 
@@ -205,21 +218,30 @@ public final class StatementFinder {
                 }
             }
             this.interview = new InterviewAnswers(document, names, interviewLabels, quoted, this::fullest);
+            this.sieves = List.of(
+                    new Sieve(InterviewAnswers.SIEVE, interview::answerer),
+                    new Sieve("verb-after", this::after),
+                    new Sieve("attribution-inside", this::inside),
+                    new Sieve("verb-or-colon-before", this::before),
+                    new Sieve("next-sentence", this::nextSentence));
         }
 
         List<Statement> statements() {
             List<Quotation> kept = new ArrayList<>();
             List<Speaker> speakers = new ArrayList<>();
+            List<String> sieveNames = new ArrayList<>();
             // The hashed head of each kept quotation's key: whole keys are built only when two heads meet.
             int[] keptHeads = new int[quoted.size()];
             Speaker previous = null;
             Speaker aliased = null;
             Quotation previousQuote = null;
             for (Quotation quotation : quoted) {
-                Speaker speaker = isStatementText(quotation) ? attribute(quotation, previous, previousQuote) : null;
-                if (speaker == null) {
+                Attribution attribution = isStatementText(quotation) ? attribute(quotation, previous, previousQuote)
+                        : null;
+                if (attribution == null) {
                     continue;
                 }
+                Speaker speaker = attribution.speaker();
                 previous = speaker;
                 previousQuote = quotation;
                 said.add(new Said(quotation.outerEnd(), speaker));
@@ -234,8 +256,10 @@ public final class StatementFinder {
                     keptHeads[kept.size()] = head;
                     kept.add(quotation);
                     speakers.add(speaker);
+                    sieveNames.add(attribution.sieve());
                 } else if (isDescription(speakers.get(earlier)) && !isDescription(speaker)) {
                     speakers.set(earlier, speaker);
+                    sieveNames.set(earlier, attribution.sieve());
                 }
             }
             List<Statement> statements = new ArrayList<>();
@@ -247,7 +271,9 @@ public final class StatementFinder {
                         others.add(alias);
                     }
                 }
-                statements.add(new Statement(name, others, quoteText(kept.get(k))));
+                Quotation quotation = kept.get(k);
+                statements.add(new Statement(name, others, quoteText(quotation), sieveNames.get(k),
+                        quotation.start(), quotation.end()));
             }
             return statements;
         }
@@ -342,24 +368,19 @@ public final class StatementFinder {
 
         // ---- attribution
 
-        private Speaker attribute(Quotation quotation, Speaker previous, Quotation previousQuote) {
-            Speaker speaker = interview.answerer(quotation);
-            if (speaker == null) {
-                speaker = after(quotation);
+        /**
+         * The speaker of a quotation from the first sieve that finds one, in order; a quotation none of them
+         * attributes goes to the speaker of the quotation it continues, if any.
+         */
+        private Attribution attribute(Quotation quotation, Speaker previous, Quotation previousQuote) {
+            for (Sieve sieve : sieves) {
+                Speaker speaker = sieve.find().apply(quotation);
+                if (speaker != null) {
+                    return new Attribution(speaker, sieve.name());
+                }
             }
-            if (speaker == null) {
-                speaker = inside(quotation);
-            }
-            if (speaker == null) {
-                speaker = before(quotation);
-            }
-            if (speaker == null) {
-                speaker = nextSentence(quotation);
-            }
-            if (speaker == null && previous != null && continues(previousQuote, quotation)) {
-                speaker = previous;
-            }
-            return speaker;
+            return previous != null && continues(previousQuote, quotation)
+                    ? new Attribution(previous, CONTINUATION) : null;
         }
 
         /** "…,” he added", "«…», ha affermato Kirby", "“…,” said Danielle Bell", "…?” he asked". */
