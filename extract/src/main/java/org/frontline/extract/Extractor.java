@@ -23,7 +23,8 @@ public final class Extractor {
 
     /** Characters of text the language is told from: enough for a paragraph, cheap for a long article. */
     private static final int LANGUAGE_SAMPLE = 160;
-    private static final List<String> SUPPORTED = List.of("en", "it");
+    /** The languages with a lexicon folder under {@code org/frontline/extract/lexicon/}. */
+    public static final List<String> SUPPORTED = List.of("en", "it");
 
     private final LanguageIdentifier languages;
     private final Map<String, LanguagePack> packs;
@@ -42,12 +43,20 @@ public final class Extractor {
         return new Extractor(new LanguageIdentifier(LANGUAGE_SAMPLE), Map.copyOf(packs));
     }
 
-    /** What the article says: read from its full text, title included. */
+    /** What the article says: read from its full text, title included, in the language it is told to be in. */
     public Extraction extract(ArticleText article) {
-        String text = article.fullText();
         // The body tells the language better than a headline made of names and places.
         String body = article.body();
-        String language = languages.identify(body == null || body.isBlank() ? text : body);
+        return extract(article, languages.identify(body == null || body.isBlank() ? article.fullText() : body));
+    }
+
+    /**
+     * What the article says, read as {@code language} (an ISO 639-1 code) without identifying it: for a
+     * source that states its language, and for each language's example sentences. A language without a
+     * lexicon folder gets its code and nothing else.
+     */
+    public Extraction extract(ArticleText article, String language) {
+        String text = article.fullText();
         LanguagePack pack = packs.get(language);
         if (pack == null) {
             return new Extraction(language, List.of(), List.of(), List.of(), List.of(), List.of());

@@ -55,7 +55,8 @@ class OffsetsTest {
     }
 
     private static List<Path> articles() throws IOException {
-        try (Stream<Path> dev = Files.list(Path.of("../corpus/dev")); Stream<Path> seeds = Files.list(Path.of("../seeds"))) {
+        try (Stream<Path> dev = Files.list(Path.of("../corpus/dev"));
+             Stream<Path> seeds = Files.list(Path.of("../seeds"))) {
             return Stream.concat(dev, seeds).filter(f -> f.toString().endsWith(".txt")).sorted().toList();
         }
     }

@@ -35,13 +35,7 @@ import java.util.Set;
  */
 public final class CasualtyFinder {
 
-    private static final int PHRASE_LIMIT = 6;
-    private static final int GAP_LIMIT = 3;
-    private static final int CLAUSE_GAP_LIMIT = 5;
-    private static final int SUBSET_ASIDE_LIMIT = 10;
-    private static final int TOLL_WINDOW = 20;
     private static final int ATTACK_DISTANCE = 2;
-    private static final int CUE_DISTANCE = 8;
     /** The article's places point to one side when it has at least this many mentions... */
     private static final int ARTICLE_PLACES_MIN = 2;
     /** ...and at least this share of all place mentions. */
@@ -54,13 +48,6 @@ public final class CasualtyFinder {
     private static final String CLAUSE_BREAKS = ",;:()—–";
     private static final String UNSPECIFIED = "unspecified";
     private static final String MISSING = "missing";
-    /**
-     * People counted in thousands are a war's running total unless the clause names the one attack that
-     * killed them: single events that large are rare (on corpus/dev and the seeds, 45 of the 46 figures of
-     * 1,000 or more are running totals, most with no cue at all: "Shoigu put it at 5,937", "Sono morti
-     * 180mila russi"; the other is one attack).
-     */
-    private static final long WAR_SCALE = 1000;
     private static final String LOSSES = "losses";
     private static final String MILITARY = "military";
     private static final String FROM_CONTEXT = "-";
@@ -77,6 +64,13 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> tollLinks;
     private final PhraseMap<Boolean> approximate;
     private final PhraseMap<Boolean> singularCopulas;
+    private final int phraseLimit;
+    private final int gapLimit;
+    private final int clauseGapLimit;
+    private final int subsetAsideLimit;
+    private final int tollWindow;
+    private final int cueDistance;
+    private final long runningTotalScale;
     private final PhraseMap<Boolean> cumulative;
     private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> listJoiners;
@@ -107,6 +101,13 @@ public final class CasualtyFinder {
         this.singularCopulas = lexicon.phrases("singular-copulas");
         this.lossVerbs = lexicon.phrases("loss-verbs");
         this.cumulative = lexicon.phrases("cumulative");
+        this.phraseLimit = lexicon.settings().integer("casualties.phrase-limit");
+        this.gapLimit = lexicon.settings().integer("casualties.gap-limit");
+        this.clauseGapLimit = lexicon.settings().integer("casualties.clause-gap-limit");
+        this.subsetAsideLimit = lexicon.settings().integer("casualties.subset-aside-limit");
+        this.tollWindow = lexicon.settings().integer("casualties.toll-window");
+        this.cueDistance = lexicon.settings().integer("casualties.cue-distance");
+        this.runningTotalScale = lexicon.settings().integer("casualties.running-total-scale");
         this.singlePeriod = lexicon.phrases("single-period");
         this.subsets = lexicon.phrases("subsets");
         this.partitives = lexicon.phrases("partitives");
@@ -253,7 +254,7 @@ public final class CasualtyFinder {
         Candidate candidate = new Candidate(number);
         Match<Boolean> ofWhom = subsets.at(tokens, end);
         Match<Boolean> period = ofWhom == null ? null
-                : singlePeriod.find(tokens, ofWhom.end(), ofWhom.end() + GAP_LIMIT);
+                : singlePeriod.find(tokens, ofWhom.end(), ofWhom.end() + gapLimit);
         if (period != null) {
             candidate.periodPart = true;
             candidate.rule = "period-part";
@@ -263,7 +264,7 @@ public final class CasualtyFinder {
         }
         boolean person = false;
         int j = end;
-        for (int steps = 0; j < tokens.size() && steps < PHRASE_LIMIT; steps++) {
+        for (int steps = 0; j < tokens.size() && steps < phraseLimit; steps++) {
             Token token = tokens.get(j);
             if (isMark(token, QUOTE_MARKS)) {
                 j++;
@@ -466,7 +467,7 @@ public final class CasualtyFinder {
         if (approx != null) {
             p = approx.start();
         }
-        for (int skipped = 0; skipped < GAP_LIMIT; skipped++) {
+        for (int skipped = 0; skipped < gapLimit; skipped++) {
             Match<String> outcome = outcomes.endingAt(tokens, p);
             if (outcome != null) {
                 return outcome;
@@ -486,10 +487,10 @@ public final class CasualtyFinder {
     /** "were killed", ", among them 560 children, have been killed", "che giocavano a calcio sono stati uccisi". */
     private Match<String> predicateAfter(List<Token> tokens, int from) {
         int q = from;
-        if (q + 1 < tokens.size() && tokens.get(q).is(",") && subsets.find(tokens, q + 1, q + 1 + GAP_LIMIT) != null) {
+        if (q + 1 < tokens.size() && tokens.get(q).is(",") && subsets.find(tokens, q + 1, q + 1 + gapLimit) != null) {
             q = closingComma(tokens, q + 1);
         }
-        int limit = clauseOpeners.at(tokens, q) != null ? CLAUSE_GAP_LIMIT : 0;
+        int limit = clauseOpeners.at(tokens, q) != null ? clauseGapLimit : 0;
         int skipped = 0;
         while (q >= 0 && q < tokens.size()) {
             Match<String> outcome = outcomes.at(tokens, q);
@@ -509,8 +510,8 @@ public final class CasualtyFinder {
         return null;
     }
 
-    private static int closingComma(List<Token> tokens, int from) {
-        for (int k = from; k < Math.min(tokens.size(), from + SUBSET_ASIDE_LIMIT); k++) {
+    private int closingComma(List<Token> tokens, int from) {
+        for (int k = from; k < Math.min(tokens.size(), from + subsetAsideLimit); k++) {
             if (tokens.get(k).is(",")) {
                 return k + 1;
             }
@@ -530,7 +531,7 @@ public final class CasualtyFinder {
         }
         int windowEnd = link != null ? link.start() : linkEnd;
         int floor = previous != null ? previous.phraseEnd : 0;
-        Match<String> toll = tolls.findLast(tokens, Math.max(floor, windowEnd - TOLL_WINDOW), windowEnd);
+        Match<String> toll = tolls.findLast(tokens, Math.max(floor, windowEnd - tollWindow), windowEnd);
         if (toll == null) {
             return false;
         }
@@ -557,8 +558,8 @@ public final class CasualtyFinder {
     }
 
     /**
-     * "22 injured, including five children", "tre delle quali", "52 of the dead", and breakdowns: "23 were killed: 22 ... and
-     * one ...".
+     * "22 injured, including five children", "tre delle quali", "52 of the dead", and breakdowns: "23 were
+     * killed: 22 ... and one ...".
      */
     private boolean isSubset(List<Token> tokens, Candidate candidate, Candidate previous) {
         int clause = clauseStart(tokens, candidate.number.start());
@@ -600,7 +601,7 @@ public final class CasualtyFinder {
         Boolean cue = cumulativeCue(tokens, figure);
         if (cue != null) {
             figure.cumulative = cue;
-        } else if (figure.count >= WAR_SCALE && !isOneEvent(tokens, figure)) {
+        } else if (figure.count >= runningTotalScale && !isOneEvent(tokens, figure)) {
             figure.cumulative = true;
         } else if (previous != null) {
             figure.cumulative = previous.cumulative || figure.outcome.equals(LOSSES);
@@ -759,7 +760,7 @@ public final class CasualtyFinder {
             return inClause;
         }
         boolean tallied = tolls.find(tokens, 0, figure.number.start()) != null;
-        return nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : CUE_DISTANCE);
+        return nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : cueDistance);
     }
 
     private Boolean nearestCue(List<Token> tokens, Candidate figure, int from, int to, int limit) {

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -26,10 +28,24 @@ public final class Lexicon {
 
     private final String language;
     private final Segmenter segmenter;
+    private final LanguageSettings settings;
+    /** The lists asked for that neither the language's folder nor the shared folder holds. */
+    private final Set<String> missing = new TreeSet<>();
 
-    public Lexicon(String language, Segmenter segmenter) {
+    public Lexicon(String language, Segmenter segmenter, LanguageSettings settings) {
         this.language = language;
         this.segmenter = segmenter;
+        this.settings = settings;
+    }
+
+    /** The language's settings: window sizes and short word lists. */
+    public LanguageSettings settings() {
+        return settings;
+    }
+
+    /** The lists the rules asked for that this language lacks (a language must give every one). */
+    public Set<String> missing() {
+        return Set.copyOf(missing);
     }
 
     /** A list of phrases of this language. */
@@ -40,8 +56,11 @@ public final class Lexicon {
     /** A list of phrases of this language, each with a value. */
     public <V> PhraseMap<V> map(String name, Function<String, V> parser) {
         PhraseMap<V> map = new PhraseMap<>(segmenter.vocabulary());
-        load(ROOT + name + ".txt", map, parser);
-        load(ROOT + language + "/" + name + ".txt", map, parser);
+        boolean shared = load(ROOT + name + ".txt", map, parser);
+        boolean own = load(ROOT + language + "/" + name + ".txt", map, parser);
+        if (!shared && !own) {
+            missing.add(name);
+        }
         return map;
     }
 
@@ -57,10 +76,11 @@ public final class Lexicon {
         return map;
     }
 
-    private <V> void load(String resource, PhraseMap<V> map, Function<String, V> parser) {
+    /** Adds the phrases of one file; false when there is no such file. */
+    private <V> boolean load(String resource, PhraseMap<V> map, Function<String, V> parser) {
         InputStream in = Lexicon.class.getResourceAsStream(resource);
         if (in == null) {
-            return;
+            return false;
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -76,6 +96,7 @@ public final class Lexicon {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read lexicon " + resource, e);
         }
+        return true;
     }
 
     /**

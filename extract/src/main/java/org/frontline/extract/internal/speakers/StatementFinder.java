@@ -40,15 +40,11 @@ public final class StatementFinder {
     private static final int TERM_WORDS = 3;
     private static final int TITLE_WORDS = 4;
     /** A quotation's words are counted up to this many: more change none of the tests on them. */
-    /** The most words of an unnamed speaker's description ("a resident who took part in the rescue"). */
-    private static final int DESCRIPTION_LIMIT = 16;
     private static final int WORDS_COUNTED = Math.max(MIN_WORDS, Math.max(TERM_WORDS, TITLE_WORDS)) + 1;
     /** Marks that set an attribution apart inside a quotation: hyphen, en dash, em dash. */
     private static final String DASHES = "-\u2013\u2014";
     private static final int NAME_CUE_DISTANCE = 3;
-    private static final int AFTER_VERB_DISTANCE = 14;
     private static final int ASIDE_LIMIT = 6;
-    private static final int SUBJECT_LIMIT = 14;
     /** Tokens read back from a name for its role: enough for "il portavoce delle Forze di difesa israeliane, il". */
     private static final int ROLE_LOOKBACK = 10;
     private static final int SUBJECT_HEAD = 5;
@@ -90,6 +86,9 @@ public final class StatementFinder {
     private final PhraseMap<Boolean> nameWords;
     private final PhraseMap<Boolean> documents;
     private final PhraseMap<String> nationalities;
+    private final int afterVerbDistance;
+    private final int subjectLimit;
+    private final int descriptionLimit;
     private final PhraseMap<String> interviewLabels;
     private final PhraseMap<Boolean> indefinites;
     private final PhraseMap<Boolean> comitatives;
@@ -113,6 +112,9 @@ public final class StatementFinder {
         this.documents = lexicon.phrases("documents");
         this.nationalities = lexicon.map("nationalities", String::strip);
         this.interviewLabels = lexicon.map("interview-labels", String::strip);
+        this.afterVerbDistance = lexicon.settings().integer("statements.after-verb-distance");
+        this.subjectLimit = lexicon.settings().integer("statements.subject-limit");
+        this.descriptionLimit = lexicon.settings().integer("statements.description-limit");
         this.indefinites = lexicon.phrases("indefinites");
         this.comitatives = lexicon.phrases("comitatives");
         this.placePrepositions = lexicon.phrases("place-prepositions");
@@ -390,7 +392,7 @@ public final class StatementFinder {
                 return null;
             }
             List<Token> tokens = at.sentence().tokens();
-            int limit = Math.min(tokens.size(), at.token() + AFTER_VERB_DISTANCE);
+            int limit = Math.min(tokens.size(), at.token() + afterVerbDistance);
             for (int k = at.token(); k < limit && !inQuotation(tokens.get(k)); k++) {
                 if (conjunctions.contains(tokens.get(k))) {
                     return null;
@@ -442,7 +444,7 @@ public final class StatementFinder {
                 List<Token> tokens = sentence.tokens();
                 int close = k + 1;
                 while (close < tokens.size() && !isDash(tokens.get(close))
-                        && tokens.get(close).end() <= quotation.end() && close - k <= AFTER_VERB_DISTANCE) {
+                        && tokens.get(close).end() <= quotation.end() && close - k <= afterVerbDistance) {
                     close++;
                 }
                 Match<Boolean> verb = speechVerbs.find(tokens, k + 1, close);
@@ -621,7 +623,7 @@ public final class StatementFinder {
 
         private int descriptionEnd(List<Token> tokens, int from) {
             int k = from;
-            while (k < tokens.size() && k - from < DESCRIPTION_LIMIT && !inQuotation(tokens.get(k))
+            while (k < tokens.size() && k - from < descriptionLimit && !inQuotation(tokens.get(k))
                     && !isOneOf(tokens.get(k), BOUNDARIES)) {
                 k++;
             }
@@ -634,7 +636,7 @@ public final class StatementFinder {
          */
         private int subjectStart(List<Token> tokens, int end, int floor) {
             int k = end;
-            while (k > floor && end - k < SUBJECT_LIMIT) {
+            while (k > floor && end - k < subjectLimit) {
                 Token token = tokens.get(k - 1);
                 if (inQuotation(token) || conjunctions.contains(token)) {
                     break;
@@ -701,7 +703,7 @@ public final class StatementFinder {
         /** A speaker named after a verb ends at punctuation or a preposition, except for ", Name". */
         private int nounPhraseEnd(List<Token> tokens, int from) {
             int k = from;
-            while (k < tokens.size() && k - from < SUBJECT_LIMIT) {
+            while (k < tokens.size() && k - from < subjectLimit) {
                 Token token = tokens.get(k);
                 boolean apposition = token.is(",") && k + 1 < tokens.size() && tokens.get(k + 1).isCapitalised();
                 if (inQuotation(token) || isOneOf(token, BOUNDARIES) && !apposition

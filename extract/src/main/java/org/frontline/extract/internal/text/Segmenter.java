@@ -21,7 +21,6 @@ import java.util.Set;
 public final class Segmenter {
 
     /** English clitics stay with the apostrophe ("Russia" + "'s"); elisions keep it ("dell'" + "Ucraina"). */
-    private static final Set<String> CLITICS = Set.of("s", "t", "re", "ve", "ll", "d", "m");
     private static final int WORD_STATUS_NONE_LIMIT = 100;
     private static final int WORD_STATUS_NUMBER_LIMIT = 200;
     /**
@@ -47,8 +46,11 @@ public final class Segmenter {
     private final BreakIterator sentencePrototype;
     private final BreakIterator wordPrototype;
     private final Vocabulary vocabulary = new Vocabulary();
+    /** Clitics of the language that stay with their apostrophe ("'s"), lower case: a language setting. */
+    private final Set<String> clitics;
 
-    public Segmenter(String language) {
+    public Segmenter(String language, Set<String> clitics) {
+        this.clitics = Set.copyOf(clitics);
         ULocale locale = new ULocale(language);
         this.sentencePrototype = BreakIterator.getSentenceInstance(locale);
         this.wordPrototype = BreakIterator.getWordInstance(locale);
@@ -200,8 +202,8 @@ public final class Segmenter {
         return -1;
     }
 
-    private static boolean isClitic(String text, int start, int end) {
-        return end - start <= 2 && CLITICS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+    private boolean isClitic(String text, int start, int end) {
+        return end - start <= 2 && clitics.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.frontline.extract.internal.numbers;
 
+import org.frontline.extract.internal.lexicon.LanguageSettings;
 import org.frontline.extract.internal.lexicon.Lexicon;
 import org.frontline.extract.internal.text.Segmenter;
 import org.frontline.extract.internal.text.Token;
@@ -15,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NumberReaderTest {
 
     private static String read(String language, String phrase) {
-        Segmenter segmenter = new Segmenter(language);
-        NumberReader reader = new NumberReader(language, new Lexicon(language, segmenter));
+        LanguageSettings settings = LanguageSettings.load(language);
+        Segmenter segmenter = new Segmenter(language, settings.words("segmenter.clitics"));
+        NumberReader reader = new NumberReader(language, new Lexicon(language, segmenter, settings));
         List<Token> tokens = segmenter.segment(phrase).sentences().get(0).tokens();
         NumberMatch match = reader.read(tokens, 0);
         return match == null ? "none" : match.value() + " " + match.start() + "-" + match.end()

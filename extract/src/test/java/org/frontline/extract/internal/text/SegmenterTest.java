@@ -1,5 +1,6 @@
 package org.frontline.extract.internal.text;
 
+import org.frontline.extract.internal.lexicon.LanguageSettings;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import org.frontline.extract.internal.LanguagePack;
@@ -57,7 +58,7 @@ class SegmenterTest {
             "Emoji \uD83D\uDE00\n\uD83D\uDE00 and a ZWJ \uD83D\uDC69\u200D\n\uD83D\uDC69",
             "Thai \u0E01\u0E32\u0E23\n\u0E23\u0E1A and Japanese \u65E5\u672C\n\u8A9E \u30AB\u30BF\n\u30AB\u30CA");
 
-    private final Segmenter segmenter = new Segmenter("en");
+    private final Segmenter segmenter = new Segmenter("en", LanguageSettings.load("en").words("segmenter.clitics"));
 
     @Test
     void shortcutNeverClaimsOneSentenceWhereIcuFindsMore() {
