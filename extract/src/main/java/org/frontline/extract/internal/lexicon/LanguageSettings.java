@@ -55,6 +55,11 @@ public final class LanguageSettings {
         }
     }
 
+    /** A text as written, such as a resource path. */
+    public String text(String key) {
+        return value(key);
+    }
+
     /** A list of words separated by commas; lower case. */
     public Set<String> words(String key) {
         return Arrays.stream(value(key).split(","))

@@ -15,22 +15,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Loads the word lists of one language from {@code org/frontline/extract/lexicon/<language>/<name>.txt}
  * and, for lists shared by every language, from {@code org/frontline/extract/lexicon/<name>.txt}.
  * A line holds a phrase, optionally followed by {@code " = value"}; lines starting with {@code #} are
- * comments. A number in a phrase stands for any number ({@code "dal 1"} matches "dal 24").
+ * comments. A number in a phrase stands for any number ({@code "dal 1"} matches "dal 24"); a word
+ * {@code {lemma}} or {@code {lemma|TAG-REGEX}} for every form of the lemma ({@link Morphology}).
  */
 public final class Lexicon {
 
     private static final String ROOT = "/org/frontline/extract/lexicon/";
+    /** A word that stands for the forms of a lemma: {@code {uccidere}}, {@code {kill|VBN|VBD}}. */
+    private static final Pattern LEMMA = Pattern.compile("\\{([^|}]+)(?:\\|([^}]+))?}");
 
     private final String language;
     private final Segmenter segmenter;
     private final LanguageSettings settings;
     /** The lists asked for that neither the language's folder nor the shared folder holds. */
     private final Set<String> missing = new TreeSet<>();
+    private Morphology morphology;
 
     public Lexicon(String language, Segmenter segmenter, LanguageSettings settings) {
         this.language = language;
@@ -41,6 +47,14 @@ public final class Lexicon {
     /** The language's settings: window sizes and short word lists. */
     public LanguageSettings settings() {
         return settings;
+    }
+
+    /** The language's morphology, read when a list first names a lemma. */
+    private Morphology morphology() {
+        if (morphology == null) {
+            morphology = Morphology.load(language, settings);
+        }
+        return morphology;
     }
 
     /** The lists the rules asked for that this language lacks (a language must give every one). */
@@ -91,12 +105,40 @@ public final class Lexicon {
                 int equals = entry.lastIndexOf(" = ");
                 String phrase = equals >= 0 ? entry.substring(0, equals).strip() : entry;
                 String value = equals >= 0 ? entry.substring(equals + 3).strip() : "";
-                map.add(words(phrase), parser.apply(value));
+                V parsed = parser.apply(value);
+                for (String expanded : expand(phrase)) {
+                    map.add(words(expanded), parsed);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read lexicon " + resource, e);
         }
         return true;
+    }
+
+    /**
+     * The phrases a lexicon line stands for: itself, or, for each word written {@code {lemma}} or
+     * {@code {lemma|TAG-REGEX}}, one phrase per form of the lemma (whose tag matches).
+     */
+    private List<String> expand(String phrase) {
+        if (phrase.indexOf('{') < 0) {
+            return List.of(phrase);
+        }
+        List<String> phrases = List.of("");
+        for (String word : phrase.split(" ")) {
+            Matcher lemma = LEMMA.matcher(word);
+            List<String> alternatives = lemma.matches()
+                    ? morphology().forms(lemma.group(1), lemma.group(2) == null ? ".*" : lemma.group(2))
+                    : List.of(word);
+            List<String> longer = new ArrayList<>(phrases.size() * alternatives.size());
+            for (String start : phrases) {
+                for (String alternative : alternatives) {
+                    longer.add(start.isEmpty() ? alternative : start + " " + alternative);
+                }
+            }
+            phrases = longer;
+        }
+        return phrases;
     }
 
     /**
