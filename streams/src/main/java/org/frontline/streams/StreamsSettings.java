@@ -23,6 +23,8 @@ public record StreamsSettings(Properties streams, TopicNames topics, int partiti
 
     /** The default application id; it names the consumer group and the internal topics. */
     public static final String DEFAULT_APPLICATION_ID = "frontline";
+    /** How long a transaction may stay open: longer than the slowest article takes to enrich. */
+    static final int TRANSACTION_TIMEOUT_MS = 120_000;
     /** Kafka's default {@code max.request.size}. */
     static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
 
@@ -36,6 +38,9 @@ public record StreamsSettings(Properties streams, TopicNames topics, int partiti
         // A name Kafka Streams would generate changes when an operator is added upstream, renaming changelogs.
         defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         defaults.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Kafka Streams' 10 s would abort the transaction around an article that takes longer to extract (a
+        // 900 KB article of quotations takes about 20 s on a busy machine), and the retry would do the same.
+        defaults.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
         Properties props = new Properties();
         props.putAll(defaults);
         props.putAll(ClientConfig.kafkaOnly(client));
