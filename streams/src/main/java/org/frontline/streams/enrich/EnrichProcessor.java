@@ -1,5 +1,6 @@
 package org.frontline.streams.enrich;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -7,8 +8,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.frontline.avro.Article;
-import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.DeadLetter;
+import org.frontline.avro.EnrichedArticle;
 import org.frontline.schemas.AvroSerde;
 import org.frontline.streams.errors.DeadLetters;
 
@@ -24,7 +25,7 @@ import org.frontline.streams.errors.DeadLetters;
  */
 public final class EnrichProcessor implements FixedKeyProcessor<String, byte[], EnrichProcessor.Outcome> {
 
-    /** Room for the key and Kafka's record and batch framing around an enriched article. */
+    /** Room for Kafka's record and batch framing (and headers) around a record's key and value. */
     static final int RECORD_OVERHEAD = 1024;
 
     /** What became of one raw record: an enriched article, a withdrawal, or a dead letter. */
@@ -88,11 +89,12 @@ public final class EnrichProcessor implements FixedKeyProcessor<String, byte[], 
                         + " is not the article's id " + article.getId());
             }
             EnrichedArticle enriched = enricher.enrich(article);
-            int size = enrichedArticles.encode(enriched).length + record.key().length() * 4;
-            if (size > maxRecordBytes - RECORD_OVERHEAD) {
-                throw new RecordTooLargeException("the enriched article is " + size + " bytes, over the "
-                        + (maxRecordBytes - RECORD_OVERHEAD) + " bytes a record may take (max.request.size "
-                        + maxRecordBytes + " less " + RECORD_OVERHEAD + " for framing)");
+            int size = enrichedArticles.encode(enriched).length;
+            int room = maxRecordBytes - RECORD_OVERHEAD - record.key().getBytes(StandardCharsets.UTF_8).length;
+            if (size > room) {
+                throw new RecordTooLargeException("the enriched article is " + size + " bytes, over the " + room
+                        + " bytes a record with its key may take (max.request.size " + maxRecordBytes + " less "
+                        + RECORD_OVERHEAD + " for Kafka's framing)");
             }
             return new Outcome.Enriched(enriched);
         } catch (RuntimeException e) {
