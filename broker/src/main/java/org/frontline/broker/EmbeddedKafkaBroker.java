@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -102,6 +105,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws BrokerStartException if the broker does not serve within {@link #STARTUP_TIMEOUT}
      */
     public static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides) {
+        return start(dataDir, overrides, null);
+    }
+
+    /**
+     * Starts a broker whose client listener is secured ({@link BrokerSecurity}): SASL_SSL, SCRAM-SHA-512 and
+     * ACLs. {@link #bootstrapServers()} then names that listener; clients need
+     * {@link BrokerSecurity#clientProperties} to reach it.
+     *
+     * @param security the listener's stores and super-user, or null for a plain-text listener
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides, BrokerSecurity security) {
         long began = System.nanoTime();
         Path root = dataDir.toAbsolutePath().normalize();
         Path logDir = root.resolve(DATA_DIR);
@@ -113,14 +127,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             // Ports are free when picked but can be taken before the broker binds them, so retry.
             for (int attempt = 1; ; attempt++) {
                 int brokerPort = freePort();
-                Properties props = brokerProperties(logDir, brokerPort, freePort(), overrides);
+                Properties props = brokerProperties(logDir, brokerPort, freePort(), overrides, security);
                 writeConfig(root.resolve(CONFIG_FILE), props);
                 if (clusterId == null) {
-                    clusterId = format(root.resolve(CONFIG_FILE));
+                    clusterId = format(root.resolve(CONFIG_FILE), security);
                 }
                 String bootstrapServers = HOST + ":" + brokerPort;
                 try {
-                    KafkaRaftServer server = launch(props, bootstrapServers, logFile.path());
+                    KafkaRaftServer server = launch(props, bootstrapServers, logFile.path(),
+                            security == null ? Map.of() : security.superUserClientProperties());
                     LOG.info("Kafka broker serving on {} after {} ms (cluster {}, data in {})",
                             bootstrapServers, elapsedMillis(began), clusterId, root);
                     return new EmbeddedKafkaBroker(server, bootstrapServers, clusterId, logFile, lock);
@@ -166,13 +181,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static KafkaRaftServer launch(Properties props, String bootstrapServers, Path logFile) {
+    private static KafkaRaftServer launch(Properties props, String bootstrapServers, Path logFile,
+                                          Map<String, String> clientProperties) {
         long began = System.nanoTime();
         KafkaRaftServer server = null;
         try {
             server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
             server.startup();
-            awaitServing(bootstrapServers, began);
+            awaitServing(bootstrapServers, clientProperties, began);
         } catch (RuntimeException e) {
             if (server != null) {
                 shutDownQuietly(server);
@@ -209,17 +225,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort,
                                        Map<String, String> overrides) {
+        return brokerProperties(logDir, brokerPort, controllerPort, overrides, null);
+    }
+
+    static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort,
+                                       Map<String, String> overrides, BrokerSecurity security) {
+        String listener = security == null ? BROKER_LISTENER : BrokerSecurity.LISTENER;
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        props.put("listeners", BROKER_LISTENER + "://" + HOST + ":" + brokerPort + ","
+        props.put("listeners", listener + "://" + HOST + ":" + brokerPort + ","
                 + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-        props.put("advertised.listeners", BROKER_LISTENER + "://" + HOST + ":" + brokerPort);
+        props.put("advertised.listeners", listener + "://" + HOST + ":" + brokerPort);
         props.put("listener.security.protocol.map",
-                BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+                listener + ":" + listener + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("controller.listener.names", CONTROLLER_LISTENER);
-        props.put("inter.broker.listener.name", BROKER_LISTENER);
+        props.put("inter.broker.listener.name", listener);
         props.put("log.dirs", logDir.toString());
         props.put("server.max.startup.time.ms", String.valueOf(STARTUP_TIMEOUT.toMillis()));
 
@@ -242,19 +264,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // The cleaner allocates this buffer up front; Kafka's 128 MiB is sized for a dedicated server.
         props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
 
+        if (security != null) {
+            props.putAll(security.brokerProperties());
+        }
         props.putAll(overrides);
         return props;
     }
 
-    private static void awaitServing(String bootstrapServers, long began) {
+    private static void awaitServing(String bootstrapServers, Map<String, String> clientProperties, long began) {
         long remainingMs = STARTUP_TIMEOUT.toMillis() - elapsedMillis(began);
         if (remainingMs <= 0) {
             throw new BrokerStartException("Kafka broker took longer than " + STARTUP_TIMEOUT + " to start");
         }
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) remainingMs,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(remainingMs, 10_000));
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) remainingMs);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(remainingMs, 10_000));
         try (Admin admin = Admin.create(config)) {
             int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) remainingMs))
                     .nodes().get(remainingMs, TimeUnit.MILLISECONDS).size();
@@ -270,13 +295,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /** Formats the storage with a new cluster id and returns that id. */
-    private static String format(Path configFile) {
+    private static String format(Path configFile, BrokerSecurity security) {
         String clusterId = Uuid.randomUuid().toString();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("format", "--config", configFile.toString(),
+                "--cluster-id", clusterId));
+        if (security != null) {
+            // The broker authenticates to itself before any Admin call could create its credential.
+            args.addAll(List.of("--add-scram", security.scramCredential()));
+        }
         int status;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            status = StorageTool.execute(
-                    new String[] {"format", "--config", configFile.toString(), "--cluster-id", clusterId}, out);
+            status = StorageTool.execute(args.toArray(String[]::new), out);
         } catch (RuntimeException e) {
             throw new BrokerStartException("Formatting Kafka storage failed: "
                     + output.toString(StandardCharsets.UTF_8).strip(), e);

@@ -36,6 +36,24 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
+    void securedBrokerListensOnSaslSslWithAnAuthorizerAndTheControllerStaysOnLoopback() {
+        BrokerSecurity security = new BrokerSecurity(dataDir.resolve("k.p12"), dataDir.resolve("t.p12"), "pw",
+                "admin", "admin-pw");
+        var props = EmbeddedKafkaBroker.brokerProperties(dataDir, 9092, 9093, Map.of(), security);
+        KafkaConfig config = KafkaConfig.fromProps(props);
+
+        assertThat(props.getProperty("listeners")).isEqualTo("SASL_SSL://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093");
+        assertThat(props.getProperty("advertised.listeners")).isEqualTo("SASL_SSL://127.0.0.1:9092");
+        assertThat(config.interBrokerListenerName().value()).isEqualTo("SASL_SSL");
+        assertThat(props.getProperty("super.users")).isEqualTo("User:admin;User:ANONYMOUS");
+        assertThat(props.getProperty("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config"))
+                .contains("username=\"admin\"", "password=\"admin-pw\"");
+        assertThat(security.scramCredential()).isEqualTo("SCRAM-SHA-512=[name=admin,password=admin-pw]");
+        assertThat(security.clientProperties("alice", "secret")).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+    }
+
+    @Test
     void unformattedDirectoryHasNoClusterId() {
         assertThat(EmbeddedKafkaBroker.readClusterId(dataDir)).isNull();
     }

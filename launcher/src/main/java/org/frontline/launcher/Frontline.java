@@ -1,5 +1,7 @@
 package org.frontline.launcher;
 
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.frontline.launcher.cli.BenchCommand;
 import org.frontline.launcher.cli.ConsumeCommand;
 import org.frontline.launcher.cli.EvalCommand;
@@ -10,6 +12,7 @@ import org.frontline.launcher.cli.ReplayCommand;
 import org.frontline.launcher.cli.ResetCommand;
 import org.frontline.launcher.cli.RunCommand;
 import org.frontline.launcher.cli.StreamsCommand;
+import org.frontline.schemas.ClusterAccess;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,7 +44,21 @@ public final class Frontline {
                 });
     }
 
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
+        // Security failures come wrapped by whatever call met them first; the line names what to fix.
+        for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ClusterAccess.AccessDeniedException) {
+                return cause.getMessage();
+            }
+            if (cause instanceof AuthenticationException) {
+                return "cannot authenticate to Kafka: " + cause.getMessage()
+                        + " (check sasl.jaas.config and the ssl.* settings given with --config)";
+            }
+            if (cause instanceof AuthorizationException) {
+                return "not authorized: " + cause.getMessage()
+                        + " (the ACLs Frontline needs are in the README, \"A secured cluster\")";
+            }
+        }
         StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {

@@ -94,7 +94,8 @@ public final class FrontlineTopology {
         // The enriched topic is compacted and holds exactly the table: it serves as the table's changelog.
         topologyConfig.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(topologyConfig)));
-        KStream<String, EnrichedArticle> enriched = enrichment(builder, topics, enricher, clock);
+        KStream<String, EnrichedArticle> enriched = enrichment(builder, topics, enricher, clock,
+                StreamsSettings.maxRecordBytes(config));
 
         KTable<String, EnrichedArticle> articles = builder.table(topics.enriched().name(),
                 Consumed.with(topics.enriched().keySerde(), topics.enriched().valueSerde())
@@ -130,12 +131,14 @@ public final class FrontlineTopology {
 
     /** Enrichment, its dead letters and the enriched topic; returns the stream of enriched versions. */
     private static KStream<String, EnrichedArticle> enrichment(StreamsBuilder builder, FrontlineTopics topics,
-            Enricher enricher, Clock clock) {
+            Enricher enricher, Clock clock, int maxRecordBytes) {
         AvroSerde<Article> articleSerde = AvroSerde.of(Article.class);
+        AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.of(EnrichedArticle.class);
         // Values are read as bytes so that a record that cannot be decoded becomes a dead letter.
         Map<String, KStream<String, Outcome>> outcomes = builder.stream(topics.raw().name(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("articles-raw"))
-                .processValues(() -> new EnrichProcessor(articleSerde, enricher, clock), Named.as("enrich"))
+                .processValues(() -> new EnrichProcessor(articleSerde, enrichedSerde, enricher, clock, maxRecordBytes),
+                        Named.as("enrich"))
                 .split(Named.as("enrich-"))
                 .branch((id, outcome) -> outcome instanceof Outcome.Failed, Branched.as("failed"))
                 .defaultBranch(Branched.as("done"));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.frontline.schemas.ClientConfig;
 import org.frontline.schemas.TopicNames;
@@ -22,6 +23,10 @@ public record StreamsSettings(Properties streams, TopicNames topics, int partiti
 
     /** The default application id; it names the consumer group and the internal topics. */
     public static final String DEFAULT_APPLICATION_ID = "frontline";
+    /** How long a transaction may stay open: longer than the slowest article takes to enrich. */
+    static final int TRANSACTION_TIMEOUT_MS = 120_000;
+    /** Kafka's default {@code max.request.size}. */
+    static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
 
     /** Settings from client properties, with Frontline's defaults under them. */
     public static StreamsSettings from(Properties client, Path stateDir, int partitions) {
@@ -33,12 +38,27 @@ public record StreamsSettings(Properties streams, TopicNames topics, int partiti
         // A name Kafka Streams would generate changes when an operator is added upstream, renaming changelogs.
         defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         defaults.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Kafka Streams' 10 s would abort the transaction around an article that takes longer to extract (a
+        // 900 KB article of quotations takes about 20 s on a busy machine), and the retry would do the same.
+        defaults.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
         Properties props = new Properties();
         props.putAll(defaults);
         props.putAll(ClientConfig.kafkaOnly(client));
         // Exactly once is what the tallies' correctness rests on; it is not a setting to lose by accident.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return new StreamsSettings(props, TopicNames.from(client), partitions);
+    }
+
+    /**
+     * The largest record the application's producer sends: {@code max.request.size}, as Kafka Streams
+     * resolves it ({@code producer.}-prefixed first), else Kafka's default.
+     */
+    public static int maxRecordBytes(Properties config) {
+        Object value = config.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        if (value == null) {
+            value = config.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        }
+        return value == null ? DEFAULT_MAX_REQUEST_SIZE : Integer.parseInt(value.toString().strip());
     }
 
     public String applicationId() {

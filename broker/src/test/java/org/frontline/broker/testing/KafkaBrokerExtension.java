@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.frontline.broker.BrokerSecurity;
 import org.frontline.broker.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -32,7 +33,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class KafkaBrokerExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
+    /** The super-user of a {@link #secured()} broker. */
+    public static final String SUPER_USER = "admin";
+
     private final Map<String, String> overrides;
+    private final boolean secured;
+    private BrokerSecurity security;
     private EmbeddedKafkaBroker broker;
     private Path dataDir;
     private boolean perTest;
@@ -44,7 +50,34 @@ public final class KafkaBrokerExtension
 
     /** A broker with settings that replace or add to the embedded broker's defaults. */
     public KafkaBrokerExtension(Map<String, String> overrides) {
+        this(overrides, false);
+    }
+
+    private KafkaBrokerExtension(Map<String, String> overrides, boolean secured) {
         this.overrides = Map.copyOf(overrides);
+        this.secured = secured;
+    }
+
+    /**
+     * A broker whose only client listener is SASL_SSL (SCRAM-SHA-512) with ACLs enforced
+     * ({@link BrokerSecurity}), its certificates made by a CA created for the test ({@link TestCertificates}).
+     * Only {@link #SUPER_USER} exists at first; {@link #superUserClientProperties()} reaches the broker as it.
+     */
+    public static KafkaBrokerExtension secured() {
+        return new KafkaBrokerExtension(Map.of(), true);
+    }
+
+    /** The secured broker's stores and super-user; null for a plain-text broker. */
+    public BrokerSecurity security() {
+        running();
+        return security;
+    }
+
+    /** Client settings (bootstrap included) of the super-user of a {@link #secured()} broker. */
+    public Map<String, Object> superUserClientProperties() {
+        Map<String, Object> props = new java.util.HashMap<>(security().superUserClientProperties());
+        props.put("bootstrap.servers", bootstrapServers());
+        return props;
     }
 
     /** The {@code bootstrap.servers} value for clients of the running broker. */
@@ -100,7 +133,12 @@ public final class KafkaBrokerExtension
     private void start() throws IOException {
         dataDir = Files.createTempDirectory("frontline-kafka-");
         try {
-            broker = EmbeddedKafkaBroker.start(dataDir, overrides);
+            if (secured) {
+                TestCertificates certificates = TestCertificates.create(dataDir.resolve("tls"), "test-store-secret");
+                security = new BrokerSecurity(certificates.keyStore(), certificates.trustStore(),
+                        certificates.password(), SUPER_USER, "admin-secret");
+            }
+            broker = EmbeddedKafkaBroker.start(dataDir, overrides, security);
         } catch (RuntimeException e) {
             deleteRecursively(dataDir);
             dataDir = null;
@@ -116,6 +154,7 @@ public final class KafkaBrokerExtension
             broker.close();
         } finally {
             broker = null;
+            security = null;
             deleteRecursively(dataDir);
             dataDir = null;
         }

@@ -2,12 +2,16 @@ package org.frontline.launcher.cli;
 
 import java.io.PrintWriter;
 import java.util.Collection;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.frontline.producer.ArticlePublisher;
 import org.frontline.producer.Outcome;
+import org.frontline.schemas.ClusterAccess;
+import org.frontline.schemas.TopicNames;
 
 
 /** What the long-running and cluster-only commands share. */
@@ -24,6 +28,15 @@ final class Commands {
                     + "(only `frontline run` starts a broker of its own)");
         }
         return props;
+    }
+
+    /**
+     * Creates the topics when missing, then makes sure this client may write where a publisher writes, before
+     * a single record is sent: without the permission the command stops with one line saying which.
+     */
+    static void preparePublishing(Properties props, TopicNames names, int partitions) {
+        ArticlePublisher.ensureTopics(props, names, partitions, (short) -1);
+        ClusterAccess.requireWrite(props, List.of(names.raw(), names.rejected()));
     }
 
     /**

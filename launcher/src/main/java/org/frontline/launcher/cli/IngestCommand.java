@@ -54,7 +54,7 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         Properties props = Commands.requireCluster(kafka.clientProperties(System.getenv()));
         TopicNames names = TopicNames.from(props);
-        ArticlePublisher.ensureTopics(props, names, kafka.partitions(), (short) -1);
+        Commands.preparePublishing(props, names, kafka.partitions());
         Integer port = live.resolvedPort();
         try (ArticlePublisher publisher = new ArticlePublisher(props, FrontlineTopics.named(names), limit.check(),
                 Clock.systemUTC())) {

@@ -41,7 +41,7 @@ public final class PublishCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         Properties props = Commands.requireCluster(kafka.clientProperties(System.getenv()));
         TopicNames names = TopicNames.from(props);
-        ArticlePublisher.ensureTopics(props, names, kafka.partitions(), (short) -1);
+        Commands.preparePublishing(props, names, kafka.partitions());
         try (ArticlePublisher publisher = new ArticlePublisher(props, FrontlineTopics.named(names),
                 limit.check(), Clock.systemUTC())) {
             PublishReport report = publisher.publishFiles(paths);

@@ -57,7 +57,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         Properties props = Commands.requireCluster(kafka.clientProperties(System.getenv()));
         TopicNames names = TopicNames.from(props);
-        ArticlePublisher.ensureTopics(props, names, kafka.partitions(), (short) -1);
+        Commands.preparePublishing(props, names, kafka.partitions());
         List<FileInput> inputs = FileInput.expand(paths);
         long total = (long) inputs.size() * loops;
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();

@@ -109,6 +109,7 @@ public final class RunCommand implements Callable<Integer> {
         StreamsSettings settings = StreamsSettings.from(streamsProps, kafka.dataDir().resolve("streams"),
                 kafka.partitions());
         FrontlineTopics topics = FrontlineTopics.named(settings.topics());
+        Commands.preparePublishing(props, settings.topics(), kafka.partitions());
         Extractor extractor = Extractor.create();
         try (FrontlineStreams streams = FrontlineStreams.start(settings, extractor::extract);
              TallyConsumer consumer = new TallyConsumer(props, topics, out);
