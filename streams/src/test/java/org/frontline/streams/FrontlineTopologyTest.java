@@ -25,11 +25,7 @@ import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.DeadLetter;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
-import org.frontline.extract.ArticleText;
-import org.frontline.extract.CasualtyFigure;
-import org.frontline.extract.Extraction;
 import org.frontline.extract.SpeakerNames;
-import org.frontline.extract.Statement;
 import org.frontline.schemas.AvroSerde;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
@@ -65,7 +61,7 @@ class FrontlineTopologyTest {
         Properties config = StreamsSettings.from(new Properties(), stateDir, 1).streams();
         config.put("bootstrap.servers", "unused:9092");
         driver = new TopologyTestDriver(FrontlineTopology.build(topics,
-                new Enricher(FrontlineTopologyTest::scripted, CLOCK), CLOCK, config), config);
+                new Enricher(ScriptedExtraction::of, CLOCK), CLOCK, config), config);
         raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(),
                 topics.raw().valueSerde().serializer());
         rawBytes = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(),
@@ -283,7 +279,7 @@ class FrontlineTopologyTest {
     void everyProcessorStoreAndInternalTopicHasAnExplicitName() {
         Properties config = StreamsSettings.from(new Properties(), stateDir, 1).streams();
         config.put("bootstrap.servers", "unused:9092");
-        String description = FrontlineTopology.build(topics, new Enricher(FrontlineTopologyTest::scripted, CLOCK),
+        String description = FrontlineTopology.build(topics, new Enricher(ScriptedExtraction::of, CLOCK),
                 CLOCK, config).describe().toString();
 
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-", "-STATE-STORE-");
@@ -360,26 +356,5 @@ class FrontlineTopologyTest {
         Map<String, V> merged = new java.util.HashMap<>(before);
         merged.putAll(changes);
         return merged;
-    }
-
-    private static Extraction scripted(ArticleText text) {
-        List<CasualtyFigure> figures = new ArrayList<>();
-        List<Statement> statements = new ArrayList<>();
-        for (String line : text.body().split("\n")) {
-            String[] words = line.split(" ");
-            switch (words[0]) {
-                case "figure" -> figures.add(new CasualtyFigure(Long.parseLong(words[4]), words[1], words[2],
-                        words[3].equals("-") ? null : words[3], words.length > 5, false, null, line, "scripted",
-                        0, line.length()));
-                case "quote" -> {
-                    String[] speakerAndWords = line.substring("quote ".length()).split(": ", 2);
-                    statements.add(new Statement(speakerAndWords[0], List.of(), speakerAndWords[1], "scripted",
-                            0, speakerAndWords[1].length()));
-                }
-                case "explode" -> throw new IllegalStateException("scripted extractor failure");
-                default -> throw new IllegalArgumentException("unknown script line " + line);
-            }
-        }
-        return new Extraction("en", figures, statements, List.of(), List.of(), List.of());
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,6 @@ import org.frontline.avro.Article;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.DeadLetter;
 import org.frontline.avro.EnrichedArticle;
-import org.frontline.extract.ArticleText;
-import org.frontline.extract.CasualtyFigure;
-import org.frontline.extract.Extraction;
-import org.frontline.extract.Statement;
 import org.frontline.schemas.AvroSerde;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
@@ -62,7 +57,7 @@ class RawTopicBadInputTest {
             config.put("producer.max.request.size", maxRequestSize);
         }
         driver = new TopologyTestDriver(FrontlineTopology.build(topics,
-                new Enricher(RawTopicBadInputTest::scripted, CLOCK), CLOCK, config), config);
+                new Enricher(ScriptedExtraction::of, CLOCK), CLOCK, config), config);
         raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         rawKeyBytes = driver.createInputTopic(topics.raw().name(), Serdes.ByteArray().serializer(),
@@ -236,21 +231,5 @@ class RawTopicBadInputTest {
     private static byte[] article(String id, String... lines) {
         return ARTICLES.encode(Article.newBuilder().setId(id).setSource("test").setTitle("Title of " + id)
                 .setBody(String.join("\n", lines)).setPublished("2024-11").setIngestedAt(CLOCK.instant()).build());
-    }
-
-    private static Extraction scripted(ArticleText text) {
-        List<CasualtyFigure> figures = new ArrayList<>();
-        List<Statement> statements = new ArrayList<>();
-        for (String line : text.body().split("\n")) {
-            String[] words = line.split(" ");
-            if (words[0].equals("figure")) {
-                figures.add(new CasualtyFigure(Long.parseLong(words[4]), words[1], words[2],
-                        words[3].equals("-") ? null : words[3], false, false, null, line));
-            } else if (words[0].equals("quote")) {
-                String[] speakerAndWords = line.substring("quote ".length()).split(": ", 2);
-                statements.add(new Statement(speakerAndWords[0], List.of(), speakerAndWords[1]));
-            }
-        }
-        return new Extraction("en", figures, statements, List.of(), List.of(), List.of());
     }
 }
