@@ -16,6 +16,8 @@ import org.frontline.extract.internal.text.Token;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -232,8 +234,7 @@ public final class StatementFinder {
             List<Quotation> kept = new ArrayList<>();
             List<Speaker> speakers = new ArrayList<>();
             List<String> sieveNames = new ArrayList<>();
-            // The hashed head of each kept quotation's key: whole keys are built only when two heads meet.
-            int[] keptHeads = new int[quoted.size()];
+            Repeats repeats = new Repeats();
             Speaker previous = null;
             Speaker aliased = null;
             Quotation previousQuote = null;
@@ -252,10 +253,9 @@ public final class StatementFinder {
                     addAlias(speaker);
                     aliased = speaker;
                 }
-                int head = wordsKeyHeadHash(document.text(), quotation.start(), quotation.end());
-                int earlier = sameWords(kept, keptHeads, quotation, head);
+                int earlier = repeats.earlier(kept, quotation);
                 if (earlier < 0) {
-                    keptHeads[kept.size()] = head;
+                    repeats.keep(kept.size(), quotation);
                     kept.add(quotation);
                     speakers.add(speaker);
                     sieveNames.add(attribution.sieve());
@@ -280,22 +280,43 @@ public final class StatementFinder {
             return statements;
         }
 
-        /** Which of the kept quotations has the same words as {@code quotation}, whose key's head is hashed. */
-        private int sameWords(List<Quotation> kept, int[] keptHeads, Quotation quotation, int head) {
-            String key = null;
-            for (int index = 0; index < kept.size(); index++) {
-                if (keptHeads[index] != head) {
-                    continue;
+        /**
+         * Tells repeated quotations by their folded words ({@link #wordsKey}) at a cost that does not grow with
+         * the article: most quotations are told apart by a hash of their first words alone; the whole key of
+         * a quotation is built, once, only when another quotation's words begin the same way.
+         */
+        private final class Repeats {
+            /** The first kept quotation with each head hash. */
+            private final Map<Integer, Integer> firstWithHead = new HashMap<>();
+            /** Heads shared by two quotations or more: the kept ones among them are indexed by whole key. */
+            private final Set<Integer> sharedHeads = new HashSet<>();
+            private final Map<String, Integer> byKey = new HashMap<>();
+            private int head;
+            private String key;
+
+            /** The index among {@code kept} of a quotation with the same words, or -1. */
+            int earlier(List<Quotation> kept, Quotation quotation) {
+                head = wordsKeyHeadHash(document.text(), quotation.start(), quotation.end());
+                key = null;
+                Integer first = firstWithHead.get(head);
+                if (first == null) {
+                    return -1;
                 }
-                if (key == null) {
-                    key = wordsKey(document.text(), quotation.start(), quotation.end());
+                if (sharedHeads.add(head)) {
+                    Quotation firstQuotation = kept.get(first);
+                    byKey.put(wordsKey(document.text(), firstQuotation.start(), firstQuotation.end()), first);
                 }
-                Quotation other = kept.get(index);
-                if (wordsKey(document.text(), other.start(), other.end()).equals(key)) {
-                    return index;
+                key = wordsKey(document.text(), quotation.start(), quotation.end());
+                return byKey.getOrDefault(key, -1);
+            }
+
+            /** Records the quotation just passed to {@link #earlier} as kept at {@code index}. */
+            void keep(int index, Quotation quotation) {
+                firstWithHead.putIfAbsent(head, index);
+                if (key != null) {
+                    byKey.put(key, index);
                 }
             }
-            return -1;
         }
 
         /**
@@ -1015,9 +1036,29 @@ public final class StatementFinder {
         private Speaker lastSpeaker(int offset) {
             Said latest = lastTold(offset);
             if (readingSentence < 0) {
-                latest = latestBefore(said, offset, latest);
+                Said attributed = lastSaidBefore(offset);
+                latest = attributed != null && (latest == null || attributed.offset() >= latest.offset())
+                        ? attributed : latest;
             }
             return latest == null ? null : latest.speaker();
+        }
+
+        /**
+         * The last quotation attributed before {@code offset}: {@link #said} grows in the text's order, so a
+         * binary search finds it, whatever the number of quotations.
+         */
+        private Said lastSaidBefore(int offset) {
+            int low = 0;
+            int high = said.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (said.get(middle).offset() < offset) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low == 0 ? null : said.get(low - 1);
         }
 
         /** The last of {@code events} before {@code offset} if any, else {@code latest}; later ones win ties. */

@@ -1,0 +1,56 @@
+package org.frontline.extract.bench;
+
+import java.util.concurrent.TimeUnit;
+
+import org.frontline.extract.ArticleText;
+import org.frontline.extract.Extraction;
+import org.frontline.extract.Extractor;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Time to extract one large article of attributed quotations, at 90 KB and at 900 KB: the cost of an
+ * article must grow with its length, not with its square (each quotation is compared with the earlier
+ * ones to tell repeats, and attributed from the speakers before it). Run it like {@link ExtractionBenchmark}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+public class LargeArticleBenchmark {
+
+    @Param({"90000", "900000"})
+    public int characters;
+
+    private Extractor extractor;
+    private ArticleText article;
+
+    @Setup(Level.Trial)
+    public void load() {
+        extractor = Extractor.create();
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; body.length() < characters; i++) {
+            body.append("\"We will hold position number ").append(i).append(" and we will not give up the city to ")
+                    .append("anyone at all, whatever it costs us,\" said Volodymyr Zelensky on day ").append(i)
+                    .append(". \"We will hold,\" he added.\n\n");
+        }
+        article = new ArticleText("Zelensky: we will hold", body.toString(), null);
+    }
+
+    @Benchmark
+    public Extraction extract() {
+        return extractor.extract(article);
+    }
+}
