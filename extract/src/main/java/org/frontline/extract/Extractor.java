@@ -23,8 +23,8 @@ public final class Extractor {
 
     /** Characters of text the language is told from: enough for a paragraph, cheap for a long article. */
     private static final int LANGUAGE_SAMPLE = 160;
-    /** The languages with a lexicon folder under {@code org/frontline/extract/lexicon/}. */
-    public static final List<String> SUPPORTED = List.of("en", "it");
+    /** The languages listed in {@code org/frontline/extract/lexicon/languages.txt}, each with its folder. */
+    public static final List<String> SUPPORTED = List.copyOf(LanguageIdentifier.listedLanguages().keySet());
 
     private final LanguageIdentifier languages;
     private final Map<String, LanguagePack> packs;

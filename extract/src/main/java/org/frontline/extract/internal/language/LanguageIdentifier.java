@@ -4,10 +4,14 @@ import opennlp.tools.langdetect.LanguageDetectorContextGenerator;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.ml.model.MaxentModel;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -49,6 +53,41 @@ public final class LanguageIdentifier {
             "eng", "en", "ita", "it", "fra", "fr", "deu", "de", "spa", "es",
             "por", "pt", "rus", "ru", "ukr", "uk", "pol", "pl", "nld", "nl");
 
+    /** The languages the extractor reads (languages.txt), ISO 639-1 code to ISO 639-3 code, in order. */
+    public static Map<String, String> listedLanguages() {
+        String resource = "/org/frontline/extract/lexicon/languages.txt";
+        InputStream in = LanguageIdentifier.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("no " + resource);
+        }
+        Map<String, String> languages = new LinkedHashMap<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String entry = line.strip();
+                if (!entry.isEmpty() && !entry.startsWith("#")) {
+                    String[] codes = entry.split("\\s*=\\s*");
+                    languages.put(codes[0], codes[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+        return languages;
+    }
+
+    /** The candidate languages by ISO 639-3 code: the usual ones of news feeds, and every listed language. */
+    private static Map<String, String> candidates() {
+        return CANDIDATE_CODES;
+    }
+
+    private static final Map<String, String> CANDIDATE_CODES = withListed(CANDIDATES);
+
+    private static Map<String, String> withListed(Map<String, String> usual) {
+        Map<String, String> all = new HashMap<>(usual);
+        listedLanguages().forEach((twoLetter, threeLetter) -> all.put(threeLetter, twoLetter));
+        return Map.copyOf(all);
+    }
+
     /** ISO 639-1 codes by the ISO 639-3 code Java knows them by. */
     private static final Map<String, String> TWO_LETTER_CODES = twoLetterCodes();
 
@@ -66,7 +105,8 @@ public final class LanguageIdentifier {
         LanguageDetectorModel detector = loadModel();
         this.model = detector.getMaxentModel();
         this.ngrams = detector.getFactory().getContextGenerator();
-        this.candidates = CANDIDATES.keySet().stream().mapToInt(model::getIndex).sorted().toArray();
+        this.candidates = candidates().keySet().stream().mapToInt(model::getIndex).filter(index -> index >= 0)
+                .sorted().toArray();
     }
 
     /** ISO 639-1 code of the text's language (ISO 639-3 where it has none), or {@link #UNDETERMINED}. */
@@ -115,7 +155,7 @@ public final class LanguageIdentifier {
         }
 
         String code() {
-            String candidate = CANDIDATES.get(language);
+            String candidate = candidates().get(language);
             return candidate != null ? candidate : TWO_LETTER_CODES.getOrDefault(language, language);
         }
     }
