@@ -48,4 +48,15 @@ class LanguageSupportTest {
     private String languageOf(String body) {
         return extractor.extract(new ArticleText(null, body, null)).language();
     }
+
+    /** Days, months, question words and interview labels are not people (lexicon not-names.txt). */
+    @Test
+    void datesAndQuestionWordsAreNotPeople() {
+        Extraction english = extractor.extract(new ArticleText(null, "On Monday Jens Stoltenberg met the ministers. "
+                + "Aug. 24 is Ukraine's independence day.\n\nQ: What happened on Friday?", null));
+        assertThat(english.people()).containsExactly("Jens Stoltenberg");
+        Extraction italian = extractor.extract(new ArticleText(null, "Lunedì Giorgia Meloni ha incontrato i "
+                + "ministri a Roma.\n\nD: Quanti feriti sono arrivati venerdì?", null));
+        assertThat(italian.people()).containsExactly("Giorgia Meloni");
+    }
 }

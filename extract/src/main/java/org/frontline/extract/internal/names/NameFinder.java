@@ -26,6 +26,7 @@ public final class NameFinder {
     private final PhraseMap<Boolean> roles;
     private final PhraseMap<Boolean> nameWords;
     private final PhraseMap<Boolean> nameStops;
+    private final PhraseMap<Boolean> notNames;
 
     public NameFinder(Lexicon lexicon) {
         this.places = lexicon.map("places", String::strip);
@@ -34,6 +35,7 @@ public final class NameFinder {
         this.roles = lexicon.phrases("roles");
         this.nameWords = lexicon.phrases("name-words");
         this.nameStops = lexicon.phrases("name-stops");
+        this.notNames = lexicon.phrases("not-names");
     }
 
     /**
@@ -92,7 +94,7 @@ public final class NameFinder {
             int i = 0;
             while (i < tokens.size()) {
                 Token token = tokens.get(i);
-                if (!token.isCapitalised() || nameStops.contains(token)) {
+                if (!token.isCapitalised() || nameStops.contains(token) || notNames.contains(token)) {
                     i++;
                     continue;
                 }
