@@ -49,7 +49,6 @@ public final class StatementFinder {
     private static final int ASIDE_LIMIT = 6;
     /** Tokens read back from a name for its role: enough for "il portavoce delle Forze di difesa israeliane, il". */
     private static final int ROLE_LOOKBACK = 10;
-    private static final int SUBJECT_HEAD = 5;
     /** How many sentences may be read one inside another before the earlier ones are read in order. */
     private static final int NESTED_READS = 8;
     /** Marks that end the words that can name a speaker, each a token of its own. */
@@ -91,6 +90,7 @@ public final class StatementFinder {
     private final int afterVerbDistance;
     private final int subjectLimit;
     private final int descriptionLimit;
+    private final int subjectHead;
     private final PhraseMap<String> interviewLabels;
     private final PhraseMap<Boolean> indefinites;
     private final PhraseMap<Boolean> comitatives;
@@ -117,6 +117,7 @@ public final class StatementFinder {
         this.afterVerbDistance = lexicon.settings().integer("statements.after-verb-distance");
         this.subjectLimit = lexicon.settings().integer("statements.subject-limit");
         this.descriptionLimit = lexicon.settings().integer("statements.description-limit");
+        this.subjectHead = lexicon.settings().integer("statements.subject-head");
         this.indefinites = lexicon.phrases("indefinites");
         this.comitatives = lexicon.phrases("comitatives");
         this.placePrepositions = lexicon.phrases("place-prepositions");
@@ -639,7 +640,27 @@ public final class StatementFinder {
                     descriptionAfterVerb = false;
                 }
             }
-            return resolve(sentence, from, nounPhraseEnd(tokens, from), false);
+            int end = nounPhraseEnd(tokens, from);
+            Speaker named = resolve(sentence, from, end, false);
+            if (named == null && end == from + 1 && tokens.get(from).isCapitalised()
+                    && !isNamedPlaceOrBody(sentence, from)) {
+                // "said Serhiy, a volunteer who…": a first name alone, which the name finder does not take
+                // for a person, is still the one who speaks after a verb of saying.
+                String word = tokens.get(from).text();
+                return new Speaker(word, word);
+            }
+            return named;
+        }
+
+        /** Whether the name finder took the token for a place or an organisation. */
+        private boolean isNamedPlaceOrBody(Sentence sentence, int token) {
+            for (int n = namesFrom(sentence); n < namesTo(sentence); n++) {
+                Name name = namesBySentence[n];
+                if (name.start() <= token && token < name.end() && name.kind() != Name.Kind.PERSON) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private int descriptionEnd(List<Token> tokens, int from) {
@@ -1168,7 +1189,7 @@ public final class StatementFinder {
         private void collectSubject(Sentence sentence, List<Said> events) {
             for (int n = namesFrom(sentence); n < namesTo(sentence); n++) {
                 Name name = namesBySentence[n];
-                if (name.kind() == Name.Kind.PERSON && isStrong(name) && name.start() <= SUBJECT_HEAD
+                if (name.kind() == Name.Kind.PERSON && isStrong(name) && name.start() <= subjectHead
                         && !inQuotation(sentence.tokens().get(name.start()))) {
                     int offset = sentence.tokens().get(name.start()).start();
                     events.add(new Said(offset, new Speaker(fullest(name), name.text())));
