@@ -307,6 +307,17 @@ public final class ResultsDatabase implements AutoCloseable {
         return versions;
     }
 
+    /** Every key of a tally table: as many as there are tallies, never one per article. */
+    private List<String> storedKeys(String sql) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        }
+        return keys;
+    }
+
     private void deleteArticles(String table, String column, List<String> ids) throws SQLException {
         for (List<String> chunk : chunks(ids)) {
             try (PreparedStatement delete = connection.prepareStatement(
@@ -319,9 +330,12 @@ public final class ResultsDatabase implements AutoCloseable {
 
     private void applyTallies(ResultsBatch batch) throws SQLException {
         if (batch.replaceTallies) {
-            try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("DELETE FROM casualty_tallies");
-                statement.executeUpdate("DELETE FROM speaker_tallies");
+            // Only the rows of tallies gone: DuckDB does not let a row deleted in a transaction be upserted again.
+            for (String key : storedKeys("SELECT tally_key FROM casualty_tallies")) {
+                batch.casualtyTallies.putIfAbsent(key, null);
+            }
+            for (String key : storedKeys("SELECT speaker_key FROM speaker_tallies")) {
+                batch.speakerTallies.putIfAbsent(key, null);
             }
         }
         boolean upserts = false;

@@ -105,8 +105,12 @@ class ResultsDatabaseTest {
             all.replaceTallies();
             all.casualtyTally("kept", tally(2));
             db.apply(all);
+            ResultsBatch again = new ResultsBatch();
+            again.replaceTallies();
+            again.casualtyTally("kept", tally(3));
+            db.apply(again);
         }
-        assertThat(rows("SELECT tally_key FROM casualty_tallies")).containsExactly("kept");
+        assertThat(rows("SELECT tally_key, incident_total FROM casualty_tallies")).containsExactly("kept|3");
         assertThat(rows("SELECT speaker_key FROM speaker_tallies")).isEmpty();
     }
 
