@@ -57,11 +57,6 @@ public final class ResultsDatabase implements AutoCloseable {
     private final Connection connection;
     private final String name;
     private final boolean duckdb;
-    private final PreparedStatement upsertCasualty;
-    private final PreparedStatement upsertSpeaker;
-    private final PreparedStatement deleteCasualty;
-    private final PreparedStatement deleteSpeaker;
-    private final PreparedStatement upsertOffset;
 
     private ResultsDatabase(Connection connection, String name, boolean duckdb) throws SQLException {
         this.connection = connection;
@@ -69,13 +64,15 @@ public final class ResultsDatabase implements AutoCloseable {
         this.duckdb = duckdb;
         connection.setAutoCommit(false);
         createTables();
-        upsertCasualty = connection.prepareStatement(upsert(Schema.CASUALTY_TALLIES, Schema.CASUALTY_TALLY_COLUMNS, 1));
-        upsertSpeaker = connection.prepareStatement(upsert(Schema.SPEAKER_TALLIES, Schema.SPEAKER_TALLY_COLUMNS, 1));
-        deleteCasualty = connection.prepareStatement("DELETE FROM casualty_tallies WHERE tally_key = ?");
-        deleteSpeaker = connection.prepareStatement("DELETE FROM speaker_tallies WHERE speaker_key = ?");
-        upsertOffset = connection.prepareStatement("INSERT INTO frontline_offsets (topic, partition_no, topic_id, "
-                + "next_offset) VALUES (?, ?, ?, ?) ON CONFLICT (topic, partition_no) DO UPDATE SET "
-                + "topic_id = excluded.topic_id, next_offset = excluded.next_offset");
+        if (duckdb) {
+            // Upserts go through staging tables, filled by the appender: one statement for a batch's rows.
+            try (Statement statement = connection.createStatement()) {
+                for (String table : List.of(Schema.CASUALTY_TALLIES, Schema.SPEAKER_TALLIES, Schema.OFFSETS)) {
+                    statement.execute("CREATE TEMP TABLE stage_" + table + " AS SELECT * FROM " + table + " LIMIT 0");
+                }
+            }
+            connection.commit();
+        }
     }
 
     /** The URL of the DuckDB file in {@code out}. */
@@ -224,14 +221,10 @@ public final class ResultsDatabase implements AutoCloseable {
             applyArticles(batch);
             applyTallies(batch);
             if (batch.topic != null) {
-                for (Map.Entry<Integer, Long> e : batch.offsets.entrySet()) {
-                    upsertOffset.setString(1, batch.topic);
-                    upsertOffset.setInt(2, e.getKey());
-                    upsertOffset.setString(3, batch.topicId);
-                    upsertOffset.setLong(4, e.getValue());
-                    upsertOffset.addBatch();
-                }
-                upsertOffset.executeBatch();
+                List<Object[]> offsets = new ArrayList<>();
+                batch.offsets.forEach((partition, next) -> offsets.add(new Object[] {batch.topic, partition,
+                    batch.topicId, next}));
+                upsert(Schema.OFFSETS, List.of("topic", "partition_no", "topic_id", "next_offset"), 2, offsets);
             }
             connection.commit();
         } catch (SQLException e) {
@@ -262,7 +255,7 @@ public final class ResultsDatabase implements AutoCloseable {
             }
         }
         for (String table : Schema.ARTICLE_TABLES) {
-            deleteArticles(table, table.equals(Schema.ARTICLES) ? "id" : "article_id", replaced);
+            deleteKeys(table, table.equals(Schema.ARTICLES) ? "id" : "article_id", replaced);
         }
         insert(Schema.ARTICLES, Schema.ARTICLE_COLUMNS, articles);
         insert(Schema.FIGURES, Schema.FIGURE_COLUMNS, figures);
@@ -318,7 +311,7 @@ public final class ResultsDatabase implements AutoCloseable {
         return keys;
     }
 
-    private void deleteArticles(String table, String column, List<String> ids) throws SQLException {
+    private void deleteKeys(String table, String column, List<String> ids) throws SQLException {
         for (List<String> chunk : chunks(ids)) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE " + column + " IN (" + placeholders(chunk.size()) + ")")) {
@@ -338,48 +331,67 @@ public final class ResultsDatabase implements AutoCloseable {
                 batch.speakerTallies.putIfAbsent(key, null);
             }
         }
-        boolean upserts = false;
-        boolean deletes = false;
+        List<String> gone = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (Map.Entry<String, CasualtyTally> e : batch.casualtyTallies.entrySet()) {
             CasualtyTally t = e.getValue();
             if (t == null) {
-                deleteCasualty.setString(1, e.getKey());
-                deleteCasualty.addBatch();
-                deletes = true;
+                gone.add(e.getKey());
             } else {
-                set(upsertCasualty, e.getKey(), t.getOutcome(), t.getVictims(), t.getParty(), t.getIncidentTotal(),
-                        t.getLatestCumulative(), t.getLatestCumulativeArticle(), t.getLatestCumulativePublished(),
-                        t.getLatestCumulativeTitle(), t.getReports(), t.getArticles());
-                upsertCasualty.addBatch();
-                upserts = true;
+                rows.add(new Object[] {e.getKey(), t.getOutcome(), t.getVictims(), t.getParty(), t.getIncidentTotal(),
+                    t.getLatestCumulative(), t.getLatestCumulativeArticle(), t.getLatestCumulativePublished(),
+                    t.getLatestCumulativeTitle(), t.getReports(), t.getArticles()});
             }
         }
-        if (deletes) {
-            deleteCasualty.executeBatch();
-        }
-        if (upserts) {
-            upsertCasualty.executeBatch();
-        }
-        upserts = false;
-        deletes = false;
+        deleteKeys(Schema.CASUALTY_TALLIES, "tally_key", gone);
+        upsert(Schema.CASUALTY_TALLIES, Schema.CASUALTY_TALLY_COLUMNS, 1, rows);
+        gone.clear();
+        rows.clear();
         for (Map.Entry<String, SpeakerTally> e : batch.speakerTallies.entrySet()) {
             SpeakerTally t = e.getValue();
             if (t == null) {
-                deleteSpeaker.setString(1, e.getKey());
-                deleteSpeaker.addBatch();
-                deletes = true;
+                gone.add(e.getKey());
             } else {
-                set(upsertSpeaker, e.getKey(), t.getSpeaker(), t.getStatements(), t.getArticles(),
-                        t.getFirstPublished(), t.getLastPublished(), t.getLatestQuote());
-                upsertSpeaker.addBatch();
-                upserts = true;
+                rows.add(new Object[] {e.getKey(), t.getSpeaker(), t.getStatements(), t.getArticles(),
+                    t.getFirstPublished(), t.getLastPublished(), t.getLatestQuote()});
             }
         }
-        if (deletes) {
-            deleteSpeaker.executeBatch();
+        deleteKeys(Schema.SPEAKER_TALLIES, "speaker_key", gone);
+        upsert(Schema.SPEAKER_TALLIES, Schema.SPEAKER_TALLY_COLUMNS, 1, rows);
+    }
+
+    /**
+     * Inserts or updates {@code rows}, whose first {@code keyColumns} values are the key, with
+     * {@code INSERT ... ON CONFLICT DO UPDATE}: on DuckDB from a staging table the appender fills (a JDBC batch
+     * there runs one statement a row, and a statement of many rows takes long to plan), on PostgreSQL as
+     * statements of many rows each.
+     */
+    private void upsert(String table, List<String> columns, int keyColumns, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
         }
-        if (upserts) {
-            upsertSpeaker.executeBatch();
+        if (duckdb) {
+            append("temp", "stage_" + table, rows);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO " + table + " SELECT * FROM stage_" + table
+                        + onConflict(columns, keyColumns));
+                statement.executeUpdate("DELETE FROM stage_" + table);
+            }
+            return;
+        }
+        int perStatement = Math.max(1, CHUNK / columns.size());
+        for (int from = 0; from < rows.size(); from += perStatement) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
+            try (PreparedStatement upsert = connection.prepareStatement(upsert(table, columns, keyColumns,
+                    chunk.size()))) {
+                int i = 0;
+                for (Object[] row : chunk) {
+                    for (Object value : row) {
+                        setValue(upsert, ++i, value);
+                    }
+                }
+                upsert.executeUpdate();
+            }
         }
     }
 
@@ -389,17 +401,7 @@ public final class ResultsDatabase implements AutoCloseable {
             return;
         }
         if (duckdb) {
-            try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
-                    .createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
-                for (Object[] row : rows) {
-                    appender.beginRow();
-                    for (Object value : row) {
-                        append(appender, value);
-                    }
-                    appender.endRow();
-                }
-                appender.flush();
-            }
+            append(null, table, rows);
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " ("
@@ -409,6 +411,22 @@ public final class ResultsDatabase implements AutoCloseable {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    /** Appends {@code rows} to a table of DuckDB's {@code catalog} (null: the database's own). */
+    private void append(String catalog, String table, List<Object[]> rows) throws SQLException {
+        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+        try (DuckDBAppender appender = catalog == null ? duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)
+                : duck.createAppender(catalog, DuckDBConnection.DEFAULT_SCHEMA, table)) {
+            for (Object[] row : rows) {
+                appender.beginRow();
+                for (Object value : row) {
+                    append(appender, value);
+                }
+                appender.endRow();
+            }
+            appender.flush();
         }
     }
 
@@ -432,21 +450,28 @@ public final class ResultsDatabase implements AutoCloseable {
 
     private static void set(PreparedStatement statement, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
-            // TIMESTAMP columns hold UTC, whatever the JVM's time zone.
-            statement.setObject(i + 1, value instanceof Instant t ? LocalDateTime.ofInstant(t, ZoneOffset.UTC)
-                    : value);
+            setValue(statement, i + 1, values[i]);
         }
     }
 
-    private static String upsert(String table, List<String> columns, int keyColumns) {
+    private static void setValue(PreparedStatement statement, int index, Object value) throws SQLException {
+        // TIMESTAMP columns hold UTC, whatever the JVM's time zone.
+        statement.setObject(index, value instanceof Instant t ? LocalDateTime.ofInstant(t, ZoneOffset.UTC) : value);
+    }
+
+    private static String upsert(String table, List<String> columns, int keyColumns, int rows) {
+        String row = "(" + placeholders(columns.size()) + ")";
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                + String.join(", ", Collections.nCopies(rows, row)) + onConflict(columns, keyColumns);
+    }
+
+    private static String onConflict(List<String> columns, int keyColumns) {
         List<String> updates = new ArrayList<>();
         for (String column : columns.subList(keyColumns, columns.size())) {
             updates.add(column + " = excluded." + column);
         }
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + placeholders(columns.size()) + ") ON CONFLICT (" + String.join(", ", columns.subList(0, keyColumns))
-                + ") DO UPDATE SET " + String.join(", ", updates);
+        return " ON CONFLICT (" + String.join(", ", columns.subList(0, keyColumns)) + ") DO UPDATE SET "
+                + String.join(", ", updates);
     }
 
     private static void bind(PreparedStatement statement, List<String> values) throws SQLException {
