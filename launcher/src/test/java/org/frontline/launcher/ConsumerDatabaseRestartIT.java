@@ -112,7 +112,8 @@ class ConsumerDatabaseRestartIT {
     private static void runToTheEnd(Process consumer, Path out, Map<Integer, Long> ends) throws Exception {
         try {
             await("the consumer caught up").atMost(Duration.ofSeconds(120)).until(() -> offsets(out).equals(ends)
-                    && entries(out.resolve("casualties.json")) == 150 && entries(out.resolve("statements.json")) == 100);
+                    && entries(out.resolve("casualties.json")) == 150
+                    && entries(out.resolve("statements.json")) == 100);
         } finally {
             consumer.destroy();
             assertThat(consumer.waitFor(60, TimeUnit.SECONDS)).isTrue();
