@@ -3,6 +3,7 @@ package org.frontline.launcher.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -256,7 +257,7 @@ public final class Bench {
                 perSecond / kafka.produce().recordsPerSecond(), perSecond / kafka.consume().recordsPerSecond(),
                 pipeline.reader.enrichedArticles(), hotSpeaker(pipeline.reader),
                 hotCasualty(pipeline.reader), options.consumer().name(), talliesSeconds,
-                pipeline.consuming.databaseBytes());
+                pipeline.consuming.databaseBytes(), pipeline.consuming.cpuSeconds());
     }
 
     private BenchResult.Latency fixedRate(ArticlePublisher publisher, Pipeline pipeline, OutputReader reader,
@@ -370,6 +371,15 @@ public final class Bench {
             if (failure.get() != null) {
                 throw new BenchException("the consumer failed: " + failure.get().getMessage(), failure.get());
             }
+        }
+
+        /** CPU time the consumer's thread has used so far, or null without a consumer. */
+        Double cpuSeconds() {
+            if (thread == null) {
+                return null;
+            }
+            long nanos = ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId());
+            return nanos < 0 ? null : nanos / 1e9;
         }
 
         /** The DuckDB file's size (with its write-ahead log), or null without a database. */

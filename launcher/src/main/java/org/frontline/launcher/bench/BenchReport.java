@@ -32,6 +32,9 @@ public final class BenchReport {
         if (!"none".equals(e2e.consumer())) {
             rows.add(row("", "tallies complete after", decimal(e2e.talliesSeconds()), "s"));
             rows.add(row("", "consumer (" + e2e.consumer() + ") done after", decimal(e2e.seconds()), "s"));
+            if (e2e.consumerCpuSeconds() != null) {
+                rows.add(row("", "consumer thread's CPU time", decimal(e2e.consumerCpuSeconds()), "s"));
+            }
             if (e2e.databaseBytes() != null) {
                 rows.add(row("", "DuckDB file", mib(e2e.databaseBytes()), "MiB"));
             }

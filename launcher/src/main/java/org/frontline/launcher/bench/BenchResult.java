@@ -99,11 +99,12 @@ public record BenchResult(String startedAt, String cluster, Settings settings, C
      * @param talliesSeconds      from the first send until every tally counted every article; {@code seconds}
      *                            also waits for the consumer to have written everything
      * @param databaseBytes       the DuckDB file's size then, or null without a database
+     * @param consumerCpuSeconds  CPU time of the consumer's thread until then, or null without a consumer
      */
     public record EndToEnd(int articles, double publishSeconds, double seconds, double articlesPerSecond,
                            double ratioToKafkaProduce, double ratioToKafkaConsume, int enrichedArticles,
                            Integer hotSpeakerArticles, Integer hotCasualtyArticles, String consumer,
-                           double talliesSeconds, Long databaseBytes) {
+                           double talliesSeconds, Long databaseBytes, Double consumerCpuSeconds) {
     }
 
     /**
