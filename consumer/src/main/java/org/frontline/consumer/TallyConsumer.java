@@ -51,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>With a {@link ResultsDatabase} it also keeps the articles, their figures and statements and both tallies in
- * its tables: each poll is one transaction that also stores the offsets of {@code articles.enriched} reached, and
- * it resumes from those, so the database too neither loses nor repeats a record however the consumer stopped. When
+ * its tables: what it read since the last write goes in one transaction, at most once per tally interval (or
+ * after 2,000 articles), with the offsets of {@code articles.enriched} reached, and it
+ * resumes from those, so the database too neither loses nor repeats a record however the consumer stopped. When
  * the log and the database were left at different offsets (a database added to an existing directory, a kill
  * between the two), it reads from the earlier and gives each only what it lacks. The tally tables are written
  * from the tallies in memory, whole once the start-up read is done, then as they change.
@@ -71,6 +72,8 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TallyConsumer.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    // Articles held for the database before a write is due anyway: a bound on memory, whatever the interval.
+    private static final int MAX_DATABASE_BATCH = 2_000;
 
     private final Consumer<String, byte[]> consumer;
     private final FrontlineTopics topics;
@@ -100,6 +103,7 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
     private boolean casualtiesChanged = true;
     private boolean speakersChanged = true;
     private long lastTallyWrite;
+    private long lastDatabaseWrite;
     private volatile boolean running = true;
     private int undecodable;
 
@@ -153,6 +157,7 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
         this.tallyIntervalNanos = tallyInterval.toNanos();
         this.database = database;
         this.lastTallyWrite = System.nanoTime() - tallyIntervalNanos;
+        this.lastDatabaseWrite = lastTallyWrite;
     }
 
     private static String topicId(Properties clientProps, String topic) {
@@ -268,7 +273,7 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
                 speakersChanged |= apply(speakers, record, topics.statements(), speakersForDatabase);
             }
         }
-        checkpoint();
+        checkpoint(false);
         writeTallies(false);
         return records.count();
     }
@@ -348,8 +353,11 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
                 why);
     }
 
-    /** Checkpoints the log at the positions reached; only then are they reported by {@link #positions()}. */
-    private void checkpoint() {
+    /**
+     * Checkpoints the log at the positions reached and, when due or {@code last}, commits the database's batch;
+     * only then are they reported by {@link #positions()}.
+     */
+    private void checkpoint(boolean last) {
         if (assigned.isEmpty()) {
             return;
         }
@@ -366,14 +374,23 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
         if (!next.equals(log.offsets())) {
             log.checkpoint(next);
         }
-        if (database != null) {
-            writeDatabase(reached);
+        if (database != null && !writeDatabase(reached, last)) {
+            return;
         }
         positions.putAll(reached);
     }
 
-    /** Applies what this poll read to the database in one transaction, with the offsets it reached. */
-    private void writeDatabase(Map<TopicPartition, Long> reached) {
+    /**
+     * Applies what the polls since the last write read to the database in one transaction, with the offsets they
+     * reached: at most once per tally interval unless {@code last} or the batch is full, as each transaction has a
+     * fixed cost (a consumer keeping up with a live stream polls a few records at a time). Returns whether it
+     * wrote, or had nothing to write.
+     */
+    private boolean writeDatabase(Map<TopicPartition, Long> reached, boolean last) {
+        long now = System.nanoTime();
+        if (!last && batch.articleCount() < MAX_DATABASE_BATCH && now - lastDatabaseWrite < tallyIntervalNanos) {
+            return false;
+        }
         String enriched = topics.enriched().name();
         Map<Integer, Long> next = new TreeMap<>();
         reached.forEach((p, position) -> {
@@ -396,13 +413,15 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
             casualtiesForDatabase.clear();
             speakersForDatabase.clear();
         }
+        lastDatabaseWrite = now;
         if (batch.changesNoRows() && next.isEmpty()) {
-            return;
+            return true;
         }
         batch.offsets(enriched, enrichedTopicId, next);
         database.apply(batch);
         next.forEach(databaseFrom::put);
         batch = new ResultsBatch();
+        return true;
     }
 
     private boolean talliesLoaded(Map<TopicPartition, Long> reached) {
@@ -472,7 +491,7 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
                 throw e;
             }
         }
-        checkpoint();
+        checkpoint(true);
         writeTallies(true);
     }
 

@@ -61,6 +61,11 @@ public final class ResultsBatch {
         offsets.putAll(next);
     }
 
+    /** How many articles' versions and withdrawals it holds. */
+    public int articleCount() {
+        return articles.size();
+    }
+
     /** Whether applying it would change nothing but the offsets. */
     public boolean changesNoRows() {
         return articles.isEmpty() && casualtyTallies.isEmpty() && speakerTallies.isEmpty() && !replaceTallies;
