@@ -9,9 +9,10 @@ import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
 
 /**
- * What one poll changes, applied by {@link ResultsDatabase#apply} in one transaction: the latest record of
- * each article read (a version or a withdrawal), the tallies that changed, and the offsets reached. It holds
- * one poll's records at most, never the corpus.
+ * What the consumer read since its last write, applied by {@link ResultsDatabase#apply} in one transaction: the
+ * latest record of each article read (a version or a withdrawal), the tallies that changed, and the offsets
+ * reached. It holds at most the records of one tally interval (the consumer caps it at 2,000 articles), never
+ * the corpus.
  */
 public final class ResultsBatch {
 
