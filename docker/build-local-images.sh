@@ -4,6 +4,8 @@
 #   frontline-local/jre17        Debian bookworm (minbase) with openjdk-17-jre-headless, by debootstrap
 #   frontline-local/kafka:4.3.1  that base, Kafka's broker jars resolved by Maven and a start script
 #                                that behaves like the official apache/kafka image's
+#   frontline-local/postgres:15  only with POSTGRES=1: Debian's PostgreSQL 15, for the compose file's
+#                                postgres profile
 # The base image is built only when missing, the Kafka image when missing or when its sources in
 # docker/kafka/ changed; FORCE=1 rebuilds both. Needs root (debootstrap),
 # a running Docker engine and the debootstrap package. Use them with:
@@ -74,3 +76,28 @@ else
   docker image prune -f --filter label=org.frontline.source >/dev/null
 fi
 echo "build-local-images: ready: $jre_image $kafka_image"
+
+# Only with POSTGRES=1: the PostgreSQL server of docker-compose.yml's postgres profile, Debian's PostgreSQL
+# by debootstrap like the JRE image, started the way the official postgres image is.
+postgres_image=${LOCAL_POSTGRES_IMAGE:-frontline-local/postgres:15}
+if [[ "${POSTGRES:-0}" == 1 ]]; then
+  if exists "$postgres_image"; then
+    echo "build-local-images: $postgres_image exists"
+  else
+    command -v debootstrap >/dev/null || die "debootstrap is not installed (apt-get install debootstrap)"
+    mirror=$(debian_mirror)
+    root=$(mktemp -d)
+    trap 'rm -rf "$root"' EXIT
+    echo "build-local-images: building $postgres_image with debootstrap from $mirror ..."
+    debootstrap --variant=minbase --include=postgresql-15 "$suite" "$root" "$mirror" \
+      >"$root.log" 2>&1 || { tail -n 20 "$root.log" >&2; die "debootstrap failed (log: $root.log)"; }
+    rm -f "$root.log"
+    rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+    tar -C "$root" -c . | docker import -c 'ENV LANG=C.UTF-8' - frontline-local/postgres-base >/dev/null
+    rm -rf "$root"
+    trap - EXIT
+    docker build -q --build-arg BASE_IMAGE=frontline-local/postgres-base -t "$postgres_image" docker/postgres \
+      >/dev/null || die "docker build of $postgres_image failed"
+  fi
+  echo "build-local-images: ready: $postgres_image"
+fi

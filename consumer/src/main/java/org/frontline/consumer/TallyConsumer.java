@@ -3,6 +3,7 @@ package org.frontline.consumer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,6 +28,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
+import org.frontline.consumer.db.ResultsBatch;
+import org.frontline.consumer.db.ResultsDatabase;
 import org.frontline.schemas.ClientConfig;
 import org.frontline.schemas.CommittedReader;
 import org.frontline.schemas.FrontlineTopics;
@@ -47,6 +50,14 @@ import org.slf4j.LoggerFactory;
  *       when it stops. At start-up they are not written until the tallies there were then are read.</li>
  * </ul>
  *
+ * <p>With a {@link ResultsDatabase} it also keeps the articles, their figures and statements and both tallies in
+ * its tables: what it read since the last write goes in one transaction, at most once per tally interval (or
+ * after 2,000 articles), with the offsets of {@code articles.enriched} reached, and it
+ * resumes from those, so the database too neither loses nor repeats a record however the consumer stopped. When
+ * the log and the database were left at different offsets (a database added to an existing directory, a kill
+ * between the two), it reads from the earlier and gives each only what it lacks. The tally tables are written
+ * from the tallies in memory, whole once the start-up read is done, then as they change.
+ *
  * <p>It reads with {@code isolation.level=read_committed}, so it sees only what the exactly-once
  * streams application committed, outside any consumer group, and commits no offsets: its position is
  * the checkpoint in its own output directory, so two consumers each write a complete copy. Memory
@@ -61,6 +72,8 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TallyConsumer.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    // Articles held for the database before a write is due anyway: a bound on memory, whatever the interval.
+    private static final int MAX_DATABASE_BATCH = 2_000;
 
     private final Consumer<String, byte[]> consumer;
     private final FrontlineTopics topics;
@@ -72,6 +85,16 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
     private final Map<String, CasualtyTally> casualties = new TreeMap<>();
     private final Map<String, SpeakerTally> speakers = new TreeMap<>();
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+    private final ResultsDatabase database;
+    // What the database lacks: per enriched partition the first offset it has not stored; tallies changed since.
+    private final Map<Integer, Long> databaseFrom = new HashMap<>();
+    private final Map<Integer, Long> logFrom = new HashMap<>();
+    private final Map<String, CasualtyTally> casualtiesForDatabase = new LinkedHashMap<>();
+    private final Map<String, SpeakerTally> speakersForDatabase = new LinkedHashMap<>();
+    private ResultsBatch batch = new ResultsBatch();
+    private boolean databaseHasTallies;
+    private String enrichedTopicId;
+    private Map<Integer, Long> databaseOffsets = Map.of();
     private EnrichedLog log;
     private List<TopicPartition> assigned = List.of();
     private Map<TopicPartition, Long> tallyEndsAtStart = Map.of();
@@ -80,6 +103,7 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
     private boolean casualtiesChanged = true;
     private boolean speakersChanged = true;
     private long lastTallyWrite;
+    private long lastDatabaseWrite;
     private volatile boolean running = true;
     private int undecodable;
 
@@ -96,14 +120,31 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
      */
     public TallyConsumer(Properties clientProps, FrontlineTopics topics, Path out, Duration tallyInterval,
                          long maxFileBytes) {
+        this(clientProps, topics, out, tallyInterval, maxFileBytes, null);
+    }
+
+    /**
+     * A consumer writing to {@code out} and, unless null, to {@code database}, which it closes when closed.
+     *
+     * @param tallyInterval the least time between two rewrites of the tally files
+     * @param maxFileBytes  the size past which the enriched log rolls over to a new file
+     */
+    public TallyConsumer(Properties clientProps, FrontlineTopics topics, Path out, Duration tallyInterval,
+                         long maxFileBytes, ResultsDatabase database) {
         this(new KafkaConsumer<>(config(clientProps), topics.enriched().keySerde().deserializer(),
                 new ByteArrayDeserializer()), topic -> topicId(clientProps, topic), topics, out, tallyInterval,
-                maxFileBytes);
+                maxFileBytes, database);
     }
 
     /** A consumer on {@code consumer}; {@code topicIds} gives a topic's id from its name. */
     TallyConsumer(Consumer<String, byte[]> consumer, Function<String, String> topicIds, FrontlineTopics topics,
                   Path out, Duration tallyInterval, long maxFileBytes) {
+        this(consumer, topicIds, topics, out, tallyInterval, maxFileBytes, null);
+    }
+
+    /** A consumer on {@code consumer} that also writes to {@code database} unless it is null. */
+    TallyConsumer(Consumer<String, byte[]> consumer, Function<String, String> topicIds, FrontlineTopics topics,
+                  Path out, Duration tallyInterval, long maxFileBytes, ResultsDatabase database) {
         if (maxFileBytes <= 0) {
             throw new IllegalArgumentException("the largest file size must be positive: " + maxFileBytes);
         }
@@ -114,7 +155,9 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
         this.logDir = out.resolve(ENRICHED_DIR);
         this.maxFileBytes = maxFileBytes;
         this.tallyIntervalNanos = tallyInterval.toNanos();
+        this.database = database;
         this.lastTallyWrite = System.nanoTime() - tallyIntervalNanos;
+        this.lastDatabaseWrite = lastTallyWrite;
     }
 
     private static String topicId(Properties clientProps, String topic) {
@@ -152,7 +195,11 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
             throw new IllegalStateException("already assigned");
         }
         String enriched = topics.enriched().name();
-        log = EnrichedLog.open(logDir, enriched, topicIds.apply(enriched), maxFileBytes);
+        enrichedTopicId = topicIds.apply(enriched);
+        log = EnrichedLog.open(logDir, enriched, enrichedTopicId, maxFileBytes);
+        if (database != null) {
+            databaseOffsets = database.offsets(enriched, enrichedTopicId);
+        }
         List<TopicPartition> all = CommittedReader.assignAll(consumer,
                 List.of(enriched, topics.casualties().name(), topics.statements().name()));
         List<TopicPartition> articles = all.stream().filter(p -> p.topic().equals(enriched)).toList();
@@ -174,22 +221,40 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         for (TopicPartition p : partitions) {
             long beginning = beginnings.get(p);
-            Long next = checkpointed.get(p.partition());
-            if (next == null) {
-                next = beginning;
-            } else if (next > ends.get(p)) {
-                throw new IllegalStateException(p + " ends at offset " + ends.get(p) + " but the log in " + log.dir()
-                        + " was read up to offset " + next + ": records the log holds were lost from the topic. "
-                        + "Move " + log.dir() + " away to start a new log");
-            } else if (next < beginning) {
-                LOG.warn("{}: offsets {} to {} were deleted from the topic before this consumer read them",
-                        p, next, beginning - 1);
-                next = beginning;
+            long next = start(p, checkpointed.get(p.partition()), beginning, ends.get(p), "the log in " + log.dir(),
+                    "Move " + log.dir() + " away to start a new log");
+            logFrom.put(p.partition(), next);
+            if (database != null) {
+                long stored = start(p, databaseOffsets.get(p.partition()), beginning, ends.get(p), database.name(),
+                        "Drop its tables to start them again");
+                databaseFrom.put(p.partition(), stored);
+                next = Math.min(next, stored);
             }
             consumer.seek(p, next);
         }
         LOG.info("Appending {} to {} from offsets {}", topics.enriched().name(), log.activeFile(),
                 checkpointed.isEmpty() ? "at the beginning" : checkpointed);
+        if (database != null) {
+            LOG.info("Writing {} to {} from offsets {}", topics.enriched().name(), database.name(),
+                    databaseOffsets.isEmpty() ? "at the beginning" : databaseOffsets);
+        }
+    }
+
+    /** Where a copy that was complete up to {@code next} (null: nothing yet) goes on reading {@code p}. */
+    private static long start(TopicPartition p, Long next, long beginning, long end, String copy, String remedy) {
+        if (next == null) {
+            return beginning;
+        }
+        if (next > end) {
+            throw new IllegalStateException(p + " ends at offset " + end + " but " + copy + " was read up to offset "
+                    + next + ": records it holds were lost from the topic. " + remedy);
+        }
+        if (next < beginning) {
+            LOG.warn("{}: offsets {} to {} were deleted from the topic before this consumer read them into {}",
+                    p, next, beginning - 1, copy);
+            return beginning;
+        }
+        return next;
     }
 
     /**
@@ -203,40 +268,73 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
             if (topic.equals(topics.enriched().name())) {
                 append(record);
             } else if (topic.equals(topics.casualties().name())) {
-                casualtiesChanged |= apply(casualties, record, topics.casualties());
+                casualtiesChanged |= apply(casualties, record, topics.casualties(), casualtiesForDatabase);
             } else {
-                speakersChanged |= apply(speakers, record, topics.statements());
+                speakersChanged |= apply(speakers, record, topics.statements(), speakersForDatabase);
             }
         }
-        checkpoint();
+        checkpoint(false);
         writeTallies(false);
         return records.count();
     }
 
+    /** Whether every tally there was at start-up has been read back. */
+    private boolean talliesLoaded() {
+        if (!talliesLoaded) {
+            talliesLoaded = !assigned.isEmpty() && tallyEndsAtStart.entrySet().stream()
+                    .allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+        }
+        return talliesLoaded;
+    }
+
     private void append(ConsumerRecord<String, byte[]> record) {
+        boolean toLog = record.offset() >= logFrom.getOrDefault(record.partition(), 0L);
+        boolean toDatabase = database != null && record.offset() >= databaseFrom.getOrDefault(record.partition(), 0L);
         if (record.value() == null) {
             if (record.key() == null) {
                 undecodable(record, "a tombstone without a key");
-            } else {
+                return;
+            }
+            if (toLog) {
                 log.withdraw(record.key());
+            }
+            if (toDatabase) {
+                batch.withdrawn(record.offset(), record.key());
             }
             return;
         }
+        if (!toLog && !toDatabase) {
+            return;
+        }
         EnrichedArticle article = decode(record, topics.enriched());
-        if (article != null) {
+        if (article == null) {
+            return;
+        }
+        if (toLog) {
             log.append(article);
+        }
+        if (toDatabase) {
+            batch.article(record.offset(), article);
         }
     }
 
-    private <V> boolean apply(Map<String, V> state, ConsumerRecord<String, byte[]> record, Topic<String, V> topic) {
+    private <V> boolean apply(Map<String, V> state, ConsumerRecord<String, byte[]> record, Topic<String, V> topic,
+                              Map<String, V> forDatabase) {
         if (record.value() == null) {
-            return state.remove(record.key()) != null;
+            boolean removed = state.remove(record.key()) != null;
+            if (removed && database != null) {
+                forDatabase.put(record.key(), null);
+            }
+            return removed;
         }
         V value = decode(record, topic);
         if (value == null) {
             return false;
         }
         state.put(record.key(), value);
+        if (database != null) {
+            forDatabase.put(record.key(), value);
+        }
         return true;
     }
 
@@ -255,8 +353,11 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
                 why);
     }
 
-    /** Checkpoints the log at the positions reached; only then are they reported by {@link #positions()}. */
-    private void checkpoint() {
+    /**
+     * Checkpoints the log at the positions reached and, when due or {@code last}, commits the database's batch;
+     * only then are they reported by {@link #positions()}.
+     */
+    private void checkpoint(boolean last) {
         if (assigned.isEmpty()) {
             return;
         }
@@ -273,17 +374,71 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
         if (!next.equals(log.offsets())) {
             log.checkpoint(next);
         }
+        if (database != null && !writeDatabase(reached, last)) {
+            return;
+        }
         positions.putAll(reached);
+    }
+
+    /**
+     * Applies what the polls since the last write read to the database in one transaction, with the offsets they
+     * reached: at most once per tally interval unless {@code last} or the batch is full, as each transaction has a
+     * fixed cost (a consumer keeping up with a live stream polls a few records at a time). Returns whether it
+     * wrote, or had nothing to write.
+     */
+    private boolean writeDatabase(Map<TopicPartition, Long> reached, boolean last) {
+        long now = System.nanoTime();
+        if (!last && batch.articleCount() < MAX_DATABASE_BATCH && now - lastDatabaseWrite < tallyIntervalNanos) {
+            return false;
+        }
+        String enriched = topics.enriched().name();
+        Map<Integer, Long> next = new TreeMap<>();
+        reached.forEach((p, position) -> {
+            if (p.topic().equals(enriched) && position > databaseFrom.getOrDefault(p.partition(), 0L)) {
+                next.put(p.partition(), position);
+            }
+        });
+        // Tallies go in only once read back whole, as the files do, and then all at once the first time.
+        boolean tallies = talliesLoaded(positionsWith(reached));
+        if (tallies) {
+            if (!databaseHasTallies) {
+                batch.replaceTallies();
+                casualties.forEach(batch::casualtyTally);
+                speakers.forEach(batch::speakerTally);
+                databaseHasTallies = true;
+            } else {
+                casualtiesForDatabase.forEach(batch::casualtyTally);
+                speakersForDatabase.forEach(batch::speakerTally);
+            }
+            casualtiesForDatabase.clear();
+            speakersForDatabase.clear();
+        }
+        lastDatabaseWrite = now;
+        if (batch.changesNoRows() && next.isEmpty()) {
+            return true;
+        }
+        batch.offsets(enriched, enrichedTopicId, next);
+        database.apply(batch);
+        next.forEach(databaseFrom::put);
+        batch = new ResultsBatch();
+        return true;
+    }
+
+    private boolean talliesLoaded(Map<TopicPartition, Long> reached) {
+        return !assigned.isEmpty() && tallyEndsAtStart.entrySet().stream()
+                .allMatch(e -> reached.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+
+    private Map<TopicPartition, Long> positionsWith(Map<TopicPartition, Long> reached) {
+        Map<TopicPartition, Long> all = new HashMap<>(positions);
+        all.putAll(reached);
+        return all;
     }
 
     /** Rewrites the changed tally files once the start-up read is done, at most once per interval unless final. */
     private void writeTallies(boolean last) {
-        if (!talliesLoaded) {
-            talliesLoaded = !assigned.isEmpty() && tallyEndsAtStart.entrySet().stream()
-                    .allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
-            if (!talliesLoaded) {
-                return;
-            }
+        if (!talliesLoaded()) {
+            return;
         }
         long now = System.nanoTime();
         if (!last && now - lastTallyWrite < tallyIntervalNanos) {
@@ -336,7 +491,7 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
                 throw e;
             }
         }
-        checkpoint();
+        checkpoint(true);
         writeTallies(true);
     }
 
@@ -351,8 +506,14 @@ public final class TallyConsumer implements Runnable, AutoCloseable {
         try {
             consumer.close();
         } finally {
-            if (log != null) {
-                log.close();
+            try {
+                if (log != null) {
+                    log.close();
+                }
+            } finally {
+                if (database != null) {
+                    database.close();
+                }
             }
         }
     }

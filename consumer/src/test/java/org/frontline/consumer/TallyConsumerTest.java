@@ -10,11 +10,16 @@ import static org.frontline.consumer.TestArticles.enriched;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -22,6 +27,7 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.frontline.avro.CasualtyTally;
+import org.frontline.consumer.db.ResultsDatabase;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
 import org.junit.jupiter.api.Test;
@@ -87,6 +93,52 @@ class TallyConsumerTest {
         assertThat(lines).containsExactlyInAnyOrder("a0", "b0", "a1", "withdrawn b0", "a2", "b1");
         assertThat(lines).containsSubsequence("a0", "a1", "a2").containsSubsequence("b0", "withdrawn b0", "b1");
         assertThat(EnrichedLog.readAll(out.resolve("enriched"))).containsOnlyKeys("a0", "a1", "a2", "b1");
+    }
+
+    @Test
+    void aDatabaseBehindTheLogGetsWhatItLacksAndTheLogNothingTwice() throws Exception {
+        article(ARTICLES_0, "a0", "zero");
+        article(ARTICLES_1, "b0", "zero");
+        try (TallyConsumer first = consumer(Duration.ZERO)) {
+            first.assignAll();
+            deliverAll();
+            first.pollOnce(Duration.ZERO);
+        }
+
+        article(ARTICLES_0, "a1", "one");
+        tombstone(ARTICLES_1, "b0");
+        casualty(3, "UA");
+        kafka = newKafka();
+        String url = ResultsDatabase.duckDbUrl(out);
+        try (TallyConsumer withDatabase = new TallyConsumer(kafka, name -> topicId, TOPICS, out, Duration.ZERO,
+                EnrichedLog.DEFAULT_MAX_FILE_BYTES, ResultsDatabase.open(url, new Properties()))) {
+            withDatabase.assignAll();
+            // The log is complete up to offset 1 of each partition, the new database not at all.
+            assertThat(kafka.position(ARTICLES_0)).isZero();
+            deliverAll();
+            withDatabase.pollOnce(Duration.ZERO);
+            assertThat(withDatabase.positions()).containsEntry(ARTICLES_0, 2L).containsEntry(ARTICLES_1, 2L);
+        }
+
+        List<String> lines = new ArrayList<>();
+        EnrichedLog.forEachLine(out.resolve("enriched"), line -> lines.add(describe(line)));
+        assertThat(lines).containsExactlyInAnyOrder("a0", "b0", "a1", "withdrawn b0");
+        try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
+            assertThat(column(sql, "SELECT id FROM articles ORDER BY id")).containsExactly("a0", "a1");
+            assertThat(column(sql, "SELECT partition_no || ':' || next_offset FROM frontline_offsets ORDER BY 1"))
+                    .containsExactly("0:2", "1:2");
+            assertThat(column(sql, "SELECT tally_key FROM casualty_tallies")).containsExactly("UA");
+        }
+    }
+
+    private static List<String> column(Statement sql, String query) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = sql.executeQuery(query)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     @Test

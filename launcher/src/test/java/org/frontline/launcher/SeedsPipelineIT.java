@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.frontline.consumer.EnrichedLog;
+import org.frontline.consumer.db.ResultsDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The main job end to end on a real embedded KRaft broker: the five seeds through producer, streams
- * and consumer, and the files it writes hold the tallies computed from the seeds' gold files.
+ * and consumer, and the files and the DuckDB database it writes hold the tallies computed from the seeds' gold
+ * files.
  */
 class SeedsPipelineIT {
 
@@ -46,6 +49,9 @@ class SeedsPipelineIT {
         assertThat(EnrichedLog.readAll(out.resolve("enriched"))).hasSize(5);
         assertThat(Files.readAllLines(out.resolve("casualties.csv")).get(0)).startsWith("outcome,victims,party,");
         assertThat(Files.readAllLines(out.resolve("statements.csv")).get(0)).startsWith("speaker,statements,");
+        String duckdb = ResultsDatabase.duckDbUrl(out);
+        assertDatabaseHoldsTheGold(duckdb, new Properties(), gold);
+        Map<String, List<String>> tablesBefore = DatabaseTables.dump(duckdb, new Properties());
 
         // The numbers the issue states, rolled up over party.
         Map<String, Rollup> casualties = casualtiesByOutcomeAndVictims(out);
@@ -66,6 +72,54 @@ class SeedsPipelineIT {
         run("run", "--data", data.toString(), "--out", out.toString(), SEEDS.toString());
         assertThat(Files.readString(out.resolve("casualties.json"))).isEqualTo(casualtiesBefore);
         assertThat(Files.readString(out.resolve("statements.json"))).isEqualTo(statementsBefore);
+        Map<String, List<String>> tablesAfter = DatabaseTables.dump(duckdb, new Properties());
+        assertDatabaseHoldsTheGold(duckdb, new Properties(), gold);
+        for (String table : List.of("casualty_tallies", "speaker_tallies", "frontline_schema_version")) {
+            assertThat(tablesAfter.get(table)).as(table).isEqualTo(tablesBefore.get(table));
+        }
+        assertThat(tablesAfter.get("articles")).hasSize(5);
+    }
+
+    /**
+     * The database's tables against the seeds' gold: the casualty tallies and the casualty figures both add up to
+     * the gold figures, the statement tallies and the statements to the gold statements per speaker.
+     */
+    static void assertDatabaseHoldsTheGold(String url, Properties props, Gold gold) throws Exception {
+        assertThat(DatabaseTables.rows(url, props, "SELECT COUNT(*) FROM articles")).containsExactly("5");
+        assertThat(rollups(DatabaseTables.rows(url, props, "SELECT outcome, victims, SUM(incident_total), "
+                + "MAX(latest_cumulative) FROM casualty_tallies GROUP BY outcome, victims")))
+                .as("casualty_tallies").isEqualTo(gold.casualties());
+        assertThat(rollups(DatabaseTables.rows(url, props, "SELECT outcome, victims, "
+                + "SUM(CASE WHEN cumulative THEN 0 ELSE count END), MAX(CASE WHEN cumulative THEN count END) "
+                + "FROM casualty_figures f JOIN articles a ON a.id = f.article_id GROUP BY outcome, victims")))
+                .as("casualty_figures").isEqualTo(gold.casualties());
+        assertThat(bySpeaker(DatabaseTables.rows(url, props, "SELECT speaker, statements FROM speaker_tallies"),
+                gold)).as("speaker_tallies").isEqualTo(gold.statements());
+        assertThat(bySpeaker(DatabaseTables.rows(url, props, "SELECT MIN(t.speaker), COUNT(*) FROM statements s "
+                + "JOIN speaker_tallies t ON t.speaker_key = s.speaker_key GROUP BY s.speaker_key"), gold))
+                .as("statements").isEqualTo(gold.statements());
+        assertThat(DatabaseTables.rows(url, props, "SELECT version FROM frontline_schema_version"))
+                .containsExactly("1");
+    }
+
+    private static Map<String, Rollup> rollups(List<String> rows) {
+        Map<String, Rollup> rollups = new HashMap<>();
+        for (String row : rows) {
+            String[] v = row.split("\\|");
+            rollups.put(v[0] + "|" + v[1], new Rollup(Long.parseLong(v[2]),
+                    v[3].equals("null") ? null : Long.valueOf(v[3])));
+        }
+        return rollups;
+    }
+
+    private static Map<String, Integer> bySpeaker(List<String> rows, Gold gold) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String row : rows) {
+            int bar = row.lastIndexOf('|');
+            counts.merge(gold.canonical(row.substring(0, bar)), Integer.parseInt(row.substring(bar + 1)),
+                    Integer::sum);
+        }
+        return counts;
     }
 
     private static String run(String... args) {

@@ -3,6 +3,7 @@ package org.frontline.launcher.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,9 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
 import org.frontline.avro.Article;
+import org.frontline.consumer.EnrichedLog;
+import org.frontline.consumer.TallyConsumer;
+import org.frontline.consumer.db.ResultsDatabase;
 import org.frontline.launcher.CatchUp;
 import org.frontline.launcher.bench.SyntheticCorpus.Generated;
 import org.frontline.producer.ArticleIds;
@@ -74,14 +78,25 @@ public final class Bench {
      * @param cacheBytes       {@code statestore.cache.max.bytes}
      * @param timeout          how long each wait may take
      * @param corpusDir        the articles recombined
+     * @param consumer         whether Frontline's consumer runs too, and with which outputs
      */
     public record Options(int articles, long seed, SyntheticCorpus.Hot hot, int rate, int latencySeconds,
                           int partitions, String streamsHeap, int streamsThreads, long commitIntervalMs,
-                          long cacheBytes, Duration timeout, Path corpusDir) {
+                          long cacheBytes, Duration timeout, Path corpusDir, ConsumerMode consumer) {
 
         int latencyArticles() {
             return rate * latencySeconds;
         }
+    }
+
+    /** Whether {@code frontline consume} runs beside the pipeline, and what it writes. */
+    public enum ConsumerMode {
+        /** No consumer: end to end ends when the tallies are complete. */
+        none,
+        /** The consumer writes its files only. */
+        files,
+        /** The consumer writes its files and the DuckDB database. */
+        database
     }
 
     private final Options options;
@@ -142,12 +157,13 @@ public final class Bench {
              OutputReader reader = new OutputReader(props, topics);
              ArticlePublisher publisher = new ArticlePublisher(props, topics,
                      new TextCheck(TextCheck.DEFAULT_MAX_BYTES), Clock.systemUTC());
-             Admin admin = Admin.create(ClientConfig.kafkaOnly(props))) {
+             Admin admin = Admin.create(ClientConfig.kafkaOnly(props));
+             Consuming consuming = Consuming.start(options.consumer(), props, topics, workDir.resolve("out"))) {
             Thread reading = new Thread(reader, "frontline-bench-reader");
             reading.setDaemon(true);
             reading.start();
             awaitRunning(child);
-            Pipeline pipeline = new Pipeline(child, reader, new CatchUp(admin), applicationId, topics);
+            Pipeline pipeline = new Pipeline(child, reader, new CatchUp(admin), applicationId, topics, consuming);
 
             step("(b) end to end: %,d articles at full speed", options.articles());
             BenchResult.EndToEnd endToEnd = fullSpeed(publisher, pipeline, articles, kafka);
@@ -232,12 +248,16 @@ public final class Bench {
         double publishSeconds = seconds(began);
         sent.requirePublished(count, options.timeout());
         pipeline.awaitComplete(count, options.timeout());
+        double talliesSeconds = seconds(began);
+        // With a consumer, end to end ends when it has written everything too (and committed it, with a database).
+        pipeline.awaitConsumer(options.timeout());
         double seconds = seconds(began);
         double perSecond = count / seconds;
         return new BenchResult.EndToEnd(count, publishSeconds, seconds, perSecond,
                 perSecond / kafka.produce().recordsPerSecond(), perSecond / kafka.consume().recordsPerSecond(),
                 pipeline.reader.enrichedArticles(), hotSpeaker(pipeline.reader),
-                hotCasualty(pipeline.reader));
+                hotCasualty(pipeline.reader), options.consumer().name(), talliesSeconds,
+                pipeline.consuming.databaseBytes(), pipeline.consuming.cpuSeconds());
     }
 
     private BenchResult.Latency fixedRate(ArticlePublisher publisher, Pipeline pipeline, OutputReader reader,
@@ -319,6 +339,74 @@ public final class Bench {
         return options.hot().casualty() ? reader.casualtyArticles(SyntheticCorpus.HOT_CASUALTY) : null;
     }
 
+    /** Frontline's consumer on a thread of the benchmark's JVM, or nothing with {@link ConsumerMode#none}. */
+    private static final class Consuming implements AutoCloseable {
+
+        private final TallyConsumer consumer;
+        private final Thread thread;
+        private final Path out;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        private Consuming(TallyConsumer consumer, Path out) {
+            this.consumer = consumer;
+            this.out = out;
+            this.thread = consumer == null ? null : new Thread(consumer, "frontline-bench-consumer");
+            if (thread != null) {
+                thread.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+                thread.start();
+            }
+        }
+
+        static Consuming start(ConsumerMode mode, Properties props, FrontlineTopics topics, Path out) {
+            if (mode == ConsumerMode.none) {
+                return new Consuming(null, out);
+            }
+            ResultsDatabase database = mode == ConsumerMode.database
+                    ? ResultsDatabase.open(ResultsDatabase.duckDbUrl(out), new Properties()) : null;
+            return new Consuming(new TallyConsumer(props, topics, out, TallyConsumer.DEFAULT_TALLY_INTERVAL,
+                    EnrichedLog.DEFAULT_MAX_FILE_BYTES, database), out);
+        }
+
+        void checkRunning() {
+            if (failure.get() != null) {
+                throw new BenchException("the consumer failed: " + failure.get().getMessage(), failure.get());
+            }
+        }
+
+        /** CPU time the consumer's thread has used so far, or null without a consumer. */
+        Double cpuSeconds() {
+            if (thread == null) {
+                return null;
+            }
+            long nanos = ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId());
+            return nanos < 0 ? null : nanos / 1e9;
+        }
+
+        /** The DuckDB file's size (with its write-ahead log), or null without a database. */
+        Long databaseBytes() {
+            Path file = out.resolve(ResultsDatabase.DUCKDB_FILE);
+            if (!Files.exists(file)) {
+                return null;
+            }
+            try {
+                Path wal = out.resolve(ResultsDatabase.DUCKDB_FILE + ".wal");
+                return Files.size(file) + (Files.exists(wal) ? Files.size(wal) : 0);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (consumer == null) {
+                return;
+            }
+            consumer.stop();
+            thread.join(TimeUnit.MINUTES.toMillis(1));
+            consumer.close();
+        }
+    }
+
     /**
      * The pipeline as the benchmark watches it: the streams child, the reader of its outputs, and the
      * committed offsets of its consumer group.
@@ -330,14 +418,32 @@ public final class Bench {
         private final CatchUp catchUp;
         private final String applicationId;
         private final FrontlineTopics topics;
+        private final Consuming consuming;
 
         Pipeline(StreamsProcess child, OutputReader reader, CatchUp catchUp, String applicationId,
-                 FrontlineTopics topics) {
+                 FrontlineTopics topics, Consuming consuming) {
             this.child = child;
             this.reader = reader;
             this.catchUp = catchUp;
             this.applicationId = applicationId;
             this.topics = topics;
+            this.consuming = consuming;
+        }
+
+        /** Waits until the consumer, if one runs, has read and written everything committed on the outputs. */
+        void awaitConsumer(Duration timeout) throws InterruptedException {
+            if (consuming.consumer == null) {
+                return;
+            }
+            Set<String> outputs = Set.of(topics.enriched().name(), topics.casualties().name(),
+                    topics.statements().name());
+            boolean done = CatchUp.await(() -> {
+                consuming.checkRunning();
+                return CatchUp.reached(consuming.consumer.positions(), catchUp.committedEnds(outputs));
+            }, timeout);
+            if (!done) {
+                throw new BenchException("the consumer did not catch up within " + timeout.toSeconds() + " s");
+            }
         }
 
         /**

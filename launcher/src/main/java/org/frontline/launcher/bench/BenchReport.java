@@ -29,6 +29,16 @@ public final class BenchReport {
         rows.add(row("(b) end to end", count(e2e.articles()) + " articles in " + decimal(e2e.seconds()) + " s",
                 number(e2e.articlesPerSecond()), "articles/s"));
         rows.add(row("", "publishing alone took", decimal(e2e.publishSeconds()), "s"));
+        if (!"none".equals(e2e.consumer())) {
+            rows.add(row("", "tallies complete after", decimal(e2e.talliesSeconds()), "s"));
+            rows.add(row("", "consumer (" + e2e.consumer() + ") done after", decimal(e2e.seconds()), "s"));
+            if (e2e.consumerCpuSeconds() != null) {
+                rows.add(row("", "consumer thread's CPU time", decimal(e2e.consumerCpuSeconds()), "s"));
+            }
+            if (e2e.databaseBytes() != null) {
+                rows.add(row("", "DuckDB file", mib(e2e.databaseBytes()), "MiB"));
+            }
+        }
         rows.add(row("", "(b) / (a) produce", percent(e2e.ratioToKafkaProduce()), ""));
         rows.add(row("", "(b) / (a) consume", percent(e2e.ratioToKafkaConsume()), ""));
         rows.add(row("", "counted: enriched / hot speaker / hot casualty", count(e2e.enrichedArticles()) + " / "

@@ -95,10 +95,16 @@ public record BenchResult(String startedAt, String cluster, Settings settings, C
      * @param enrichedArticles    distinct articles read enriched (read_committed)
      * @param hotSpeakerArticles  articles in the hot speaker's tally, or null without --hot-speaker
      * @param hotCasualtyArticles articles in the hot casualty's tally, or null without --hot-casualty
+     * @param consumer            the consumer that ran beside the pipeline: none, files or database (DuckDB)
+     * @param talliesSeconds      from the first send until every tally counted every article; {@code seconds}
+     *                            also waits for the consumer to have written everything
+     * @param databaseBytes       the DuckDB file's size then, or null without a database
+     * @param consumerCpuSeconds  CPU time of the consumer's thread until then, or null without a consumer
      */
     public record EndToEnd(int articles, double publishSeconds, double seconds, double articlesPerSecond,
                            double ratioToKafkaProduce, double ratioToKafkaConsume, int enrichedArticles,
-                           Integer hotSpeakerArticles, Integer hotCasualtyArticles) {
+                           Integer hotSpeakerArticles, Integer hotCasualtyArticles, String consumer,
+                           double talliesSeconds, Long databaseBytes, Double consumerCpuSeconds) {
     }
 
     /**

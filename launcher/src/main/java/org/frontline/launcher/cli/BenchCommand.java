@@ -81,6 +81,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "statestore.cache.max.bytes (default: ${DEFAULT-VALUE}).")
     long cacheBytes;
 
+    @Option(names = "--consumer", paramLabel = "MODE", defaultValue = "none",
+            description = "Run Frontline's consumer beside the pipeline, end to end then waiting for it too: none, "
+                    + "files (the output files) or database (the files and the DuckDB database) (default: "
+                    + "${DEFAULT-VALUE}).")
+    Bench.ConsumerMode consumer;
+
     @Option(names = "--json", paramLabel = "FILE",
             description = "Where the results go (default: bench-results/<timestamp>.json).")
     Path json;
@@ -108,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
                 : Path.of("bench-results", started.toString().replace(':', '-') + ".json");
         Bench bench = new Bench(new Bench.Options(articles, seed, new SyntheticCorpus.Hot(hotSpeaker, hotCasualty),
                 rate, latencySeconds, kafka.partitions(), streamsHeap, streamsThreads, commitIntervalMs, cacheBytes,
-                Duration.ofSeconds(timeoutSeconds), corpus), console);
+                Duration.ofSeconds(timeoutSeconds), corpus, consumer), console);
         boolean succeeded = false;
         try {
             BenchResult result = Commands.interruptedOnStop(() -> {

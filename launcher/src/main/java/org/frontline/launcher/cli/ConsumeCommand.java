@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** Keeps the output files up to date until stopped, or prints one topic as JSON Lines. */
 @Command(name = "consume", mixinStandardHelpOptions = true,
-        description = "Append the enriched articles to --out/enriched/ and keep the tally files in --out up to "
+        description = "Append the enriched articles to --out/enriched/ and keep the tally files in --out and the "
+                + "results database (--out/frontline.duckdb, or --jdbc-url) up to "
                 + "date with an existing cluster until stopped (Ctrl-C or SIGTERM), resuming where the last run on "
                 + "--out stopped; or, with --format json TOPIC, print any Frontline topic as "
                 + "JSON Lines from its beginning.")
@@ -49,6 +50,9 @@ public final class ConsumeCommand implements Callable<Integer> {
             description = "Where the result files go (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Mixin
+    DatabaseOptions database;
+
     @Option(names = "--max-file-bytes", paramLabel = "N", defaultValue = "67108864",
             description = "Start a new enriched/enriched-NNNNNN.jsonl file before one grows past N bytes "
                     + "(default: ${DEFAULT-VALUE}, 64 MiB).")
@@ -69,7 +73,7 @@ public final class ConsumeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "a TOPIC goes with --format json");
         }
         TallyConsumer consumer = new TallyConsumer(props, FrontlineTopics.named(TopicNames.from(props)), out,
-                TallyConsumer.DEFAULT_TALLY_INTERVAL, maxFileBytes);
+                TallyConsumer.DEFAULT_TALLY_INTERVAL, maxFileBytes, database.open(out, System.getenv()));
         Thread consuming = new Thread(consumer, "frontline-consume");
         // A consumer that cannot go on (a checkpoint it refuses, a lost cluster) ends the command, not just its thread.
         AtomicReference<Throwable> failure = new AtomicReference<>();

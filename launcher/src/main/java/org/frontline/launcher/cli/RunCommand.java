@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.frontline.consumer.EnrichedLog;
 import org.frontline.consumer.TallyConsumer;
+import org.frontline.consumer.db.ResultsDatabase;
 import org.frontline.extract.Extractor;
 import org.frontline.launcher.CatchUp;
 import org.frontline.launcher.Cluster;
@@ -57,6 +59,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
             description = "Where the result files go (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Mixin
+    DatabaseOptions database;
 
     @Mixin
     InputLimit limit;
@@ -111,8 +116,11 @@ public final class RunCommand implements Callable<Integer> {
         FrontlineTopics topics = FrontlineTopics.named(settings.topics());
         Commands.preparePublishing(props, settings.topics(), kafka.partitions());
         Extractor extractor = Extractor.create();
-        try (FrontlineStreams streams = FrontlineStreams.start(settings, extractor::extract);
-             TallyConsumer consumer = new TallyConsumer(props, topics, out);
+        // Opened first, so that a database that cannot be used stops the command before anything starts.
+        try (ResultsDatabase db = database.open(out, System.getenv());
+             FrontlineStreams streams = FrontlineStreams.start(settings, extractor::extract);
+             TallyConsumer consumer = new TallyConsumer(props, topics, out, TallyConsumer.DEFAULT_TALLY_INTERVAL,
+                     EnrichedLog.DEFAULT_MAX_FILE_BYTES, db);
              ArticlePublisher publisher = new ArticlePublisher(props, topics, limit.check(),
                      Clock.systemUTC());
              Admin admin = Admin.create(ClientConfig.kafkaOnly(props))) {
@@ -142,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
                 consumer.stop();
                 consuming.join();
             }
-            report(console, publisher.ledger(), consumer);
+            report(console, publisher.ledger(), consumer, db);
             return publisher.ledger().overall().rejected() == 0 ? 0 : Frontline.EXIT_REJECTED;
         }
     }
@@ -178,7 +186,7 @@ public final class RunCommand implements Callable<Integer> {
         }, List.of(updates), console, streams::awaitFailure);
     }
 
-    private void report(PrintWriter console, Ledger ledger, TallyConsumer consumer) {
+    private void report(PrintWriter console, Ledger ledger, TallyConsumer consumer, ResultsDatabase db) {
         console.println();
         ledger.totals().forEach((source, totals) -> console.println("Articles from " + source + ": " + totals));
         console.println("Articles: " + ledger.overall());
@@ -189,6 +197,9 @@ public final class RunCommand implements Callable<Integer> {
         console.println();
         console.println("Files: " + out.toAbsolutePath().normalize()
                 + " (enriched/enriched-*.jsonl, casualties.json/.csv, statements.json/.csv)");
+        if (db != null) {
+            console.println("Database: " + db.name());
+        }
     }
 
     private boolean awaitCatchUp(CatchUp catchUp, StreamsSettings settings, FrontlineTopics topics,
