@@ -100,6 +100,11 @@ class SeedsPipelineIT {
                 .as("statements").isEqualTo(gold.statements());
         assertThat(DatabaseTables.rows(url, props, "SELECT version FROM frontline_schema_version"))
                 .containsExactly("1");
+        // Every figure and statement says where it is in the article and which rule or sieve produced it.
+        assertThat(DatabaseTables.rows(url, props, "SELECT COUNT(*) FROM casualty_figures WHERE rule IS NULL "
+                + "OR start_offset IS NULL OR end_offset <= start_offset")).containsExactly("0");
+        assertThat(DatabaseTables.rows(url, props, "SELECT COUNT(*) FROM statements WHERE rule IS NULL "
+                + "OR start_offset IS NULL OR end_offset <= start_offset")).containsExactly("0");
     }
 
     private static Map<String, Rollup> rollups(List<String> rows) {

@@ -272,15 +272,16 @@ public final class ResultsDatabase implements AutoCloseable {
             enriched.getLanguage(), article.getPublished(), article.getIngestedAt(), enriched.getEnrichedAt()});
         int ordinal = 0;
         for (CasualtyFigure f : enriched.getCasualties()) {
-            // Offsets and the deciding rule are not given by the extractor yet: null until a later schema version.
+            // Offsets (in the article's full text: title, blank line, body) and the rule: null in records
+            // written before EnrichedArticle v2.
             figures.add(new Object[] {id, ordinal++, version, f.getCount(), f.getOutcome(), f.getVictims(),
-                f.getParty(), f.getCumulative(), f.getApproximate(), f.getLocation(), f.getEvidence(), null, null,
-                null});
+                f.getParty(), f.getCumulative(), f.getApproximate(), f.getLocation(), f.getEvidence(), f.getStart(),
+                f.getEnd(), f.getRule()});
         }
         ordinal = 0;
         for (org.frontline.avro.Statement s : enriched.getStatements()) {
             statements.add(new Object[] {id, ordinal++, version, s.getSpeaker(),
-                SpeakerNames.canonicalKey(s.getSpeaker()), s.getQuote(), null, null, null});
+                SpeakerNames.canonicalKey(s.getSpeaker()), s.getQuote(), s.getStart(), s.getEnd(), s.getSieve()});
         }
     }
 
