@@ -1,6 +1,7 @@
 package org.frontline.launcher;
 
 import org.frontline.launcher.cli.BenchCommand;
+import org.frontline.launcher.cli.ChaosCommand;
 import org.frontline.launcher.cli.ConsumeCommand;
 import org.frontline.launcher.cli.EvalCommand;
 import org.frontline.launcher.cli.ExtractCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "Conflict news in, casualty and statement tallies out, through Apache Kafka.",
         subcommands = {RunCommand.class, IngestCommand.class, PublishCommand.class, StreamsCommand.class,
                 ConsumeCommand.class, ReplayCommand.class, ResetCommand.class, ExtractCommand.class,
-                EvalCommand.class, BenchCommand.class})
+                EvalCommand.class, BenchCommand.class, ChaosCommand.class})
 public final class Frontline {
 
     /** Exit code when an input was rejected but everything else went through. */
