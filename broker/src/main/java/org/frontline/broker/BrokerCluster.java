@@ -1,13 +1,8 @@
 package org.frontline.broker;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -79,14 +73,15 @@ public final class BrokerCluster implements AutoCloseable {
             throw new IllegalArgumentException("a cluster with replication factor 3 needs 3 nodes, not " + size);
         }
         List<Node> nodes = IntStream.rangeClosed(1, size)
-                .mapToObj(id -> new Node(id, freePort(), freePort(), root.resolve("node-" + id)))
+                .mapToObj(id -> new Node(id, EmbeddedKafkaBroker.freePort(), EmbeddedKafkaBroker.freePort(),
+                        root.resolve("node-" + id)))
                 .toList();
         String voters = nodes.stream().map(n -> n.id() + "@" + HOST + ":" + n.controllerPort())
                 .collect(Collectors.joining(","));
         String clusterId = Uuid.randomUuid().toString();
         for (Node node : nodes) {
             writeConfig(node, properties(node, voters, overrides));
-            format(node, clusterId);
+            EmbeddedKafkaBroker.format(node.config(), clusterId);
         }
         BrokerCluster cluster = new BrokerCluster(root, nodes, System.getProperty("java.class.path"));
         try {
@@ -245,30 +240,6 @@ public final class BrokerCluster implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + node.config(), e);
-        }
-    }
-
-    private static void format(Node node, String clusterId) {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            status = StorageTool.execute(new String[] {"format", "--config", node.config().toString(),
-                "--cluster-id", clusterId}, out);
-        } catch (RuntimeException e) {
-            throw new BrokerStartException("formatting node " + node.id() + " failed: "
-                    + output.toString(StandardCharsets.UTF_8).strip(), e);
-        }
-        if (status != 0) {
-            throw new BrokerStartException("formatting node " + node.id() + " failed (status " + status + "): "
-                    + output.toString(StandardCharsets.UTF_8).strip());
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + HOST, e);
         }
     }
 }
