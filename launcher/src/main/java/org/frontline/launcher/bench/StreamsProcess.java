@@ -120,7 +120,7 @@ public final class StreamsProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the child with {@code SIGKILL}, as {@code kill -9} would: no cleanup, no commit. Waits until it is gone. */
+    /** Kills the child with {@code SIGKILL}, as {@code kill -9} would (no cleanup, no commit), and waits for it. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);

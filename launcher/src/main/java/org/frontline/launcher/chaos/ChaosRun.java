@@ -332,7 +332,8 @@ public final class ChaosRun {
             }
         }
         now.enriched().keySet().stream().filter(id -> !expected.containsKey(id))
-                .forEach(id -> problems.add("article " + id + " on " + topics.enriched().name() + " was never published"));
+                .forEach(id -> problems.add("article " + id + " on " + topics.enriched().name()
+                        + " was never published"));
         return problems;
     }
 

@@ -75,7 +75,8 @@ final class Quiescence {
         List<String> topics = new ArrayList<>(List.of(inputTopic));
         admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                 .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-repartition")).forEach(topics::add);
-        Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
+                .get(30, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         described.values().forEach(d -> d.partitions().forEach(
                 p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));

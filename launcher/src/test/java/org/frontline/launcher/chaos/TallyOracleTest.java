@@ -67,7 +67,8 @@ class TallyOracleTest {
         assertThat(lost.lost()).isEqualTo(3);
         assertThat(lost.doubleCounted()).isZero();
         assertThat(doubled.doubleCounted()).isEqualTo(3);
-        assertThat(lost.differences()).anyMatch(d -> d.startsWith("statements " + SpeakerNames.canonicalKey("John Kirby") + ": expected"));
+        String kirby = SpeakerNames.canonicalKey("John Kirby");
+        assertThat(lost.differences()).anyMatch(d -> d.startsWith("statements " + kirby + ": expected"));
     }
 
     @Test
