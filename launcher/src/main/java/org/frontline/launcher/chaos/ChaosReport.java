@@ -49,7 +49,8 @@ public record ChaosReport(long seed, int articles, List<ChaosRun.Fault> faults, 
         out.println(String.format("  %-58s %s", "consumer's enriched log (each record once)",
                 fileProblems.isEmpty() ? "equal" : String.join("; ", fileProblems)));
         out.println((passed() ? "PASSED" : "FAILED") + " in " + took.toSeconds() + " s: " + onTopics.lost()
-                + " lost, " + onTopics.doubleCounted() + " double-counted (replay with --seed " + seed + ")");
+                + " lost, " + onTopics.doubleCounted() + " double-counted, " + incidents.size() + " incidents"
+                + " (replay with --seed " + seed + ")");
         out.flush();
     }
 
