@@ -365,21 +365,20 @@ public final class ChaosRun {
         Map<String, Tallies.Speaker> speakers = new HashMap<>();
         try {
             for (JsonNode t : JSON.readTree(output.resolve("casualties.json").toFile())) {
-                casualties.put(CasualtyTallies.key(t.get("outcome").asText(), t.get("victims").asText(),
-                        t.get("party").isNull() ? null : t.get("party").asText()),
-                        new Tallies.Casualty(t.get("incident_total").asLong(), t.get("reports").asLong(),
-                                t.get("articles").asLong(), t.get("latest_cumulative").isNull() ? null
-                                : t.get("latest_cumulative").asLong()));
+                casualties.put(CasualtyTallies.key(t.path("outcome").asText(), t.path("victims").asText(),
+                        t.path("party").isTextual() ? t.get("party").asText() : null),
+                        new Tallies.Casualty(t.path("incident_total").asLong(), t.path("reports").asLong(),
+                                t.path("articles").asLong(), t.path("latest_cumulative").isNumber()
+                                ? t.get("latest_cumulative").asLong() : null));
             }
             for (JsonNode t : JSON.readTree(output.resolve("statements.json").toFile())) {
-                speakers.put(SpeakerNames.canonicalKey(t.get("speaker").asText()), new Tallies.Speaker(
-                        t.get("statements").asLong(), t.get("articles").asLong(),
-                        t.get("first_published").isNull() ? null : t.get("first_published").asText()));
+                speakers.put(SpeakerNames.canonicalKey(t.path("speaker").asText()), new Tallies.Speaker(
+                        t.path("statements").asLong(), t.path("articles").asLong(),
+                        t.path("first_published").isTextual() ? t.get("first_published").asText() : null));
             }
             Map<String, Integer> lines = new HashMap<>();
-            EnrichedLog.forEachLine(output.resolve("enriched"), line -> lines.merge(
-                    line.has("withdrawn") ? line.get("withdrawn").asText() : line.get("article").get("id").asText(),
-                    1, Integer::sum));
+            EnrichedLog.forEachLine(output.resolve("enriched"), line -> lines.merge(line.has("withdrawn")
+                    ? line.get("withdrawn").asText() : line.path("article").path("id").asText(), 1, Integer::sum));
             if (!lines.equals(now.enrichedRecords())) {
                 int extra = 0;
                 int missing = 0;
@@ -391,16 +390,16 @@ public final class ChaosRun {
                 problems.add("the enriched log differs from " + topics.enriched().name() + ": " + missing
                         + " records missing, " + extra + " repeated");
             }
-        } catch (IOException | UncheckedIOException | NullPointerException e) {
+        } catch (IOException | UncheckedIOException e) {
             problems.add("cannot read the consumer's files: " + e);
         }
         return new ConsumerFiles(new Tallies(casualties, speakers), problems);
     }
 
-    private static List<String> union(Set<String> a, Set<String> b) {
+    private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new TreeSet<>(a);
         all.addAll(b);
-        return List.copyOf(all);
+        return all;
     }
 
     private void finishPublishing() throws Exception {
