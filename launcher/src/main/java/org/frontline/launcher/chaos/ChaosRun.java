@@ -160,9 +160,7 @@ public final class ChaosRun {
         say("chaos: %d faults injected; finishing the last publish run", faults.size());
         finishPublishing();
         for (int i = 0; i < 2; i++) {
-            if (!streams[i].isAlive()) {
-                incident("streams-" + (i + 1) + " had exited by itself; its log: " + plan.work()
-                        .resolve("streams-" + (i + 1)).resolve("streams.log"));
+            if (checkAlive(i, "by the end of the faults")) {
                 streams[i] = startStreams(i);
             }
         }
@@ -211,6 +209,7 @@ public final class ChaosRun {
             case STREAMS_KILL -> {
                 int i = random.nextInt(2);
                 Duration at = now();
+                checkAlive(i, "before fault " + (faults.size() + 1));
                 streams[i].kill();
                 long down = random.nextInt(3000);
                 TimeUnit.MILLISECONDS.sleep(down);
@@ -259,6 +258,10 @@ public final class ChaosRun {
             }
             case CONSUMER_KILL -> {
                 Duration at = now();
+                if (!consumer.isAlive()) {
+                    incident("the consumer had exited by itself (code " + consumer.exitValue() + ") before fault "
+                            + (faults.size() + 1));
+                }
                 consumer.destroyForcibly().waitFor();
                 long down = random.nextInt(2000);
                 TimeUnit.MILLISECONDS.sleep(down);
@@ -458,6 +461,19 @@ public final class ChaosRun {
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
+    }
+
+    /**
+     * Reports streams instance {@code i} as an incident when it has exited by itself (a kill that follows
+     * would otherwise hide it); returns true in that case.
+     */
+    private boolean checkAlive(int i, String when) {
+        if (streams[i].isAlive()) {
+            return false;
+        }
+        incident("streams-" + (i + 1) + " had exited by itself " + when + "; its log: "
+                + plan.work().resolve("streams-" + (i + 1)).resolve("streams.log"));
+        return true;
     }
 
     private int leaderOf(String topic, int partition) throws Exception {
