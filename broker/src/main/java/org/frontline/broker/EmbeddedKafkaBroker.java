@@ -297,6 +297,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Formats the storage with a new cluster id and returns that id. */
     private static String format(Path configFile, BrokerSecurity security) {
         String clusterId = Uuid.randomUuid().toString();
+        format(configFile, clusterId);
+        LOG.info("Formatted Kafka storage for new cluster {}", clusterId);
+        return clusterId;
+    }
+
+    /** Formats the storage of the node configured in {@code configFile} for the cluster {@code clusterId}. */
+    static void format(Path configFile, String clusterId) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         List<String> args = new ArrayList<>(List.of("format", "--config", configFile.toString(),
                 "--cluster-id", clusterId));
@@ -315,8 +322,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new BrokerStartException("Formatting Kafka storage failed (status " + status + "): "
                     + output.toString(StandardCharsets.UTF_8).strip());
         }
-        LOG.info("Formatted Kafka storage for new cluster {}", clusterId);
-        return clusterId;
     }
 
     /** The cluster id stored in {@code meta.properties}, or null if the directory is not formatted. */
@@ -349,7 +354,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         } catch (IOException e) {

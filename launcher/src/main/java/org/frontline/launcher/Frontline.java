@@ -3,6 +3,7 @@ package org.frontline.launcher;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.frontline.launcher.cli.BenchCommand;
+import org.frontline.launcher.cli.ChaosCommand;
 import org.frontline.launcher.cli.ConsumeCommand;
 import org.frontline.launcher.cli.EvalCommand;
 import org.frontline.launcher.cli.ExtractCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
         description = "Conflict news in, casualty and statement tallies out, through Apache Kafka.",
         subcommands = {RunCommand.class, IngestCommand.class, PublishCommand.class, StreamsCommand.class,
                 ConsumeCommand.class, ReplayCommand.class, ResetCommand.class, ExtractCommand.class,
-                EvalCommand.class, BenchCommand.class})
+                EvalCommand.class, BenchCommand.class, ChaosCommand.class})
 public final class Frontline {
 
     /** Exit code when an input was rejected but everything else went through. */

@@ -106,8 +106,8 @@ public final class FrontlineTopology {
         KStream<String, EnrichedArticle> versions = articles.toStream(Named.as("article-versions"));
 
         String positions = "article-recency-positions";
-        builder.addStateStore(cached(ARTICLE_RECENCY_STORE, Serdes.Bytes(), Serdes.String()));
-        builder.addStateStore(cached(positions, Serdes.String(), Serdes.Long()));
+        builder.addStateStore(persistent(ARTICLE_RECENCY_STORE, Serdes.Bytes(), Serdes.String()));
+        builder.addStateStore(persistent(positions, Serdes.String(), Serdes.Long()));
         versions.process(() -> new ArticleRecency(ARTICLE_RECENCY_STORE, positions), Named.as("article-recency"),
                 ARTICLE_RECENCY_STORE, positions);
 
@@ -160,10 +160,10 @@ public final class FrontlineTopology {
         AvroSerde<CasualtyTally> tallySerde = AvroSerde.of(CasualtyTally.class);
         String contributions = "casualty-contributions";
         String cumulative = "casualty-cumulative-index";
-        builder.addStateStore(cached(contributions, Serdes.String(), contributionSerde));
-        builder.addStateStore(cached(CASUALTY_STORE, Serdes.String(), tallySerde));
-        builder.addStateStore(cached(CASUALTY_MONTHLY_STORE, Serdes.String(), tallySerde));
-        builder.addStateStore(cached(cumulative, Serdes.Bytes(), contributionSerde));
+        builder.addStateStore(persistent(contributions, Serdes.String(), contributionSerde));
+        builder.addStateStore(persistent(CASUALTY_STORE, Serdes.String(), tallySerde));
+        builder.addStateStore(persistent(CASUALTY_MONTHLY_STORE, Serdes.String(), tallySerde));
+        builder.addStateStore(persistent(cumulative, Serdes.Bytes(), contributionSerde));
         versions
                 .process(() -> new ContributionChanges<>(contributions, CasualtyTallies::contributions,
                         CasualtyChange::new), Named.as("casualty-changes"), contributions)
@@ -183,10 +183,10 @@ public final class FrontlineTopology {
         String contributions = "speaker-contributions";
         SpeakerTallyProcessor.Stores stores = new SpeakerTallyProcessor.Stores(SPEAKER_STORE, SPEAKER_RECENCY_STORE,
                 "speaker-spelling-counts");
-        builder.addStateStore(cached(contributions, Serdes.String(), contributionSerde));
-        builder.addStateStore(cached(stores.tallies(), Serdes.String(), AvroSerde.of(SpeakerTally.class)));
-        builder.addStateStore(cached(stores.recency(), Serdes.Bytes(), contributionSerde));
-        builder.addStateStore(cached(stores.spellingCounts(), Serdes.String(), Serdes.Integer()));
+        builder.addStateStore(persistent(contributions, Serdes.String(), contributionSerde));
+        builder.addStateStore(persistent(stores.tallies(), Serdes.String(), AvroSerde.of(SpeakerTally.class)));
+        builder.addStateStore(persistent(stores.recency(), Serdes.Bytes(), contributionSerde));
+        builder.addStateStore(persistent(stores.spellingCounts(), Serdes.String(), Serdes.Integer()));
         versions
                 .process(() -> new ContributionChanges<>(contributions, SpeakerTallies::contributions,
                         SpeakerChange::new), Named.as("speaker-changes"), contributions)
@@ -200,8 +200,14 @@ public final class FrontlineTopology {
                         topics.statements().valueSerde()).withName("speaker-tallies-sink"));
     }
 
-    /** A persistent store with a record cache, so a key written many times between commits is logged once. */
-    private static <K, V> StoreBuilder<KeyValueStore<K, V>> cached(String name, Serde<K> keys, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values).withCachingEnabled();
+    /**
+     * A persistent store without a record cache. The processors read ranges of their stores (the recency and
+     * cumulative indexes) right after writing them. With Kafka Streams' record cache on, chaos runs
+     * (docs/reliability.md) met a speaker tally whose recency range was empty just after tasks had moved
+     * between instances, and the instance stopped; without the cache no run has. A key written several times
+     * between commits is now logged each time: more changelog records, the same tallies.
+     */
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> persistent(String name, Serde<K> keys, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values).withCachingDisabled();
     }
 }

@@ -6,12 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import org.frontline.launcher.Frontline;
+import org.frontline.launcher.ChildJvm;
 
 /**
  * {@code frontline streams} in a JVM of its own, so that its heap can be limited and measured apart from the
@@ -55,19 +54,16 @@ public final class StreamsProcess implements AutoCloseable {
             }
             Path log = workDir.resolve("streams.log");
             Path stats = workDir.resolve("streams-stats.properties");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
             // Extra JVM options for the child alone, such as a flight recording of the streams application.
             String extra = System.getenv(CHILD_JAVA_OPTS);
-            if (extra != null && !extra.isBlank()) {
-                command.addAll(List.of(extra.strip().split("\\s+")));
-            }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Frontline.class.getName(),
+            List<String> jvmOptions = extra == null || extra.isBlank() ? List.of()
+                    : List.of(extra.strip().split("\\s+"));
+            // A restarted child reports afresh: the state a killed one last wrote is not its own.
+            Files.deleteIfExists(stats);
+            Process process = ChildJvm.start(heap, jvmOptions, List.of(
                     "streams", "--bootstrap-servers", bootstrap, "--config", config.toString(),
                     "--data", workDir.toString(),
-                    "--partitions", Integer.toString(partitions), "--stats-file", stats.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+                    "--partitions", Integer.toString(partitions), "--stats-file", stats.toString()), log);
             return new StreamsProcess(process, log, stats);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the streams process: " + e.getMessage(), e);
@@ -122,6 +118,18 @@ public final class StreamsProcess implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             return "(cannot read " + log + ": " + e.getMessage() + ")";
         }
+    }
+
+    /** Kills the child with {@code SIGKILL}, as {@code kill -9} would (no cleanup, no commit), and waits for it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        exitAfterStop = -9;
+    }
+
+    /** True while the child runs. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     @Override
