@@ -297,13 +297,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Formats the storage with a new cluster id and returns that id. */
     private static String format(Path configFile, BrokerSecurity security) {
         String clusterId = Uuid.randomUuid().toString();
-        format(configFile, clusterId);
+        format(configFile, clusterId, security);
         LOG.info("Formatted Kafka storage for new cluster {}", clusterId);
         return clusterId;
     }
 
     /** Formats the storage of the node configured in {@code configFile} for the cluster {@code clusterId}. */
     static void format(Path configFile, String clusterId) {
+        format(configFile, clusterId, null);
+    }
+
+    /**
+     * Formats the storage for the cluster {@code clusterId}; with {@code security}, the super-user's SCRAM
+     * credential is written too.
+     */
+    static void format(Path configFile, String clusterId, BrokerSecurity security) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         List<String> args = new ArrayList<>(List.of("format", "--config", configFile.toString(),
                 "--cluster-id", clusterId));
