@@ -41,11 +41,11 @@ public final class SyntheticCorpus {
     private static final Map<String, Phrases> PHRASES = Map.of(
             "en", new Phrases(
                     "\"We will not leave this city, whatever they send against us,\" said " + HOT_SPEAKER + ".",
-                    "At least 7 Ukrainian civilians were killed in Kherson on Sunday, regional officials said.",
+                    "At least 417 Ukrainian civilians were killed in Kherson on Sunday, regional officials said.",
                     "Frontline benchmark article %d of series %d."),
             "it", new Phrases(
                     "«Non lasceremo questa città, qualunque cosa ci mandino contro», ha detto " + HOT_SPEAKER + ".",
-                    "Almeno 7 civili ucraini sono stati uccisi domenica a Kherson, hanno riferito le autorità "
+                    "Almeno 417 civili ucraini sono stati uccisi domenica a Kherson, hanno riferito le autorità "
                             + "regionali.",
                     "Articolo di prova numero %d della serie %d."));
 

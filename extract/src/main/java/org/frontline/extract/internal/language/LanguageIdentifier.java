@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.MissingResourceException;
 
 /**
@@ -81,6 +82,8 @@ public final class LanguageIdentifier {
     }
 
     private static final Map<String, String> CANDIDATE_CODES = withListed(CANDIDATES);
+    /** The ISO 639-1 codes of the languages the extractor reads. */
+    private static final Set<String> LISTED = Set.copyOf(listedLanguages().keySet());
 
     private static Map<String, String> withListed(Map<String, String> usual) {
         Map<String, String> all = new HashMap<>(usual);
@@ -116,7 +119,10 @@ public final class LanguageIdentifier {
             return UNDETERMINED;
         }
         Reading reading = read(quick);
-        if (reading.isClear()) {
+        // A clear answer is trusted unless it is a language the extractor cannot read: then a misreading (a
+        // heading such as "LEGGI ANCHE: … la guerra dimenticata di" read as Spanish) would lose the whole
+        // article, so the longer sample decides.
+        if (reading.isClear() && LISTED.contains(reading.code())) {
             return reading.code();
         }
         String full = sample(text, sampleLength);
