@@ -47,6 +47,8 @@ public final class StatementFinder {
     private static final String DASHES = "-\u2013\u2014";
     private static final int NAME_CUE_DISTANCE = 3;
     private static final int ASIDE_LIMIT = 6;
+    /** Words of a prepositional aside between a verb of saying and its speaker ("al telefono"). */
+    private static final int ASIDE_WORDS = 3;
     /** Tokens read back from a name for its role: enough for "il portavoce delle Forze di difesa israeliane, il". */
     private static final int ROLE_LOOKBACK = 10;
     /** How many sentences may be read one inside another before the earlier ones are read in order. */
@@ -95,6 +97,7 @@ public final class StatementFinder {
     private final PhraseMap<Boolean> indefinites;
     private final PhraseMap<Boolean> comitatives;
     private final PhraseMap<Boolean> placePrepositions;
+    private final PhraseMap<Boolean> recipients;
 
     public StatementFinder(Lexicon lexicon) {
         this.speechVerbs = lexicon.phrases("speech-verbs");
@@ -121,6 +124,7 @@ public final class StatementFinder {
         this.indefinites = lexicon.phrases("indefinites");
         this.comitatives = lexicon.phrases("comitatives");
         this.placePrepositions = lexicon.phrases("place-prepositions");
+        this.recipients = lexicon.phrases("recipients");
     }
 
     /** The statements of a document whose names have been found. */
@@ -631,6 +635,11 @@ public final class StatementFinder {
                     from = skipLeading(tokens, k);
                 }
             }
+            int described = indefiniteAfterAside(tokens, from);
+            if (described >= 0) {
+                // "ha raccontato al telefono un volontario del campo": a short aside before the speaker.
+                from = described;
+            }
             if (from < tokens.size() && indefinites.contains(tokens.get(from))) {
                 // "said a resident who took part in the rescue": a description runs to the clause's end.
                 descriptionAfterVerb = true;
@@ -663,10 +672,30 @@ public final class StatementFinder {
             return false;
         }
 
+        /**
+         * Where an indefinite description starts after a short prepositional aside that opens at {@code from}
+         * ("al telefono un volontario"), or -1 when there is no such aside.
+         */
+        private int indefiniteAfterAside(List<Token> tokens, int from) {
+            if (from >= tokens.size() || npStops.at(tokens, from) == null) {
+                return -1;
+            }
+            for (int k = from + 1; k < Math.min(tokens.size(), from + ASIDE_WORDS + 1); k++) {
+                Token token = tokens.get(k);
+                if (indefinites.contains(token)) {
+                    return k;
+                }
+                if (!token.isWord() || token.isCapitalised()) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
         private int descriptionEnd(List<Token> tokens, int from) {
             int k = from;
             while (k < tokens.size() && k - from < descriptionLimit && !inQuotation(tokens.get(k))
-                    && !isOneOf(tokens.get(k), BOUNDARIES)) {
+                    && !isOneOf(tokens.get(k), BOUNDARIES) && recipients.at(tokens, k) == null) {
                 k++;
             }
             return k;
