@@ -1,28 +1,26 @@
 package org.frontline.launcher;
 
+import static org.frontline.launcher.ConsumerProcesses.checkpointed;
+import static org.frontline.launcher.ConsumerProcesses.endOffsets;
+import static org.frontline.launcher.ConsumerProcesses.offsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.frontline.avro.Article;
@@ -32,7 +30,6 @@ import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
 import org.frontline.avro.Statement;
 import org.frontline.broker.EmbeddedKafkaBroker;
-import org.frontline.consumer.EnrichedLog;
 import org.frontline.consumer.db.ResultsDatabase;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -67,30 +63,31 @@ class ConsumerDatabaseRestartIT {
             String bootstrap = broker.bootstrapServers();
             TopicSetup.ensure(admin, TopicSetup.newTopics(TopicNames.defaults(), 3, (short) -1));
             produce(bootstrap);
-            Map<Integer, Long> ends = endOffsets(admin);
+            Map<Integer, Long> ends = endOffsets(admin, TOPICS.enriched().name());
             long records = ends.values().stream().mapToLong(Long::longValue).sum();
-            List<Path> consoles = new ArrayList<>();
+            ConsumerProcesses consumers = new ConsumerProcesses(work);
 
             Path clean = work.resolve("clean");
-            runToTheEnd(consume(bootstrap, clean, consoles), clean, ends);
+            runToTheEnd(consumers.start(bootstrap, clean), clean, ends);
 
             Path killed = work.resolve("killed");
             List<Long> killedAt = new ArrayList<>();
             for (int kill = 1; kill <= 3; kill++) {
-                Process consumer = consume(bootstrap, killed, consoles);
+                Process consumer = consumers.start(bootstrap, killed);
                 long threshold = records * kill / 4;
                 try {
                     await("consumer " + kill + " past " + threshold + " records").atMost(Duration.ofSeconds(120))
-                            .pollInterval(Duration.ofMillis(5)).until(() -> checkpointed(killed) >= threshold);
+                            .pollInterval(Duration.ofMillis(5))
+                            .until(() -> checkpointed(killed.resolve("enriched")) >= threshold);
                 } finally {
                     consumer.destroyForcibly(); // SIGKILL: no shutdown hook, no last batch
                     assertThat(consumer.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 }
-                killedAt.add(checkpointed(killed));
+                killedAt.add(checkpointed(killed.resolve("enriched")));
             }
             assertThat(killedAt).as("killed before the end of the backlog (%d records)", records)
                     .allMatch(at -> at < records);
-            runToTheEnd(consume(bootstrap, killed, consoles), killed, ends);
+            runToTheEnd(consumers.start(bootstrap, killed), killed, ends);
 
             Map<String, List<String>> expected = DatabaseTables.dump(ResultsDatabase.duckDbUrl(clean),
                     new Properties());
@@ -100,7 +97,7 @@ class ConsumerDatabaseRestartIT {
             assertThat(expected.get("casualty_tallies")).hasSize(150);
             assertThat(expected.get("speaker_tallies")).hasSize(100);
             for (String table : expected.keySet()) {
-                assertThat(actual.get(table)).as(table + "\n" + consoles(consoles)).isEqualTo(expected.get(table));
+                assertThat(actual.get(table)).as(table + "\n" + consumers.consoles()).isEqualTo(expected.get(table));
             }
         }
     }
@@ -111,7 +108,8 @@ class ConsumerDatabaseRestartIT {
      */
     private static void runToTheEnd(Process consumer, Path out, Map<Integer, Long> ends) throws Exception {
         try {
-            await("the consumer caught up").atMost(Duration.ofSeconds(120)).until(() -> offsets(out).equals(ends)
+            await("the consumer caught up").atMost(Duration.ofSeconds(120))
+                    .until(() -> offsets(out.resolve("enriched")).equals(ends)
                     && entries(out.resolve("casualties.json")) == 150
                     && entries(out.resolve("statements.json")) == 100);
         } finally {
@@ -121,15 +119,6 @@ class ConsumerDatabaseRestartIT {
         assertThat(DatabaseTables.rows(ResultsDatabase.duckDbUrl(out), new Properties(),
                 "SELECT partition_no, next_offset FROM frontline_offsets")).containsExactlyElementsOf(
                 ends.entrySet().stream().map(e -> e.getKey() + "|" + e.getValue()).sorted().toList());
-    }
-
-    private Process consume(String bootstrap, Path out, List<Path> consoles) throws Exception {
-        Path console = work.resolve("consume-" + (consoles.size() + 1) + ".txt");
-        consoles.add(console);
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Frontline.class.getName(), "consume", "--bootstrap-servers", bootstrap, "--out", out.toString()))
-                .redirectErrorStream(true).redirectOutput(console.toFile()).start();
     }
 
     /**
@@ -201,40 +190,8 @@ class ConsumerDatabaseRestartIT {
                 .build();
     }
 
-    private static Map<Integer, Long> endOffsets(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (int p = 0; p < 3; p++) {
-            request.put(new TopicPartition(TOPICS.enriched().name(), p), OffsetSpec.latest());
-        }
-        return admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).entrySet().stream()
-                .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
-    }
-
-    /** The next offset per partition in the enriched log's checkpoint, which the database's batch follows. */
-    private static Map<Integer, Long> offsets(Path out) throws Exception {
-        Path checkpoint = out.resolve("enriched").resolve(EnrichedLog.CHECKPOINT);
-        Map<Integer, Long> offsets = new HashMap<>();
-        if (Files.exists(checkpoint)) {
-            JsonNode json = JSON.readTree(checkpoint.toFile());
-            json.get("offsets").properties().forEach(e -> offsets.put(Integer.valueOf(e.getKey()),
-                    e.getValue().asLong()));
-        }
-        return offsets;
-    }
-
     private static int entries(Path tallies) throws Exception {
         return Files.exists(tallies) ? JSON.readTree(tallies.toFile()).size() : 0;
     }
 
-    private static long checkpointed(Path out) throws Exception {
-        return offsets(out).values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static String consoles(List<Path> consoles) throws Exception {
-        StringBuilder text = new StringBuilder();
-        for (Path console : consoles) {
-            text.append("--- ").append(console.getFileName()).append('\n').append(Files.readString(console));
-        }
-        return text.toString();
-    }
 }

@@ -1,15 +1,16 @@
 package org.frontline.launcher;
 
+import static org.frontline.launcher.ConsumerProcesses.checkpointed;
+import static org.frontline.launcher.ConsumerProcesses.endOffsets;
+import static org.frontline.launcher.ConsumerProcesses.offsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -17,15 +18,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
@@ -73,10 +71,10 @@ class ConsumerRestartIT {
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             Thread producing = new Thread(() -> produce(bootstrap, acknowledged), "produce");
             producing.start();
-            List<Path> consoles = new ArrayList<>();
+            ConsumerProcesses consumers = new ConsumerProcesses(work);
             int killedMidBatch = 0;
             for (int kill = 1; kill <= 3; kill++) {
-                Process consumer = consume(bootstrap, out, consoles);
+                Process consumer = consumers.start(bootstrap, out, "--max-file-bytes", "65536");
                 try {
                     long before = checkpointed(log);
                     await("consumer " + kill + " appending").atMost(Duration.ofSeconds(90))
@@ -92,9 +90,9 @@ class ConsumerRestartIT {
             assertThat(producing.isAlive()).as("producer done").isFalse();
             assertThat(killedMidBatch).as("kills that left lines after the checkpoint").isPositive();
 
-            Map<Integer, Long> ends = endOffsets(admin);
+            Map<Integer, Long> ends = endOffsets(admin, TOPICS.enriched().name());
             long records = ends.values().stream().mapToLong(Long::longValue).sum();
-            Process last = consume(bootstrap, out, consoles);
+            Process last = consumers.start(bootstrap, out, "--max-file-bytes", "65536");
             try {
                 await("the last consumer caught up").atMost(Duration.ofSeconds(90))
                         .until(() -> offsets(log).equals(ends));
@@ -105,7 +103,7 @@ class ConsumerRestartIT {
 
             List<String> ids = new ArrayList<>();
             EnrichedLog.forEachLine(log, line -> ids.add(line.get("article").get("id").asText()));
-            String consoleText = consoles(consoles);
+            String consoleText = consumers.consoles();
             // Every record of the topic once: as many lines as records, none twice, every acknowledged one there.
             assertThat(ids).as(consoleText).hasSize((int) records).doesNotHaveDuplicates().containsAll(acknowledged);
             assertThat(acknowledged).hasSizeGreaterThan(ARTICLES * 9 / 10);
@@ -137,16 +135,6 @@ class ConsumerRestartIT {
         assertThat(EnrichedLog.readAll(out.resolve("enriched"))).hasSize(1);
         assertThat(JSON.readTree(out.resolve("enriched").resolve(EnrichedLog.CHECKPOINT).toFile())
                 .get("topic_id").asText()).isNotEqualTo(oldTopicId);
-    }
-
-    private Process consume(String bootstrap, Path out, List<Path> consoles) throws Exception {
-        Path console = work.resolve("consume-" + (consoles.size() + 1) + ".txt");
-        consoles.add(console);
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Frontline.class.getName(), "consume", "--bootstrap-servers", bootstrap, "--out", out.toString(),
-                "--max-file-bytes", "65536"))
-                .redirectErrorStream(true).redirectOutput(console.toFile()).start();
     }
 
     /**
@@ -203,39 +191,6 @@ class ConsumerRestartIT {
     private static boolean leadersElected(Admin admin) throws Exception {
         return admin.describeTopics(List.of(TOPICS.enriched().name())).allTopicNames().get(30, TimeUnit.SECONDS)
                 .get(TOPICS.enriched().name()).partitions().stream().allMatch(p -> p.leader() != null);
-    }
-
-    private static Map<Integer, Long> endOffsets(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (int p = 0; p < 3; p++) {
-            request.put(new TopicPartition(TOPICS.enriched().name(), p), OffsetSpec.latest());
-        }
-        return admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).entrySet().stream()
-                .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
-    }
-
-    /** The next offset per partition in the log's checkpoint; empty before the first. */
-    private static Map<Integer, Long> offsets(Path log) throws Exception {
-        Path checkpoint = log.resolve(EnrichedLog.CHECKPOINT);
-        Map<Integer, Long> offsets = new HashMap<>();
-        if (Files.exists(checkpoint)) {
-            JsonNode json = JSON.readTree(checkpoint.toFile());
-            json.get("offsets").properties().forEach(e -> offsets.put(Integer.valueOf(e.getKey()),
-                    e.getValue().asLong()));
-        }
-        return offsets;
-    }
-
-    private static long checkpointed(Path log) throws Exception {
-        return offsets(log).values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static String consoles(List<Path> consoles) throws Exception {
-        StringBuilder text = new StringBuilder();
-        for (Path console : consoles) {
-            text.append("--- ").append(console.getFileName()).append('\n').append(Files.readString(console));
-        }
-        return text.toString();
     }
 
     private static int count(String text, String phrase) {

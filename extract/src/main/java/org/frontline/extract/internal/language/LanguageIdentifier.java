@@ -10,11 +10,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.MissingResourceException;
 
 /**
@@ -56,6 +56,10 @@ public final class LanguageIdentifier {
 
     /** The languages the extractor reads (languages.txt), ISO 639-1 code to ISO 639-3 code, in order. */
     public static Map<String, String> listedLanguages() {
+        return LISTED_LANGUAGES;
+    }
+
+    private static Map<String, String> readListedLanguages() {
         String resource = "/org/frontline/extract/lexicon/languages.txt";
         InputStream in = LanguageIdentifier.class.getResourceAsStream(resource);
         if (in == null) {
@@ -73,21 +77,16 @@ public final class LanguageIdentifier {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
-        return languages;
+        return Collections.unmodifiableMap(languages);
     }
 
+    private static final Map<String, String> LISTED_LANGUAGES = readListedLanguages();
     /** The candidate languages by ISO 639-3 code: the usual ones of news feeds, and every listed language. */
-    private static Map<String, String> candidates() {
-        return CANDIDATE_CODES;
-    }
-
     private static final Map<String, String> CANDIDATE_CODES = withListed(CANDIDATES);
-    /** The ISO 639-1 codes of the languages the extractor reads. */
-    private static final Set<String> LISTED = Set.copyOf(listedLanguages().keySet());
 
     private static Map<String, String> withListed(Map<String, String> usual) {
         Map<String, String> all = new HashMap<>(usual);
-        listedLanguages().forEach((twoLetter, threeLetter) -> all.put(threeLetter, twoLetter));
+        LISTED_LANGUAGES.forEach((twoLetter, threeLetter) -> all.put(threeLetter, twoLetter));
         return Map.copyOf(all);
     }
 
@@ -108,7 +107,7 @@ public final class LanguageIdentifier {
         LanguageDetectorModel detector = loadModel();
         this.model = detector.getMaxentModel();
         this.ngrams = detector.getFactory().getContextGenerator();
-        this.candidates = candidates().keySet().stream().mapToInt(model::getIndex).filter(index -> index >= 0)
+        this.candidates = CANDIDATE_CODES.keySet().stream().mapToInt(model::getIndex).filter(index -> index >= 0)
                 .sorted().toArray();
     }
 
@@ -122,7 +121,7 @@ public final class LanguageIdentifier {
         // A clear answer is trusted unless it is a language the extractor cannot read: then a misreading (a
         // heading such as "LEGGI ANCHE: … la guerra dimenticata di" read as Spanish) would lose the whole
         // article, so the longer sample decides.
-        if (reading.isClear() && LISTED.contains(reading.code())) {
+        if (reading.isClear() && LISTED_LANGUAGES.containsKey(reading.code())) {
             return reading.code();
         }
         String full = sample(text, sampleLength);
@@ -161,7 +160,7 @@ public final class LanguageIdentifier {
         }
 
         String code() {
-            String candidate = candidates().get(language);
+            String candidate = CANDIDATE_CODES.get(language);
             return candidate != null ? candidate : TWO_LETTER_CODES.getOrDefault(language, language);
         }
     }
