@@ -59,18 +59,38 @@ public final class CasualtyTallies {
 
     /**
      * What names an article to a reader: its title, or when it has none the opening words of its text,
-     * cut at a word and marked with an ellipsis.
+     * cut at a word and marked with an ellipsis. Runs of white space become one space. Only the opening
+     * of the body is read: this runs for every tally an article counts in.
      */
     public static String headline(String title, String body) {
         if (title != null && !title.isBlank()) {
             return title.strip();
         }
-        String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        String text = opening(body == null ? "" : body, HEADLINE_CHARS + 1);
         if (text.length() <= HEADLINE_CHARS) {
             return text.isEmpty() ? null : text;
         }
         int cut = text.lastIndexOf(' ', HEADLINE_CHARS);
         return text.substring(0, cut > HEADLINE_CHARS / 2 ? cut : HEADLINE_CHARS).strip() + "…";
+    }
+
+    /** At most {@code limit} characters of {@code body} from its start, stripped, each run of white space one space. */
+    private static String opening(String body, int limit) {
+        StringBuilder text = new StringBuilder(limit);
+        boolean space = false;
+        for (int i = 0; i < body.length() && text.length() < limit; i++) {
+            char c = body.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = text.length() > 0;
+            } else {
+                if (space) {
+                    text.append(' ');
+                    space = false;
+                }
+                text.append(c);
+            }
+        }
+        return text.length() > limit ? text.substring(0, limit) : text.toString();
     }
 
     /** The tally key a contribution counts in. */
