@@ -72,6 +72,7 @@ public final class CasualtyFinder {
     private final int cueDistance;
     private final long runningTotalScale;
     private final PhraseMap<Boolean> cumulative;
+    private final PhraseMap<Boolean> superlatives;
     private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> listJoiners;
     private final PhraseMap<Boolean> singlePeriod;
@@ -100,7 +101,9 @@ public final class CasualtyFinder {
         this.approximate = lexicon.phrases("approximate");
         this.singularCopulas = lexicon.phrases("singular-copulas");
         this.lossVerbs = lexicon.phrases("loss-verbs");
-        this.cumulative = lexicon.phrases("cumulative");
+        // "in tutto il paese = not": a longer phrase that is no cue keeps a cue inside it ("in tutto") from matching.
+        this.cumulative = lexicon.map("cumulative", value -> !value.strip().equals("not"));
+        this.superlatives = lexicon.phrases("superlatives");
         this.phraseLimit = lexicon.settings().integer("casualties.phrase-limit");
         this.gapLimit = lexicon.settings().integer("casualties.gap-limit");
         this.clauseGapLimit = lexicon.settings().integer("casualties.clause-gap-limit");
@@ -155,6 +158,8 @@ public final class CasualtyFinder {
                 if (party == null) {
                     party = figure.party;
                 }
+                // Read from the figure's own words, a side tells these people from others of the same count.
+                String ownParty = party;
                 if (party == null) {
                     party = partyFromSentence(tokens, paragraphParty);
                 }
@@ -170,14 +175,20 @@ public final class CasualtyFinder {
                 CasualtyFigure casualty = new CasualtyFigure(figure.count, figure.outcome, figure.victims, party,
                         figure.cumulative, figure.approximate, location(tokens), document.slice(start, end),
                         figure.rule, start, end);
-                found.add(new Found(casualty, sentence.paragraph(), sentence.paragraph() < titleParagraphs));
+                found.add(new Found(casualty, ownParty, sentence.paragraph(), sentence.paragraph() < titleParagraphs));
                 paragraphParty = party;
             }
         }
         return merge(found);
     }
 
-    private record Found(CasualtyFigure figure, int paragraph, boolean inTitle) {
+    /**
+     * A figure as found, before figures said twice are merged.
+     *
+     * @param ownParty the party read from the figure's own words (its nationality, the side that lost it), or
+     *                 null when the party was inferred from the sentence, paragraph or article
+     */
+    private record Found(CasualtyFigure figure, String ownParty, int paragraph, boolean inTitle) {
     }
 
     /**
@@ -776,6 +787,10 @@ public final class CasualtyFinder {
             if (cue == null) {
                 continue;
             }
+            if (cue == total && (!total.value() || isSuperlativePeriod(tokens, figure, cue.start()))) {
+                k = cue.end() - 1;
+                continue;
+            }
             int distance = cue.end() <= figure.evidenceStart ? figure.evidenceStart - cue.end()
                     : Math.max(0, cue.start() - figure.evidenceEnd);
             if (distance < nearest) {
@@ -785,6 +800,14 @@ public final class CasualtyFinder {
             k = cue.end() - 1;
         }
         return running;
+    }
+
+    /**
+     * Whether a period after the figure measures a superlative, not the figure: "killed 28 people, the deadliest
+     * strike on the capital this year", "il bilancio più grave dall'inizio della guerra".
+     */
+    private boolean isSuperlativePeriod(List<Token> tokens, Candidate figure, int cueStart) {
+        return cueStart >= figure.evidenceEnd && superlatives.find(tokens, figure.evidenceEnd, cueStart) != null;
     }
 
     private static int clauseEnd(List<Token> tokens, int after) {
@@ -802,7 +825,7 @@ public final class CasualtyFinder {
         for (Found candidate : found) {
             int same = -1;
             for (int k = 0; k < kept.size() && same < 0; k++) {
-                if (sameFigure(kept.get(k).figure, candidate.figure)) {
+                if (sameFigure(kept.get(k), candidate)) {
                     same = k;
                 }
             }
@@ -819,7 +842,18 @@ public final class CasualtyFinder {
         return Collections.unmodifiableList(figures);
     }
 
-    private static boolean sameFigure(CasualtyFigure a, CasualtyFigure b) {
+    /**
+     * Whether two figures are one said twice: the same count and outcome, for the same people (Guidelines: "the
+     * same count, outcome and cumulative said again for the same people is one figure"). People of two sides,
+     * each named with the figure ("303 Ukrainian soldiers", "303 Russian servicemen" in an exchange), are not
+     * the same people; a side inferred from the context is not enough to tell them apart.
+     */
+    private static boolean sameFigure(Found first, Found second) {
+        if (first.ownParty != null && second.ownParty != null && !first.ownParty.equals(second.ownParty)) {
+            return false;
+        }
+        CasualtyFigure a = first.figure;
+        CasualtyFigure b = second.figure;
         boolean differentVictims = !a.victims().equals(UNSPECIFIED) && !b.victims().equals(UNSPECIFIED)
                 && !a.victims().equals(b.victims());
         return a.count() == b.count() && a.outcome().equals(b.outcome()) && !differentVictims;
