@@ -73,6 +73,7 @@ public final class CasualtyFinder {
     private final long runningTotalScale;
     private final PhraseMap<Boolean> cumulative;
     private final PhraseMap<Boolean> superlatives;
+    private final PhraseMap<Boolean> thresholds;
     private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> listJoiners;
     private final PhraseMap<Boolean> singlePeriod;
@@ -104,6 +105,7 @@ public final class CasualtyFinder {
         // "in tutto il paese = not": a longer phrase that is no cue keeps a cue inside it ("in tutto") from matching.
         this.cumulative = lexicon.map("cumulative", value -> !value.strip().equals("not"));
         this.superlatives = lexicon.phrases("superlatives");
+        this.thresholds = lexicon.phrases("thresholds");
         this.phraseLimit = lexicon.settings().integer("casualties.phrase-limit");
         this.gapLimit = lexicon.settings().integer("casualties.gap-limit");
         this.clauseGapLimit = lexicon.settings().integer("casualties.clause-gap-limit");
@@ -364,7 +366,8 @@ public final class CasualtyFinder {
         if (year) {
             return false;
         }
-        return end >= tokens.size() || tokens.get(end).isPunct() || connectors.at(tokens, end) != null;
+        return end >= tokens.size() || tokens.get(end).isPunct() || connectors.at(tokens, end) != null
+                || thresholds.at(tokens, end) != null;
     }
 
     /** Candidates joined by "and" into one list of people ("nine adults and one child were killed"). */
@@ -536,7 +539,8 @@ public final class CasualtyFinder {
         Match<Boolean> approx = approximate.endingAt(tokens, start);
         int linkEnd = approx != null ? approx.start() : start;
         Match<Boolean> link = tollLinks.endingAt(tokens, linkEnd);
-        boolean approxEndsInLink = approx != null && tollLinks.contains(tokens.get(start - 1));
+        // A qualifier that is a link too: "superato la soglia di 200", "losses have passed the 700,000 mark".
+        boolean approxEndsInLink = approx != null && tollLinks.endingAt(tokens, start) != null;
         if (link == null && !approxEndsInLink) {
             return false;
         }
