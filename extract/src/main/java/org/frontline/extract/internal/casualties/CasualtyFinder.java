@@ -74,6 +74,8 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> cumulative;
     private final PhraseMap<Boolean> superlatives;
     private final PhraseMap<Boolean> thresholds;
+    private final PhraseMap<Boolean> objectGapOpeners;
+    private final int objectGapLimit;
     private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> listJoiners;
     private final PhraseMap<Boolean> singlePeriod;
@@ -106,6 +108,8 @@ public final class CasualtyFinder {
         this.cumulative = lexicon.map("cumulative", value -> !value.strip().equals("not"));
         this.superlatives = lexicon.phrases("superlatives");
         this.thresholds = lexicon.phrases("thresholds");
+        this.objectGapOpeners = lexicon.phrases("object-gap-openers");
+        this.objectGapLimit = lexicon.settings().integer("casualties.object-gap-limit");
         this.phraseLimit = lexicon.settings().integer("casualties.phrase-limit");
         this.gapLimit = lexicon.settings().integer("casualties.gap-limit");
         this.clauseGapLimit = lexicon.settings().integer("casualties.clause-gap-limit");
@@ -491,11 +495,31 @@ public final class CasualtyFinder {
                 gap = auxiliaries.endingAt(tokens, p);
             }
             if (gap == null) {
-                return null;
+                return outcomeBeforePhrase(tokens, p);
             }
             p = gap.start();
         }
         return outcomes.endingAt(tokens, p);
+    }
+
+    /**
+     * An outcome before a prepositional phrase that stands between it and its number, where the language puts
+     * one there: "ha catturato nella regione russa di Kursk due soldati", "riportato a casa dalla prigionia russa
+     * 3.767 ucraini". The phrase is words only, at most {@code casualties.object-gap-limit} of them, and opens
+     * with a word of {@code object-gap-openers}.
+     */
+    private Match<String> outcomeBeforePhrase(List<Token> tokens, int end) {
+        for (int q = end - 1; q >= Math.max(0, end - objectGapLimit); q--) {
+            Token token = tokens.get(q);
+            if (!token.isWord()) {
+                return null;
+            }
+            Match<String> outcome = objectGapOpeners.contains(token) ? outcomes.endingAt(tokens, q) : null;
+            if (outcome != null) {
+                return outcome;
+            }
+        }
+        return null;
     }
 
     /** "were killed", ", among them 560 children, have been killed", "che giocavano a calcio sono stati uccisi". */
