@@ -75,6 +75,7 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> superlatives;
     private final PhraseMap<Boolean> thresholds;
     private final PhraseMap<Boolean> objectGapOpeners;
+    private final PhraseMap<Boolean> earlierTolls;
     private final int objectGapLimit;
     private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> listJoiners;
@@ -109,6 +110,7 @@ public final class CasualtyFinder {
         this.superlatives = lexicon.phrases("superlatives");
         this.thresholds = lexicon.phrases("thresholds");
         this.objectGapOpeners = lexicon.phrases("object-gap-openers");
+        this.earlierTolls = lexicon.phrases("earlier-tolls");
         this.objectGapLimit = lexicon.settings().integer("casualties.object-gap-limit");
         this.phraseLimit = lexicon.settings().integer("casualties.phrase-limit");
         this.gapLimit = lexicon.settings().integer("casualties.gap-limit");
@@ -176,6 +178,10 @@ public final class CasualtyFinder {
                     }
                     party = articleParty;
                 }
+                Found sameEvent = earlierTollOf(tokens, figure, found);
+                if (sameEvent != null) {
+                    figure.cumulative = sameEvent.figure.cumulative();
+                }
                 int start = tokens.get(figure.evidenceStart).start();
                 int end = tokens.get(figure.evidenceEnd - 1).end();
                 CasualtyFigure casualty = new CasualtyFigure(figure.count, figure.outcome, figure.victims, party,
@@ -186,6 +192,27 @@ public final class CasualtyFinder {
             }
         }
         return merge(found);
+    }
+
+    /**
+     * For a figure its clause calls an earlier toll ("Ieri il bilancio provvisorio parlava di 27 morti", "an
+     * initial toll of 12"), the figure it was an earlier count of: the last one found before it with the same
+     * outcome, outside the title. An earlier toll counts the same event, which lasted days or did not, so it
+     * takes that figure's {@code cumulative} (Guidelines, Hard cases: an earlier toll of the same event is a
+     * figure). Null when the clause says no such thing or no such figure came before.
+     */
+    private Found earlierTollOf(List<Token> tokens, Candidate figure, List<Found> found) {
+        int start = figure.number.start();
+        if (earlierTolls.find(tokens, clauseStart(tokens, start), start) == null) {
+            return null;
+        }
+        for (int f = found.size() - 1; f >= 0; f--) {
+            Found before = found.get(f);
+            if (!before.inTitle && before.figure.outcome().equals(figure.outcome)) {
+                return before;
+            }
+        }
+        return null;
     }
 
     /**
