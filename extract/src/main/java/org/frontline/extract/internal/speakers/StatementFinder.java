@@ -639,6 +639,10 @@ public final class StatementFinder {
             if (described >= 0) {
                 // "ha raccontato al telefono un volontario del campo": a short aside before the speaker.
                 from = described;
+            } else {
+                // "ha detto in serata ai giornalisti il presidente Donald Trump": asides, then the subject.
+                int subject = determinerAfterAsides(tokens, from);
+                from = subject >= 0 ? subject : from;
             }
             if (from < tokens.size() && indefinites.contains(tokens.get(from))) {
                 // "said a resident who took part in the rescue": a description runs to the clause's end.
@@ -651,6 +655,12 @@ public final class StatementFinder {
             }
             int end = nounPhraseEnd(tokens, from);
             Speaker named = resolve(sentence, from, end, false);
+            Name apposed = named == null || !isPersonNamed(sentence, from, end) ? appositivePerson(sentence, end) : null;
+            if (apposed != null) {
+                // "ha scritto su X la relatrice speciale dell'Onu per i Territori, Francesca Albanese": the
+                // description ends in a body; the person after the comma is who speaks.
+                return new Speaker(fullest(apposed), document.slice(tokens.get(from).start(), tokens.get(apposed.end() - 1).end()));
+            }
             if (named == null && end == from + 1 && tokens.get(from).isCapitalised()
                     && !isNamedPlaceOrBody(sentence, from)) {
                 // "said Serhiy, a volunteer who…": a first name alone, which the name finder does not take
@@ -659,6 +669,46 @@ public final class StatementFinder {
                 return new Speaker(word, word);
             }
             return named;
+        }
+
+        /** Whether the name finder found a person within tokens {@code [from, to)} of the sentence. */
+        private boolean isPersonNamed(Sentence sentence, int from, int to) {
+            for (int n = namesFrom(sentence); n < namesTo(sentence); n++) {
+                Name name = namesBySentence[n];
+                if (name.start() >= from && name.end() <= to && name.kind() == Name.Kind.PERSON) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A person named in apposition after a description that ends at {@code end}: the description's words go
+         * on, without a boundary other than commas, to ", Person" within the subject limit. Null otherwise.
+         */
+        private Name appositivePerson(Sentence sentence, int end) {
+            List<Token> tokens = sentence.tokens();
+            for (int k = end; k < Math.min(tokens.size() - 1, end + subjectLimit); k++) {
+                Token token = tokens.get(k);
+                if (inQuotation(token) || speechVerbs.at(tokens, k) != null
+                        || isOneOf(token, BOUNDARIES) && !token.is(",")) {
+                    return null;
+                }
+                if (token.is(",")) {
+                    Name name = nameStartingAt(sentence, k + 1);
+                    return name != null && name.kind() == Name.Kind.PERSON ? name : null;
+                }
+            }
+            return null;
+        }
+
+        private Name nameStartingAt(Sentence sentence, int token) {
+            for (int n = namesFrom(sentence); n < namesTo(sentence); n++) {
+                if (namesBySentence[n].start() == token) {
+                    return namesBySentence[n];
+                }
+            }
+            return null;
         }
 
         /** Whether the name finder took the token for a place or an organisation. */
@@ -690,6 +740,34 @@ public final class StatementFinder {
                 }
             }
             return -1;
+        }
+
+        /**
+         * Where a subject opened by a determiner starts after one or two short prepositional asides of lower-case
+         * words that open at {@code from} ("in serata ai giornalisti il presidente"), or -1.
+         */
+        private int determinerAfterAsides(List<Token> tokens, int from) {
+            int k = from;
+            for (int asides = 0; asides < 2 && k < tokens.size() && opensAside(tokens, k); asides++) {
+                int j = k + 1;
+                int words = 0;
+                while (j < tokens.size() && words < ASIDE_WORDS && tokens.get(j).isWord()
+                        && !tokens.get(j).isCapitalised() && !determiners.contains(tokens.get(j))
+                        && !opensAside(tokens, j)) {
+                    j++;
+                    words++;
+                }
+                if (words == 0) {
+                    return -1;
+                }
+                k = j;
+            }
+            return k > from && k < tokens.size() && determiners.contains(tokens.get(k)) ? k : -1;
+        }
+
+        /** Whether a preposition of one word opens an aside at {@code k}: "ai", "in". */
+        private boolean opensAside(List<Token> tokens, int k) {
+            return npStops.contains(tokens.get(k)) || placePrepositions.contains(tokens.get(k));
         }
 
         private int descriptionEnd(List<Token> tokens, int from) {
