@@ -27,6 +27,7 @@ public final class NameFinder {
     private final PhraseMap<Boolean> nameWords;
     private final PhraseMap<Boolean> nameStops;
     private final PhraseMap<Boolean> notNames;
+    private final PhraseMap<Boolean> media;
 
     public NameFinder(Lexicon lexicon) {
         this.places = lexicon.map("places", String::strip);
@@ -36,6 +37,7 @@ public final class NameFinder {
         this.nameWords = lexicon.phrases("name-words");
         this.nameStops = lexicon.phrases("name-stops");
         this.notNames = lexicon.phrases("not-names");
+        this.media = lexicon.phrases("media");
     }
 
     /**
@@ -162,6 +164,13 @@ public final class NameFinder {
         int start = run.start();
         int end = run.end();
         List<Token> tokens = sentence.tokens();
+        Match<Boolean> platform = media.at(tokens, start);
+        if (platform != null && platform.end() < end) {
+            // "su Telegram Serhiy Lysak": the platform is a name of its own, and so is what follows it.
+            names.add(name(document, sentence, start, platform.end(), Name.Kind.ORGANISATION));
+            classify(document, sentence, new Run(platform.end(), end, run.lastOrganisation()), names);
+            return;
+        }
         boolean nameFollows = start + 1 < end && tokens.get(start + 1).isCapitalised();
         if (nameFollows && start > 0) {
             Match<Boolean> joiner = nameWords.endingAt(tokens, start);

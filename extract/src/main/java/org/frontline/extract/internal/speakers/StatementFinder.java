@@ -97,6 +97,7 @@ public final class StatementFinder {
     private final PhraseMap<Boolean> indefinites;
     private final PhraseMap<Boolean> comitatives;
     private final PhraseMap<Boolean> placePrepositions;
+    private final PhraseMap<Boolean> media;
     private final PhraseMap<Boolean> recipients;
 
     public StatementFinder(Lexicon lexicon) {
@@ -124,6 +125,7 @@ public final class StatementFinder {
         this.indefinites = lexicon.phrases("indefinites");
         this.comitatives = lexicon.phrases("comitatives");
         this.placePrepositions = lexicon.phrases("place-prepositions");
+        this.media = lexicon.phrases("media");
         this.recipients = lexicon.phrases("recipients");
     }
 
@@ -628,6 +630,9 @@ public final class StatementFinder {
                                 Integer.MAX_VALUE) : null;
                     }
                     from = of.end();
+                } else if (media.at(tokens, k) != null) {
+                    // "ha scritto su Telegram Serhiy Lysak": the platform, then the speaker.
+                    from = skipLeading(tokens, media.at(tokens, k).end());
                 } else if (k < tokens.size() && tokens.get(k).isCapitalised()) {
                     while (k < tokens.size() && tokens.get(k).isCapitalised()) {
                         k++;
@@ -802,6 +807,9 @@ public final class StatementFinder {
                 }
                 if (isOneOf(token, BOUNDARIES)) {
                     int aside = token.is(",") ? asideStart(tokens, k - 1, floor) : -1;
+                    if (aside < 0 && token.is(",")) {
+                        aside = describedNameStart(tokens, k - 1, floor);
+                    }
                     if (aside < 0) {
                         break;
                     }
@@ -835,6 +843,25 @@ public final class StatementFinder {
                     return name || aside ? k : -1;
                 }
                 if (isOneOf(tokens.get(k), BOUNDARIES)) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * The comma opening a description of the name before it, where the description ends at the comma
+         * {@code comma}: "Serhiy Lysak, head of the regional military administration, wrote"; -1 when the words
+         * back to the previous comma are not all words or the word before that comma is not capitalised.
+         */
+        private int describedNameStart(List<Token> tokens, int comma, int floor) {
+            for (int k = comma - 1; k > floor && comma - k <= descriptionLimit; k--) {
+                Token token = tokens.get(k);
+                if (token.is(",")) {
+                    boolean named = k - 1 > floor && tokens.get(k - 1).isCapitalised() && k + 1 < comma;
+                    return named ? k : -1;
+                }
+                if (!token.isWord() || inQuotation(token) || speechVerbs.at(tokens, k) != null) {
                     return -1;
                 }
             }
