@@ -42,8 +42,9 @@ public final class NameFinder {
 
     /**
      * All names of the document in reading order. A lone capitalised word names a person only when the
-     * article uses it again, as the last word of a longer name ("Stoltenberg" after "Jens Stoltenberg"),
-     * or right after a role ("company Dtek").
+     * article uses it again, as the last word of a longer name ("Stoltenberg" after "Jens Stoltenberg") or the
+     * first word of a longer person's name ("Tedros" after "Tedros Adhanom Ghebreyesus"), or right after a role
+     * ("company Dtek").
      */
     public List<Name> find(Document document) {
         List<Name> runs = runs(document);
@@ -61,6 +62,12 @@ public final class NameFinder {
             if (word != null) {
                 word.endsLongerName = true;
             }
+            // "Tedros" after "Tedros Adhanom Ghebreyesus", "Abiy" after "Abiy Ahmed": names used by the first word.
+            LoneName first = isSingleWord(name) || name.kind() != Name.Kind.PERSON ? null
+                    : lone.get(name.text().substring(0, name.text().indexOf(' ')));
+            if (first != null) {
+                first.endsLongerName = true;
+            }
         }
         List<Name> names = new ArrayList<>(runs.size());
         for (Name name : runs) {
@@ -77,6 +84,7 @@ public final class NameFinder {
     /** What the article says elsewhere about a capitalised word that stands alone. */
     private static final class LoneName {
         int mentions;
+        /** Also the last word of a longer name, or the first word of a longer person's name. */
         boolean endsLongerName;
     }
 

@@ -171,6 +171,8 @@ public final class StatementFinder {
         private int[] dashes;
         /** The fullest name of each person by the key of the last word, so "Zelenskyy" finds "Volodymyr Zelensky". */
         private final Map<String, String> fullestPerson = new LinkedHashMap<>();
+        /** Full names of people by their first word; "" where two people share it. */
+        private final Map<String, String> byFirstWord = new HashMap<>();
         /** Whom the article introduced with a role or description word: collected when first needed. */
         private List<Role> roleMentions;
         /**
@@ -226,6 +228,12 @@ public final class StatementFinder {
                 if (name.kind() == Name.Kind.PERSON) {
                     fullestPerson.merge(lastWordKey(name.text()), name.text(),
                             (a, b) -> splitCount(b) > splitCount(a) ? b : a);
+                    int space = name.text().indexOf(' ');
+                    if (space > 0) {
+                        // Two people of one first name make it nobody's: the empty string marks that.
+                        byFirstWord.merge(name.text().substring(0, space), name.text(),
+                                (a, b) -> a.equals(b) || lastWordKey(a).equals(lastWordKey(b)) ? a : "");
+                    }
                 }
             }
             this.interview = new InterviewAnswers(document, names, interviewLabels, quoted, this::fullest);
@@ -1179,8 +1187,18 @@ public final class StatementFinder {
             return found;
         }
 
+        /**
+         * The fullest name the article gives the person: by the last word ("Zelensky" for "Volodymyr Zelensky"),
+         * or, for one word that is no one's last word, by the first word when one person alone has it ("Tedros"
+         * for "Tedros Adhanom Ghebreyesus", "Abiy" for "Abiy Ahmed").
+         */
         private String fullest(Name person) {
-            return fullestPerson.getOrDefault(lastWordKey(person.text()), person.text());
+            String byLast = fullestPerson.get(lastWordKey(person.text()));
+            if (byLast != null && !byLast.equals(person.text())) {
+                return byLast;
+            }
+            String byFirst = person.text().indexOf(' ') < 0 ? byFirstWord.get(person.text()) : null;
+            return byFirst != null && !byFirst.isEmpty() ? byFirst : person.text();
         }
 
         /**
