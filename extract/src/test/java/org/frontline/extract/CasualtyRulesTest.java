@@ -136,6 +136,14 @@ class CasualtyRulesTest {
     }
 
     @Test
+    void aPlaceOrCapitalAfterThePeopleNamesTheirSide() {
+        assertThat(figures(IT + "Secondo Seul, circa 1.000 soldati di Pyongyang sono stati uccisi o feriti."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("KP"));
+        assertThat(figures(EN + "The strike killed 12 residents of Kharkiv, officials said."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+    }
+
+    @Test
     void partyComesFromNationalityOrTheAttackersOpponent() {
         assertThat(figures(EN + "Ukrainian rockets hit a building where 63 Russian servicemen were killed."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));

@@ -76,6 +76,8 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> thresholds;
     private final PhraseMap<Boolean> objectGapOpeners;
     private final PhraseMap<Boolean> earlierTolls;
+    private final PhraseMap<Boolean> originLinks;
+    private final PhraseMap<String> capitals;
     private final int objectGapLimit;
     private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> listJoiners;
@@ -111,6 +113,8 @@ public final class CasualtyFinder {
         this.thresholds = lexicon.phrases("thresholds");
         this.objectGapOpeners = lexicon.phrases("object-gap-openers");
         this.earlierTolls = lexicon.phrases("earlier-tolls");
+        this.originLinks = lexicon.phrases("origin-links");
+        this.capitals = lexicon.map("capitals", String::strip);
         this.objectGapLimit = lexicon.settings().integer("casualties.object-gap-limit");
         this.phraseLimit = lexicon.settings().integer("casualties.phrase-limit");
         this.gapLimit = lexicon.settings().integer("casualties.gap-limit");
@@ -337,6 +341,13 @@ public final class CasualtyFinder {
             if (victim != null) {
                 candidate.victims = victim.value();
                 j = victim.end();
+                Match<String> origin = originLinks.at(tokens, j) == null ? null : places.at(tokens, j + 1);
+                origin = origin != null || originLinks.at(tokens, j) == null ? origin : capitals.at(tokens, j + 1);
+                if (origin != null && candidate.party == null) {
+                    // "1.000 soldati di Pyongyang", "residents of Gaza": the place names their side.
+                    candidate.party = origin.value();
+                    j = origin.end();
+                }
             } else if (nationality != null) {
                 candidate.party = nationality.value();
                 j = nationality.end();
