@@ -46,6 +46,7 @@ public final class CasualtyFinder {
     private static final String CURRENCIES = "$€£";
     private static final String QUOTE_MARKS = "\"“”«»‘’'„";
     private static final String CLAUSE_BREAKS = ",;:()—–";
+    private static final String CIVILIANS = "civilians";
     private static final String UNSPECIFIED = "unspecified";
     private static final String MISSING = "missing";
     private static final String LOSSES = "losses";
@@ -265,9 +266,10 @@ public final class CasualtyFinder {
         int i = 0;
         while (i < tokens.size()) {
             NumberMatch number = numbers.read(tokens, i);
-            if (number == null && i > 0) {
+            if (number == null) {
                 Match<Boolean> possessive = possessives.mayStartAt(tokens.get(i)) ? possessives.at(tokens, i) : null;
-                boolean listed = possessive != null && listJoiners.contains(tokens.get(i - 1));
+                boolean listed = possessive != null
+                        && (i > 0 && listJoiners.contains(tokens.get(i - 1)) || opensList(tokens, possessive.end()));
                 number = listed ? new NumberMatch(1, i, possessive.end(), true) : null;
             }
             if (number == null) {
@@ -283,6 +285,25 @@ public final class CasualtyFinder {
             }
         }
         return candidates;
+    }
+
+    /**
+     * Whether a person word at {@code at} is followed by a list joiner: "her husband and his two brothers", where
+     * the possessive before it counts one (Guidelines, Hard cases: a list of people is one figure, summed).
+     */
+    private boolean opensList(List<Token> tokens, int at) {
+        Match<String> person = at < tokens.size() ? victims.at(tokens, at) : null;
+        return person != null && person.end() < tokens.size() && listJoiners.contains(tokens.get(person.end()));
+    }
+
+    /** Guidelines, Hard cases: "a summed list of civilians and unspecified people is civilians". */
+    private static String summedVictims(String first, String second) {
+        if (Objects.equals(first, second)) {
+            return first;
+        }
+        boolean civilianList = CIVILIANS.equals(first) && (second == null || UNSPECIFIED.equals(second))
+                || CIVILIANS.equals(second) && (first == null || UNSPECIFIED.equals(first));
+        return civilianList ? CIVILIANS : UNSPECIFIED;
     }
 
     /** Reads the words after a number; null when the number does not count people. */
@@ -418,8 +439,12 @@ public final class CasualtyFinder {
         for (int next = c + 1; next < candidates.size(); next++) {
             Candidate previous = list.get(list.size() - 1);
             Candidate candidate = candidates.get(next);
+            int member = previous.phraseEnd + 1;
+            if (member < candidate.number.start() && possessives.at(tokens, member) != null) {
+                member = possessives.at(tokens, member).end(); // "a man and his two sons"
+            }
             boolean joined = !previous.bare && !candidate.bare && previous.outcome == null
-                    && candidate.number.start() == previous.phraseEnd + 1
+                    && candidate.number.start() == member
                     && listJoiners.contains(tokens.get(previous.phraseEnd));
             if (!joined) {
                 break;
@@ -459,7 +484,7 @@ public final class CasualtyFinder {
                 figures.add(member);
             } else {
                 same.count += member.count;
-                same.victims = Objects.equals(same.victims, member.victims) ? same.victims : UNSPECIFIED;
+                same.victims = summedVictims(same.victims, member.victims);
                 same.widenEvidence(member.evidenceStart, member.evidenceEnd);
             }
         }
