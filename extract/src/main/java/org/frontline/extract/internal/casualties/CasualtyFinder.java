@@ -296,6 +296,19 @@ public final class CasualtyFinder {
         return person != null && person.end() < tokens.size() && listJoiners.contains(tokens.get(person.end()));
     }
 
+    /**
+     * Whether the words before a number carry the qualifier of the figure before it (Guidelines, Hard cases: "at
+     * least 10 killed and 20 injured", "killing at least 53 and wounding 130"): a carrier ("and", "e", "another"),
+     * or a carrier and an outcome verb.
+     */
+    private boolean carriesQualifier(List<Token> tokens, int start) {
+        if (approximateCarriers.endingAt(tokens, start) != null) {
+            return true;
+        }
+        Match<String> verb = outcomes.endingAt(tokens, start);
+        return verb != null && verb.start() > 0 && approximateCarriers.endingAt(tokens, verb.start()) != null;
+    }
+
     /** Guidelines, Hard cases: "a summed list of civilians and unspecified people is civilians". */
     private static String summedVictims(String first, String second) {
         if (Objects.equals(first, second)) {
@@ -699,7 +712,7 @@ public final class CasualtyFinder {
         }
         int start = figure.number.start();
         figure.approximate = isApproximate(tokens, start) || previous != null && previous.approximate
-                && start > 0 && approximateCarriers.endingAt(tokens, start) != null;
+                && start > 0 && carriesQualifier(tokens, start);
         Boolean cue = cumulativeCue(tokens, figure);
         if (cue != null) {
             figure.cumulative = cue;
