@@ -301,12 +301,24 @@ public final class CasualtyFinder {
      * least 10 killed and 20 injured", "killing at least 53 and wounding 130"): a carrier ("and", "e", "another"),
      * or a carrier and an outcome verb.
      */
-    private boolean carriesQualifier(List<Token> tokens, int start) {
-        if (approximateCarriers.endingAt(tokens, start) != null) {
-            return true;
+    private boolean carriesQualifier(List<Token> tokens, Candidate previous, int start) {
+        Match<Boolean> carrier = approximateCarriers.endingAt(tokens, start);
+        if (carrier == null) {
+            Match<String> verb = outcomes.endingAt(tokens, start);
+            carrier = verb == null || verb.start() == 0 ? null : approximateCarriers.endingAt(tokens, verb.start());
         }
-        Match<String> verb = outcomes.endingAt(tokens, start);
-        return verb != null && verb.start() > 0 && approximateCarriers.endingAt(tokens, verb.start()) != null;
+        // An aside between them ("at least 52 people, including a child, and injured six others") leaves the
+        // second figure a count of its own, as the annotators read it.
+        return carrier != null && !containsMark(tokens, previous.number.end(), carrier.start(), ",");
+    }
+
+    private static boolean containsMark(List<Token> tokens, int from, int to, String mark) {
+        for (int k = from; k < to; k++) {
+            if (tokens.get(k).is(mark)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Guidelines, Hard cases: "a summed list of civilians and unspecified people is civilians". */
@@ -712,7 +724,7 @@ public final class CasualtyFinder {
         }
         int start = figure.number.start();
         figure.approximate = isApproximate(tokens, start) || previous != null && previous.approximate
-                && start > 0 && carriesQualifier(tokens, start);
+                && start > 0 && carriesQualifier(tokens, previous, start);
         Boolean cue = cumulativeCue(tokens, figure);
         if (cue != null) {
             figure.cumulative = cue;
