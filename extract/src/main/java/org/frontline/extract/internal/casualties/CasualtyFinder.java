@@ -321,6 +321,10 @@ public final class CasualtyFinder {
         return false;
     }
 
+    private static boolean isMilitaryAndCivilian(String first, String second) {
+        return MILITARY.equals(first) && CIVILIANS.equals(second) || CIVILIANS.equals(first) && MILITARY.equals(second);
+    }
+
     /** Guidelines, Hard cases: "a summed list of civilians and unspecified people is civilians". */
     private static String summedVictims(String first, String second) {
         if (Objects.equals(first, second)) {
@@ -497,13 +501,19 @@ public final class CasualtyFinder {
         }
     }
 
-    /** Members of one side make one figure; a list that names two sides makes one figure each. */
+    /**
+     * Members of one side make one figure; a list that names two sides makes one figure each, and so does one
+     * that names soldiers and civilians (Guidelines, Hard cases: "six civilians and three soldiers" is 6
+     * civilians and 3 military).
+     */
     private static List<Candidate> joinList(List<Candidate> list) {
         List<Candidate> figures = new ArrayList<>();
         for (Candidate member : list) {
             Candidate same = null;
             for (int f = 0; f < figures.size() && same == null; f++) {
-                same = Objects.equals(figures.get(f).party, member.party) ? figures.get(f) : null;
+                Candidate figure = figures.get(f);
+                boolean sameSide = Objects.equals(figure.party, member.party);
+                same = sameSide && !isMilitaryAndCivilian(figure.victims, member.victims) ? figure : null;
             }
             if (same == null) {
                 figures.add(member);
