@@ -728,6 +728,17 @@ public final class CasualtyFinder {
             figure.victims = figure.victims != null ? figure.victims : previous.victims;
             figure.party = figure.party != null ? figure.party : previous.party;
         }
+        int number = figure.number.start();
+        if (figure.victims == null && number > 0 && tokens.get(number - 1).is(":")) {
+            // A bulletin line names its people before the colon: "militari ucraini caduti: 31mila".
+            int clause = clauseStart(tokens, number - 1);
+            Match<String> named = victims.findLast(tokens, clause, number - 1);
+            // Only a nationality beside the people is theirs: "dell'offensiva israeliana: 32.916 morti" is not.
+            Match<String> side = named == null ? null
+                    : nationalities.findLast(tokens, Math.max(clause, named.start() - 2), number - 1);
+            figure.victims = named == null ? null : named.value();
+            figure.party = figure.party == null && side != null ? side.value() : figure.party;
+        }
         if (figure.victims == null) {
             Match<String> group = victimGroups.find(tokens, 0, tokens.size());
             figure.victims = group != null ? group.value() : figure.outcome.equals(LOSSES) ? MILITARY : UNSPECIFIED;
