@@ -20,6 +20,8 @@ final class Candidate {
     /** The part of the figure before it that fell in one period ("660 dei quali nell'ultima giornata"). */
     boolean periodPart;
     boolean approximate;
+    /** A range ("between 35 and 40"): its lower bound, approximate. */
+    boolean range;
     boolean cumulative;
     /** The name of the pattern that gave the outcome: nominal, active, predicate, toll, list, period-part. */
     String rule = "nominal";

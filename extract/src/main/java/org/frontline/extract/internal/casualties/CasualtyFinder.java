@@ -47,6 +47,8 @@ public final class CasualtyFinder {
     private static final String QUOTE_MARKS = "\"“”«»‘’'„";
     private static final String CLAUSE_BREAKS = ",;:()—–";
     private static final String CIVILIANS = "civilians";
+    /** The largest ratio of a range's upper bound to its lower bound ("10 to 50"). */
+    private static final long RANGE_SPREAD = 5;
     private static final String UNSPECIFIED = "unspecified";
     private static final String MISSING = "missing";
     private static final String LOSSES = "losses";
@@ -79,6 +81,7 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> earlierTolls;
     private final PhraseMap<Boolean> originLinks;
     private final PhraseMap<String> capitals;
+    private final PhraseMap<Boolean> ranges;
     private final int objectGapLimit;
     private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> listJoiners;
@@ -116,6 +119,7 @@ public final class CasualtyFinder {
         this.earlierTolls = lexicon.phrases("earlier-tolls");
         this.originLinks = lexicon.phrases("origin-links");
         this.capitals = lexicon.map("capitals", String::strip);
+        this.ranges = lexicon.map("ranges", value -> !value.strip().equals("not"));
         this.objectGapLimit = lexicon.settings().integer("casualties.object-gap-limit");
         this.phraseLimit = lexicon.settings().integer("casualties.phrase-limit");
         this.gapLimit = lexicon.settings().integer("casualties.gap-limit");
@@ -264,8 +268,14 @@ public final class CasualtyFinder {
     private List<Candidate> candidates(List<Token> tokens) {
         List<Candidate> candidates = new ArrayList<>();
         int i = 0;
+        int notRange = 0;
         while (i < tokens.size()) {
-            NumberMatch number = numbers.read(tokens, i);
+            Match<Boolean> range = i >= notRange && ranges.mayStartAt(tokens.get(i)) ? ranges.at(tokens, i) : null;
+            if (range != null && !range.value()) {
+                notRange = range.end(); // "rose from 10 to 15" is a change, not a range
+                range = null;
+            }
+            NumberMatch number = range != null ? lowerBound(tokens, range) : numbers.read(tokens, i);
             if (number == null) {
                 Match<Boolean> possessive = possessives.mayStartAt(tokens.get(i)) ? possessives.at(tokens, i) : null;
                 boolean listed = possessive != null
@@ -280,11 +290,34 @@ public final class CasualtyFinder {
             if (candidate == null) {
                 i = number.end();
             } else {
+                candidate.range = range != null;
                 candidates.add(candidate);
                 i = Math.max(candidate.phraseEnd, number.end());
             }
         }
         return candidates;
+    }
+
+    /**
+     * The lower bound of a range of the {@code ranges} list ("between 35 and 40", "tra i 35 e i 40"), spanning the
+     * whole range: Guidelines, Hard cases: "a range is its lower bound, approximate". Null when the first number of
+     * the range cannot be read.
+     */
+    private NumberMatch lowerBound(List<Token> tokens, Match<Boolean> range) {
+        NumberMatch first = null;
+        NumberMatch last = null;
+        for (int k = range.start(); k < range.end(); k++) {
+            NumberMatch number = numbers.read(tokens, k);
+            if (number != null) {
+                first = first == null ? number : first;
+                last = number;
+                k = number.end() - 1;
+            }
+        }
+        // A range's bounds are close: "since 24 February 2022 to 362,280" is a date, then a total.
+        boolean bounds = first != null && last != first && last.value() > first.value()
+                && last.value() <= first.value() * RANGE_SPREAD;
+        return bounds ? new NumberMatch(first.value(), range.start(), range.end(), false) : null;
     }
 
     /**
@@ -744,7 +777,7 @@ public final class CasualtyFinder {
             figure.victims = group != null ? group.value() : figure.outcome.equals(LOSSES) ? MILITARY : UNSPECIFIED;
         }
         int start = figure.number.start();
-        figure.approximate = isApproximate(tokens, start) || previous != null && previous.approximate
+        figure.approximate = figure.range || isApproximate(tokens, start) || previous != null && previous.approximate
                 && start > 0 && carriesQualifier(tokens, previous, start);
         Boolean cue = cumulativeCue(tokens, figure);
         if (cue != null) {
