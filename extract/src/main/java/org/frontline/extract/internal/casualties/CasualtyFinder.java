@@ -82,6 +82,7 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> originLinks;
     private final PhraseMap<String> capitals;
     private final PhraseMap<Boolean> ranges;
+    private final PhraseMap<Boolean> approximateNumbers;
     private final int objectGapLimit;
     private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> listJoiners;
@@ -120,6 +121,7 @@ public final class CasualtyFinder {
         this.originLinks = lexicon.phrases("origin-links");
         this.capitals = lexicon.map("capitals", String::strip);
         this.ranges = lexicon.map("ranges", value -> !value.strip().equals("not"));
+        this.approximateNumbers = lexicon.phrases("approximate-numbers");
         this.objectGapLimit = lexicon.settings().integer("casualties.object-gap-limit");
         this.phraseLimit = lexicon.settings().integer("casualties.phrase-limit");
         this.gapLimit = lexicon.settings().integer("casualties.gap-limit");
@@ -777,7 +779,8 @@ public final class CasualtyFinder {
             figure.victims = group != null ? group.value() : figure.outcome.equals(LOSSES) ? MILITARY : UNSPECIFIED;
         }
         int start = figure.number.start();
-        figure.approximate = figure.range || isApproximate(tokens, start) || previous != null && previous.approximate
+        figure.approximate = figure.range || approximateNumbers.at(tokens, start) != null
+                || isApproximate(tokens, start) || previous != null && previous.approximate
                 && start > 0 && carriesQualifier(tokens, previous, start);
         Boolean cue = cumulativeCue(tokens, figure);
         if (cue != null) {
