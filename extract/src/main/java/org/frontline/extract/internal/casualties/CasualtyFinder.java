@@ -250,7 +250,9 @@ public final class CasualtyFinder {
             Candidate first = list.get(0);
             Candidate last = list.get(list.size() - 1);
             Candidate previous = figures.isEmpty() ? null : figures.get(figures.size() - 1);
-            if (isSubset(tokens, first, previous) || isHypothetical(tokens, first)) {
+            boolean subset = isSubset(tokens, first, previous)
+                    && !(list.size() == 1 && hasOtherOutcome(tokens, first, previous));
+            if (subset || isHypothetical(tokens, first)) {
                 continue;
             }
             if (list.size() > 1) {
@@ -494,7 +496,7 @@ public final class CasualtyFinder {
             return false;
         }
         return end >= tokens.size() || tokens.get(end).isPunct() || connectors.at(tokens, end) != null
-                || thresholds.at(tokens, end) != null;
+                || thresholds.at(tokens, end) != null || subsets.at(tokens, end) != null;
     }
 
     /** Candidates joined by "and" into one list of people ("nine adults and one child were killed"). */
@@ -740,6 +742,23 @@ public final class CasualtyFinder {
         return breakdown || partitives.at(tokens, candidate.number.end()) != null
                 || !candidate.periodPart && subsets.at(tokens, candidate.number.end()) != null
                 || subsets.find(tokens, clause, candidate.number.start()) != null;
+    }
+
+    /**
+     * Guidelines, Hard cases: "within a group, a different outcome is a figure" ("251 taken hostage, 34 of whom
+     * are believed dead": 251 captured and 34 killed). The outcome is the predicate right after the subset's words
+     * ("of whom", "delle quali"); the candidate takes it. A subset with the outcome of its figure stays a subset.
+     */
+    private boolean hasOtherOutcome(List<Token> tokens, Candidate candidate, Candidate previous) {
+        Match<Boolean> ofWhom = previous == null ? null : subsets.at(tokens, candidate.number.end());
+        Match<String> outcome = ofWhom == null ? null : predicateAfter(tokens, ofWhom.end());
+        if (outcome == null || outcome.value().equals(previous.outcome)) {
+            return false;
+        }
+        candidate.outcome = outcome.value();
+        candidate.rule = "predicate";
+        candidate.widenEvidence(candidate.number.start(), outcome.end());
+        return true;
     }
 
     private boolean isHypothetical(List<Token> tokens, Candidate candidate) {
