@@ -430,7 +430,7 @@ public final class StatementFinder {
             List<Token> tokens = at.sentence().tokens();
             int limit = Math.min(tokens.size(), at.token() + afterVerbDistance);
             for (int k = at.token(); k < limit && !inQuotation(tokens.get(k)); k++) {
-                if (conjunctions.contains(tokens.get(k))) {
+                if (conjunctions.contains(tokens.get(k)) && !joinsNames(tokens, k)) {
                     return null;
                 }
                 Match<Boolean> verb = speechVerbs.at(tokens, k);
@@ -666,6 +666,12 @@ public final class StatementFinder {
                     descriptionAfterVerb = false;
                 }
             }
+            int joint = jointNamesEnd(sentence, from);
+            if (joint > 0) {
+                // "hanno scritto Unhcr, Oim e Unicef": a joint statement has all its authors as written.
+                String authors = document.slice(tokens.get(from).start(), tokens.get(joint - 1).end());
+                return new Speaker(authors, authors);
+            }
             int end = nounPhraseEnd(tokens, from);
             Speaker named = resolve(sentence, from, end, false);
             Name apposed = named == null || !isPersonNamed(sentence, from, end) ? appositivePerson(sentence, end) : null;
@@ -682,6 +688,44 @@ public final class StatementFinder {
                 return new Speaker(word, word);
             }
             return named;
+        }
+
+        /** A conjunction between two capitalised words joins names ("UNHCR, IOM and UNICEF said"), not clauses. */
+        private static boolean joinsNames(List<Token> tokens, int k) {
+            return k > 0 && k + 1 < tokens.size() && tokens.get(k - 1).isCapitalised()
+                    && tokens.get(k + 1).isCapitalised();
+        }
+
+        /**
+         * Where a list of names that starts at {@code from} ends ("Unhcr, Oim e Unicef": runs of capitalised words
+         * joined by commas and a last conjunction), or -1 when no such list starts there.
+         */
+        private int jointNamesEnd(Sentence sentence, int from) {
+            List<Token> tokens = sentence.tokens();
+            int k = from;
+            while (true) {
+                int end = capitalisedRunEnd(tokens, k);
+                if (end == k) {
+                    return -1;
+                }
+                k = end;
+                if (k < tokens.size() && tokens.get(k).is(",")) {
+                    k++;
+                } else if (k < tokens.size() && conjunctions.contains(tokens.get(k))) {
+                    int last = capitalisedRunEnd(tokens, k + 1);
+                    return last > k + 1 ? last : -1;
+                } else {
+                    return -1;
+                }
+            }
+        }
+
+        private static int capitalisedRunEnd(List<Token> tokens, int from) {
+            int k = from;
+            while (k < tokens.size() && tokens.get(k).isWord() && tokens.get(k).isCapitalised()) {
+                k++;
+            }
+            return k;
         }
 
         /** Whether the name finder found a person within tokens {@code [from, to)} of the sentence. */
