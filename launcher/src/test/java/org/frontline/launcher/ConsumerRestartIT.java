@@ -30,6 +30,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.frontline.avro.Article;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.broker.EmbeddedKafkaBroker;
+import org.frontline.broker.testing.CommandRunner;
 import org.frontline.consumer.EnrichedLog;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
@@ -121,14 +122,15 @@ class ConsumerRestartIT {
     void anOutputDirectoryWrittenFromAnotherClusterIsMovedAsideNotResumed() throws Exception {
         Path out = work.resolve("out");
         String seeds = Path.of("..", "seeds").toString();
-        Cli.Result first = Cli.run("run", "--data", work.resolve("first").toString(), "--out", out.toString(), seeds);
+        CommandRunner.Result first = Cli.run("run", "--data", work.resolve("first").toString(), "--out", out.toString(),
+                seeds);
         assertThat(first.exit()).as(first.output()).isZero();
         String oldTopicId = JSON.readTree(out.resolve("enriched").resolve(EnrichedLog.CHECKPOINT).toFile())
                 .get("topic_id").asText();
 
         // A new broker, so a new articles.enriched: its offsets say nothing about the old one's.
-        Cli.Result second = Cli.run("run", "--data", work.resolve("second").toString(), "--out", out.toString(),
-                Path.of("..", "seeds", "000_91f0c3ef87dcfaf1.txt").toString());
+        CommandRunner.Result second = Cli.run("run", "--data", work.resolve("second").toString(),
+                "--out", out.toString(), Path.of("..", "seeds", "000_91f0c3ef87dcfaf1.txt").toString());
         assertThat(second.exit()).as(second.output()).isZero();
 
         assertThat(EnrichedLog.readAll(out.resolve("enriched-" + oldTopicId))).hasSize(5);

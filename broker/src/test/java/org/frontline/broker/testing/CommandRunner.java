@@ -84,9 +84,14 @@ public final class CommandRunner {
             return exit.get();
         }
 
-        /** Interrupts it, as Ctrl-C would, and waits at most {@code timeout} for its exit code. */
-        public int stop(Duration timeout) throws InterruptedException {
+        /** Asks it to stop, as Ctrl-C would, without waiting: to stop several at once. */
+        public void interrupt() {
             thread.interrupt();
+        }
+
+        /** Asks it to stop, as Ctrl-C would, and waits at most {@code timeout} for its exit code. */
+        public int stop(Duration timeout) throws InterruptedException {
+            interrupt();
             return awaitExit(timeout);
         }
     }
