@@ -206,7 +206,8 @@ class SecuredClusterIT {
                 Path.of("..", "seeds").toString());
 
         assertThat(run.exit()).as(run.output()).isZero();
-        assertThat(run.output()).contains("published 5");
+        assertThat(run.output()).as("the secured cluster, no embedded broker")
+                .contains("Kafka: " + KAFKA.bootstrapServers(), "published 5");
         assertThat(rollUp(casualtiesFile(out))).as("the seeds republished under their ids: tallies unchanged")
                 .isEqualTo(SEED_TOTALS);
     }
