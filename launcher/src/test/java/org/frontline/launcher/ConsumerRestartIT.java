@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
-import org.frontline.avro.Article;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.broker.EmbeddedKafkaBroker;
 import org.frontline.broker.testing.CommandRunner;
@@ -35,6 +33,7 @@ import org.frontline.consumer.EnrichedLog;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
 import org.frontline.schemas.TopicSetup;
+import org.frontline.schemas.testing.TestArticles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,11 +173,8 @@ class ConsumerRestartIT {
                 new ByteArraySerializer())) {
             for (int i = 0; i < ARTICLES; i++) {
                 String id = String.format("article-%05d", i);
-                EnrichedArticle article = EnrichedArticle.newBuilder()
-                        .setArticle(Article.newBuilder().setId(id).setSource("test")
-                                .setBody("Two civilians were killed in Kharkiv, report " + i + ". " + "x".repeat(300))
-                                .setIngestedAt(Instant.now()).build())
-                        .setLanguage("en").setEnrichedAt(Instant.now()).build();
+                EnrichedArticle article = TestArticles.enriched(id,
+                        "Two civilians were killed in Kharkiv, report " + i + ". " + "x".repeat(300));
                 producer.send(new ProducerRecord<>(TOPICS.enriched().name(), id,
                         TOPICS.enriched().valueSerde().serializer().serialize(TOPICS.enriched().name(), article)),
                         (metadata, e) -> {

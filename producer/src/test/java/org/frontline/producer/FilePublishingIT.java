@@ -2,7 +2,6 @@ package org.frontline.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +21,7 @@ import org.frontline.broker.testing.TopicRecords;
 import org.frontline.schemas.AvroSerde;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
+import org.frontline.schemas.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,14 +43,7 @@ class FilePublishingIT {
 
     @Test
     void publishesGoodFilesAndRejectsBadOnesWithTheirReasons() throws Exception {
-        Files.writeString(corpus.resolve("good.txt"), " date 2024-12 Tre civili sono stati uccisi ad Alyoshki.");
-        Files.createDirectories(corpus.resolve("en"));
-        Files.writeString(corpus.resolve("en/also-good.txt"), "Headline\n\nFour soldiers were killed.");
-        Files.writeString(corpus.resolve("empty.txt"), "");
-        Files.writeString(corpus.resolve("blank.txt"), "  \n\n ");
-        Files.write(corpus.resolve("latin1.txt"), "Città distrutta".getBytes(StandardCharsets.ISO_8859_1));
-        Files.write(corpus.resolve("binary.txt"), new byte[] {'P', 'K', 3, 4, 0, 0, 0});
-        Files.writeString(corpus.resolve("huge.txt"), "x".repeat(2048));
+        TestFiles.writeGoodAndBad(corpus);
         TopicNames names = TopicNames.withPrefix("test1.");
 
         PublishReport report = publish(names, 1024);
