@@ -18,6 +18,7 @@ import org.frontline.avro.Article;
 import org.frontline.broker.testing.KafkaBrokerExtension;
 import org.frontline.broker.testing.TopicRecords;
 import org.frontline.schemas.AvroSerde;
+import org.frontline.schemas.ClusterAccess;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
 import org.frontline.schemas.testing.TestFiles;
@@ -81,7 +82,10 @@ class FilePublishingIT {
     private PublishReport publish(TopicNames names, int maxBytes) {
         Properties props = new Properties();
         props.put("bootstrap.servers", KAFKA.bootstrapServers());
+        // As the publish command prepares: topics created, then described, before the first send. Without the
+        // second step a first send to a topic just created stalled until delivery.timeout.ms under load.
         ArticlePublisher.ensureTopics(props, names, 1, (short) -1);
+        ClusterAccess.requireWrite(props, List.of(names.raw(), names.rejected()));
         try (ArticlePublisher publisher = new ArticlePublisher(props, FrontlineTopics.named(names),
                 new TextCheck(maxBytes), Clock.systemUTC())) {
             return publisher.publishFiles(List.of(corpus));
