@@ -3,7 +3,7 @@ package org.frontline.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
-import static org.frontline.consumer.TestArticles.enriched;
+import static org.frontline.schemas.testing.TestArticles.enriched;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

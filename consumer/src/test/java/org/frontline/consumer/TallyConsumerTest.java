@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 import static org.frontline.consumer.EnrichedLogTest.permissions;
-import static org.frontline.consumer.TestArticles.enriched;
+import static org.frontline.schemas.testing.TestArticles.enriched;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

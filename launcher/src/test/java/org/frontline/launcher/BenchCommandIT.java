@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.frontline.broker.testing.CommandRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class BenchCommandIT {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void benchMeasuresEveryPhaseAndCountsEveryArticle() throws Exception {
         Path json = work.resolve("results.json");
-        Cli.Result bench = Cli.run("bench", "--articles", "200", "--rate", "50", "--latency-seconds", "3",
+        CommandRunner.Result bench = Cli.run("bench", "--articles", "200", "--rate", "50", "--latency-seconds", "3",
                 "--hot-speaker", "--hot-casualty", "--partitions", "2", "--corpus", CORPUS,
                 "--data", work.resolve("data").toString(), "--json", json.toString());
 
@@ -57,8 +58,8 @@ class BenchCommandIT {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aStreamsProcessThatDiesFailsTheBenchWithItsExitCodeAndLog() {
-        Cli.Result bench = Cli.run("bench", "--articles", "20", "--latency-seconds", "0", "--streams-heap", "1m",
-                "--corpus", CORPUS, "--data", work.resolve("data").toString(),
+        CommandRunner.Result bench = Cli.run("bench", "--articles", "20", "--latency-seconds", "0",
+                "--streams-heap", "1m", "--corpus", CORPUS, "--data", work.resolve("data").toString(),
                 "--json", work.resolve("results.json").toString());
 
         assertThat(bench.exit()).as(bench.output()).isEqualTo(Frontline.EXIT_FAILED);

@@ -23,7 +23,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.frontline.avro.Article;
 import org.frontline.avro.CasualtyFigure;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.EnrichedArticle;
@@ -34,6 +33,7 @@ import org.frontline.consumer.db.ResultsDatabase;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
 import org.frontline.schemas.TopicSetup;
+import org.frontline.schemas.testing.TestArticles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,11 +177,9 @@ class ConsumerDatabaseRestartIT {
 
     private static EnrichedArticle article(int i, int version) {
         Instant at = Instant.ofEpochMilli(1_700_000_000_000L + i * 1000L + version);
-        return EnrichedArticle.newBuilder()
-                .setArticle(Article.newBuilder().setId(id(i)).setSource("test").setUrl("https://example.org/" + i)
-                        .setTitle("Report " + i).setBody("Two civilians were killed, report " + i + ".")
-                        .setPublished("2024-0" + (1 + i % 9)).setIngestedAt(at).build())
-                .setLanguage("en").setEnrichedAt(at)
+        return TestArticles.enriched(TestArticles.article(id(i)).setUrl("https://example.org/" + i)
+                .setTitle("Report " + i).setBody("Two civilians were killed, report " + i + ".")
+                .setPublished("2024-0" + (1 + i % 9)).setIngestedAt(at).build(), "en").setEnrichedAt(at)
                 .setCasualties(List.of(CasualtyFigure.newBuilder().setCount(i * version).setOutcome("killed")
                         .setVictims("civilians").setParty(i % 2 == 0 ? "UA" : null).setCumulative(i % 3 == 0)
                         .setApproximate(false).setEvidence("Two civilians were killed").build()))

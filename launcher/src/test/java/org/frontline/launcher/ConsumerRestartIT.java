@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +26,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
-import org.frontline.avro.Article;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.broker.EmbeddedKafkaBroker;
+import org.frontline.broker.testing.CommandRunner;
 import org.frontline.consumer.EnrichedLog;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
 import org.frontline.schemas.TopicSetup;
+import org.frontline.schemas.testing.TestArticles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,14 +121,15 @@ class ConsumerRestartIT {
     void anOutputDirectoryWrittenFromAnotherClusterIsMovedAsideNotResumed() throws Exception {
         Path out = work.resolve("out");
         String seeds = Path.of("..", "seeds").toString();
-        Cli.Result first = Cli.run("run", "--data", work.resolve("first").toString(), "--out", out.toString(), seeds);
+        CommandRunner.Result first = Cli.run("run", "--data", work.resolve("first").toString(), "--out", out.toString(),
+                seeds);
         assertThat(first.exit()).as(first.output()).isZero();
         String oldTopicId = JSON.readTree(out.resolve("enriched").resolve(EnrichedLog.CHECKPOINT).toFile())
                 .get("topic_id").asText();
 
         // A new broker, so a new articles.enriched: its offsets say nothing about the old one's.
-        Cli.Result second = Cli.run("run", "--data", work.resolve("second").toString(), "--out", out.toString(),
-                Path.of("..", "seeds", "000_91f0c3ef87dcfaf1.txt").toString());
+        CommandRunner.Result second = Cli.run("run", "--data", work.resolve("second").toString(),
+                "--out", out.toString(), Path.of("..", "seeds", "000_91f0c3ef87dcfaf1.txt").toString());
         assertThat(second.exit()).as(second.output()).isZero();
 
         assertThat(EnrichedLog.readAll(out.resolve("enriched-" + oldTopicId))).hasSize(5);
@@ -172,11 +173,8 @@ class ConsumerRestartIT {
                 new ByteArraySerializer())) {
             for (int i = 0; i < ARTICLES; i++) {
                 String id = String.format("article-%05d", i);
-                EnrichedArticle article = EnrichedArticle.newBuilder()
-                        .setArticle(Article.newBuilder().setId(id).setSource("test")
-                                .setBody("Two civilians were killed in Kharkiv, report " + i + ". " + "x".repeat(300))
-                                .setIngestedAt(Instant.now()).build())
-                        .setLanguage("en").setEnrichedAt(Instant.now()).build();
+                EnrichedArticle article = TestArticles.enriched(id,
+                        "Two civilians were killed in Kharkiv, report " + i + ". " + "x".repeat(300));
                 producer.send(new ProducerRecord<>(TOPICS.enriched().name(), id,
                         TOPICS.enriched().valueSerde().serializer().serialize(TOPICS.enriched().name(), article)),
                         (metadata, e) -> {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,10 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.frontline.broker.testing.CommandRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,18 +83,15 @@ class DashboardIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void pageShowsTheApiTalliesFollowsANewArticleLiveAndHighlightsAnArticle() throws Exception {
-        StringWriter console = new StringWriter();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread running = new Thread(() -> exit.set(Cli.writingTo(console).execute("run", "--follow",
+        CommandRunner.Running running = Cli.start("run", "--follow",
                 "--http", "0", "--partitions", "1", "--data", work.resolve("data").toString(),
-                "--out", work.resolve("out").toString(), Path.of("..", "seeds").toString())), "run-follow");
-        running.start();
+                "--out", work.resolve("out").toString(), Path.of("..", "seeds").toString());
         WebDriver browser = null;
         try {
-            await("HTTP server up").atMost(Duration.ofSeconds(120)).until(() -> HTTP_URL.matcher(console.toString())
+            await("HTTP server up").atMost(Duration.ofSeconds(120)).until(() -> HTTP_URL.matcher(running.output())
                     .find() || !running.isAlive());
-            Matcher url = HTTP_URL.matcher(console.toString());
-            assertThat(url.find()).as(console.toString()).isTrue();
+            Matcher url = HTTP_URL.matcher(running.output());
+            assertThat(url.find()).as(running.output()).isTrue();
             String base = url.group(1);
             long seeds;
             try (var files = Files.list(Path.of("..", "seeds"))) {
@@ -219,11 +215,10 @@ class DashboardIT {
             if (browser != null) {
                 browser.quit();
             }
-            running.interrupt();
-            running.join(TimeUnit.SECONDS.toMillis(90));
+            running.stop(Duration.ofSeconds(90));
         }
         assertThat(running.isAlive()).isFalse();
-        assertThat(exit.get()).as(console.toString()).isZero();
+        assertThat(running.exit()).as(running.output()).isZero();
     }
 
     /** Chromium from the system, through the system's chromedriver: Selenium Manager never downloads. */

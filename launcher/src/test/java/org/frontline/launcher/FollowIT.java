@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,11 +17,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.frontline.broker.testing.CommandRunner;
 import org.frontline.consumer.EnrichedLog;
+import org.frontline.schemas.testing.TestFeeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,16 +53,13 @@ class FollowIT {
         Path out = work.resolve("out");
         HttpServer feedServer = feedServer();
         String feed = "http://127.0.0.1:" + feedServer.getAddress().getPort() + "/war-news.rss";
-        StringWriter console = new StringWriter();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread running = new Thread(() -> exit.set(Cli.writingTo(console).execute("run", "--follow",
+        CommandRunner.Running running = Cli.start("run", "--follow",
                 "--data", work.resolve("data").toString(), "--out", out.toString(), "--partitions", "1",
                 "--max-bytes", "2048", "--watch", watched.toString(), "--http", "0",
-                "--feed", feed, "--feed-interval", "1")), "run-follow");
-        running.start();
-        await("following").atMost(Duration.ofSeconds(90)).until(() -> console.toString().contains("Following"));
-        Matcher url = HTTP_URL.matcher(console.toString());
-        assertThat(url.find()).as(console.toString()).isTrue();
+                "--feed", feed, "--feed-interval", "1");
+        await("following").atMost(Duration.ofSeconds(90)).until(() -> running.output().contains("Following"));
+        Matcher url = HTTP_URL.matcher(running.output());
+        assertThat(url.find()).as(running.output()).isTrue();
         String base = url.group(1);
 
         // The watched directory: a bad file, then a good one renamed in, then a half-written one.
@@ -99,10 +96,8 @@ class FollowIT {
         assertBalanced(ledger.get("feed"), 2, 1);
         feedServer.stop(0);
 
-        running.interrupt();
-        running.join(TimeUnit.SECONDS.toMillis(90));
-        assertThat(exit.get()).as(console.toString()).isEqualTo(Frontline.EXIT_REJECTED);
-        assertThat(console.toString()).contains("Articles from http: received 6, published 2, rejected 4",
+        assertThat(running.stop(Duration.ofSeconds(90))).as(running.output()).isEqualTo(Frontline.EXIT_REJECTED);
+        assertThat(running.output()).contains("Articles from http: received 6, published 2, rejected 4",
                 "Articles from watch: received 4, published 2, rejected 2",
                 "Articles from feed: received 3, published 2, rejected 1");
         assertThat(enrichedBodies(out)).hasSize(5).noneMatch(b -> b.startsWith("A woman"))
@@ -126,19 +121,18 @@ class FollowIT {
                 "{\"body\": \"Trois civils ont été tués lundi soir dans le bombardement de Kherson, selon le "
                         + "gouverneur de la région.\"}");
         Path out = work.resolve("out");
-        StringWriter console = new StringWriter();
         InputStream stdin = System.in;
-        int exit;
+        CommandRunner.Result run;
         try {
             System.setIn(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
-            exit = Cli.writingTo(console).execute("run", "--data", work.resolve("data").toString(),
-                    "--out", out.toString(), "--partitions", "1", "-");
+            run = Cli.run("run", "--data", work.resolve("data").toString(), "--out", out.toString(),
+                    "--partitions", "1", "-");
         } finally {
             System.setIn(stdin);
         }
 
-        assertThat(exit).as(console.toString()).isEqualTo(Frontline.EXIT_REJECTED);
-        assertThat(console.toString()).contains("Articles from stdin: received 7, published 3, rejected 4",
+        assertThat(run.exit()).as(run.output()).isEqualTo(Frontline.EXIT_REJECTED);
+        assertThat(run.output()).contains("Articles from stdin: received 7, published 3, rejected 4",
                 "line 2: malformed JSON", "line 4: no body", "line 5: not a JSON object",
                 "line 6: published is not YYYY-MM or YYYY-MM-DD: last week");
         assertThat(sumIncidents(out, "killed")).as("the French article counts in no tally").isEqualTo(9);
@@ -151,7 +145,7 @@ class FollowIT {
 
     /** Serves the test feed on a free loopback port. */
     private static HttpServer feedServer() throws Exception {
-        byte[] rss = FollowIT.class.getResourceAsStream("/feeds/war-news.rss").readAllBytes();
+        byte[] rss = TestFeeds.read("war-news.rss");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/war-news.rss", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");

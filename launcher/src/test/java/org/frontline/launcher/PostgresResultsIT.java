@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.frontline.broker.testing.CommandRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class PostgresResultsIT {
         String[] run = {"run", "--data", work.resolve("data").toString(), "--out", work.resolve("out").toString(),
             "--jdbc-url", postgres.url(), "--jdbc-properties", credentials.toString(), SEEDS.toString()};
 
-        Cli.Result first = Cli.run(run);
+        CommandRunner.Result first = Cli.run(run);
         assertThat(first.exit()).as(first.output()).isZero();
         assertThat(first.output()).contains("Database: " + postgres.url());
         SeedsPipelineIT.Gold gold = SeedsPipelineIT.Gold.read(SEEDS);
@@ -61,7 +62,7 @@ class PostgresResultsIT {
         assertThat(Files.exists(work.resolve("out").resolve("frontline.duckdb"))).as("no DuckDB file").isFalse();
         Map<String, List<String>> before = DatabaseTables.dump(postgres.url(), PostgresServer.credentials());
 
-        Cli.Result second = Cli.run(run);
+        CommandRunner.Result second = Cli.run(run);
         assertThat(second.exit()).as(second.output()).isZero();
         Map<String, List<String>> after = DatabaseTables.dump(postgres.url(), PostgresServer.credentials());
         for (String table : List.of("casualty_tallies", "speaker_tallies", "frontline_schema_version")) {
@@ -88,7 +89,7 @@ class PostgresResultsIT {
             PostgresServer.credentials().store(writer, null);
         }
 
-        Cli.Result result = Cli.run("consume", "--bootstrap-servers", "127.0.0.1:9", "--out",
+        CommandRunner.Result result = Cli.run("consume", "--bootstrap-servers", "127.0.0.1:9", "--out",
                 work.resolve("out").toString(), "--jdbc-url", url, "--jdbc-properties", credentials.toString());
 
         assertThat(result.exit()).isEqualTo(Frontline.EXIT_FAILED);
@@ -99,13 +100,13 @@ class PostgresResultsIT {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void anUnreachableServerOrAnotherKindOfDatabaseIsAOneLineError() {
-        Cli.Result unreachable = Cli.run("consume", "--bootstrap-servers", "127.0.0.1:9", "--out",
+        CommandRunner.Result unreachable = Cli.run("consume", "--bootstrap-servers", "127.0.0.1:9", "--out",
                 work.resolve("out").toString(), "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/frontline");
         assertThat(unreachable.exit()).isEqualTo(Frontline.EXIT_FAILED);
         assertThat(unreachable.output().strip()).startsWith("frontline consume: cannot open "
                 + "jdbc:postgresql://127.0.0.1:1/frontline: ").doesNotContain("\n");
 
-        Cli.Result other = Cli.run("consume", "--bootstrap-servers", "127.0.0.1:9", "--out",
+        CommandRunner.Result other = Cli.run("consume", "--bootstrap-servers", "127.0.0.1:9", "--out",
                 work.resolve("out").toString(), "--jdbc-url", "jdbc:mysql://db/frontline");
         assertThat(other.exit()).isEqualTo(Frontline.EXIT_FAILED);
         assertThat(other.output().strip()).startsWith("frontline consume: unsupported JDBC URL jdbc:mysql://db/")

@@ -3,7 +3,6 @@ package org.frontline.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.frontline.broker.testing.CommandRunner;
 import org.frontline.broker.testing.KafkaBrokerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,7 +52,7 @@ class QueryApiIT {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void twoInstancesAnswerForEveryKeyAndNeverWithAPartialFigure() throws Exception {
         String bootstrap = kafka.bootstrapServers();
-        List<Thread> instances = new ArrayList<>();
+        List<CommandRunner.Running> instances = new ArrayList<>();
         String first = startInstance(bootstrap, "one", instances);
         assertThat(Cli.run("publish", "--bootstrap-servers", bootstrap, Path.of("..", "seeds").toString())
                 .exit()).isZero();
@@ -114,20 +114,18 @@ class QueryApiIT {
             });
             assertThat(get(base + "/api/articles/no-such-article").statusCode()).isEqualTo(404);
         }
-        instances.forEach(Thread::interrupt);
-        for (Thread instance : instances) {
-            instance.join(TimeUnit.SECONDS.toMillis(60));
+        instances.forEach(CommandRunner.Running::interrupt);
+        for (CommandRunner.Running instance : instances) {
+            instance.awaitExit(Duration.ofSeconds(60));
         }
     }
 
-    private String startInstance(String bootstrap, String name, List<Thread> instances) {
-        StringWriter console = new StringWriter();
-        Thread thread = new Thread(() -> Cli.writingTo(console).execute("streams", "--bootstrap-servers", bootstrap,
-                "--data", work.resolve(name).toString(), "--http", "0"), "streams-" + name);
-        thread.start();
-        instances.add(thread);
+    private String startInstance(String bootstrap, String name, List<CommandRunner.Running> instances) {
+        CommandRunner.Running instance = Cli.start("streams", "--bootstrap-servers", bootstrap,
+                "--data", work.resolve(name).toString(), "--http", "0");
+        instances.add(instance);
         return await(name + " serving").atMost(Duration.ofSeconds(120)).until(() -> {
-            Matcher m = SERVING.matcher(console.toString());
+            Matcher m = SERVING.matcher(instance.output());
             return m.find() ? m.group(1) : null;
         }, url -> url != null);
     }

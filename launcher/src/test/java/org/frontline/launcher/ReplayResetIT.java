@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.frontline.broker.testing.CommandRunner;
 import org.frontline.broker.testing.KafkaBrokerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,7 +57,7 @@ class ReplayResetIT {
     }
 
     private static String run(String... args) {
-        Cli.Result result = Cli.run(args);
+        CommandRunner.Result result = Cli.run(args);
         assertThat(result.exit()).as("%s: %s", String.join(" ", args), result.output()).isZero();
         return result.output();
     }

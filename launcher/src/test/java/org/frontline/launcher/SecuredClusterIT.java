@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +35,7 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.frontline.broker.testing.CommandRunner;
 import org.frontline.broker.testing.KafkaBrokerExtension;
 import org.frontline.schemas.TopicNames;
 import org.frontline.schemas.TopicSetup;
@@ -55,7 +54,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Frontline against a cluster secured as in production: a SASL_SSL listener (SCRAM-SHA-512, a CA made by the
  * test), ACLs enforced by the StandardAuthorizer, and one principal per role with exactly the ACLs the README
- * lists ("A secured cluster"). Every command is given only {@code --config client.properties}.
+ * lists ("A secured cluster"), and one principal with all three roles' ACLs for {@code run}. Every command
+ * that talks to Kafka is given only {@code --config client.properties}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -80,7 +80,7 @@ class SecuredClusterIT {
     static void usersTopicsAndAcls() throws Exception {
         try (Admin admin = Admin.create(KAFKA.superUserClientProperties())) {
             List<UserScramCredentialUpsertion> users = new ArrayList<>();
-            for (String user : List.of("producer", "streams", "consumer", "reader")) {
+            for (String user : List.of("producer", "streams", "consumer", "reader", "pipeline")) {
                 users.add(new UserScramCredentialUpsertion(user,
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), user + "-secret"));
             }
@@ -89,7 +89,7 @@ class SecuredClusterIT {
             TopicSetup.ensure(admin, TopicSetup.newTopics(TOPICS, 3, (short) 1));
             admin.createAcls(acls()).all().get(30, TimeUnit.SECONDS);
         }
-        for (String user : List.of("producer", "streams", "consumer", "reader")) {
+        for (String user : List.of("producer", "streams", "consumer", "reader", "pipeline")) {
             writeConfig(user, user + "-secret");
         }
         writeConfig("wrong", "not-the-password");
@@ -126,6 +126,13 @@ class SecuredClusterIT {
         // A read-only principal: everything the consumer reads, and articles.raw, but no WRITE anywhere.
         allow(acls, "reader", ResourceType.TOPIC, "articles.", PatternType.PREFIXED, AclOperation.READ);
         allow(acls, "reader", ResourceType.TOPIC, "tallies.", PatternType.PREFIXED, AclOperation.READ);
+
+        // `run` needs all three roles' ACLs: the producer's, the streams application's and the consumer's.
+        List<String> roles = List.of("User:producer", "User:streams", "User:consumer");
+        acls.addAll(acls.stream().filter(b -> roles.contains(b.entry().principal()))
+                .map(b -> new AclBinding(b.pattern(), new AccessControlEntry("User:pipeline", "*",
+                        b.entry().operation(), b.entry().permissionType())))
+                .toList());
         return acls;
     }
 
@@ -133,60 +140,85 @@ class SecuredClusterIT {
     @Order(1)
     void everyCommandWorksWithOnlyAClientPropertiesFile() throws Exception {
         Path seeds = Path.of("..", "seeds");
-        Cli.Result published = Cli.run("publish", "--config", config("producer"), seeds.toString());
+        CommandRunner.Result published = Cli.run("publish", "--config", config("producer"), seeds.toString());
         assertThat(published.exit()).as(published.output()).isZero();
         assertThat(published.output()).contains("published 5");
 
-        StringWriter streamsConsole = new StringWriter();
-        AtomicInteger streamsExit = new AtomicInteger(-1);
-        Thread streams = new Thread(() -> streamsExit.set(Cli.writingTo(streamsConsole).execute("streams",
-                "--config", config("streams"), "--data", work.resolve("data").toString(), "--http", "0")),
-                "secured-streams");
-        streams.start();
+        CommandRunner.Running streams = Cli.start("streams", "--config", config("streams"),
+                "--data", work.resolve("data").toString(), "--http", "0");
         String api = await("the query API serving").atMost(Duration.ofSeconds(120)).until(() -> {
-            Matcher m = SERVING.matcher(streamsConsole.toString());
+            Matcher m = SERVING.matcher(streams.output());
             return m.find() ? m.group(1) : null;
         }, url -> url != null || !streams.isAlive());
-        assertThat(api).as(streamsConsole.toString()).isNotNull();
+        assertThat(api).as(streams.output()).isNotNull();
         await("the query API has the seeds' tallies").atMost(Duration.ofSeconds(120))
                 .until(() -> getOk(api + "/api/casualties"), t -> t != null && rollUp(t).equals(SEED_TOTALS));
         await("the article table has every seed").atMost(Duration.ofSeconds(90))
                 .until(() -> getOk(api + "/api/summary"), s -> s != null && s.get("articles").asInt() == 5);
 
         Path out = work.resolve("out");
-        StringWriter consumeConsole = new StringWriter();
-        AtomicInteger consumeExit = new AtomicInteger(-1);
-        Thread consume = new Thread(() -> consumeExit.set(Cli.writingTo(consumeConsole).execute("consume",
-                "--config", config("consumer"), "--out", out.toString())), "secured-consume");
-        consume.start();
+        CommandRunner.Running consume = Cli.start("consume", "--config", config("consumer"), "--out", out.toString());
         await("the consumer's files hold the seeds' tallies").atMost(Duration.ofSeconds(120))
                 .until(() -> casualtiesFile(out), t -> t != null && rollUp(t).equals(SEED_TOTALS));
-        assertThat(consume.isAlive()).as(consumeConsole.toString()).isTrue();
+        assertThat(consume.isAlive()).as(consume.output()).isTrue();
 
-        Cli.Result replayed = Cli.run("replay", "--config", config("producer"), seeds.toString());
+        CommandRunner.Result replayed = Cli.run("replay", "--config", config("producer"), seeds.toString());
         assertThat(replayed.exit()).as(replayed.output()).isZero();
         assertThat(replayed.output()).contains("published 5");
 
-        streams.interrupt();
-        streams.join(TimeUnit.SECONDS.toMillis(90));
+        assertThat(streams.stop(Duration.ofSeconds(90))).as(streams.output()).isZero();
         assertThat(streams.isAlive()).isFalse();
-        assertThat(streamsExit.get()).as(streamsConsole.toString()).isZero();
-        Cli.Result reset = Cli.run("reset", "--config", config("streams"), "--data", work.resolve("data").toString());
+        CommandRunner.Result reset = Cli.run("reset", "--config", config("streams"),
+                "--data", work.resolve("data").toString());
         assertThat(reset.exit()).as(reset.output()).isZero();
         assertThat(reset.output()).contains("Reset frontline");
 
-        consume.interrupt();
-        consume.join(TimeUnit.SECONDS.toMillis(60));
-        assertThat(consumeExit.get()).as(consumeConsole.toString()).isZero();
+        assertThat(consume.stop(Duration.ofSeconds(60))).as(consume.output()).isZero();
         assertThat(rollUp(casualtiesFile(out))).isEqualTo(SEED_TOTALS);
     }
 
     @Test
     @Order(2)
+    void ingestPublishesAWatchedFileWithOnlyAClientPropertiesFile() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Map<TopicPartition, Long> before = endOffsets(TOPICS.raw());
+        CommandRunner.Running ingest = Cli.start("ingest", "--config", config("producer"), "--watch",
+                inbox.toString());
+        await("ingest following").atMost(Duration.ofSeconds(60))
+                .until(() -> ingest.output().contains("Following") || !ingest.isAlive());
+        assertThat(ingest.isAlive()).as(ingest.output()).isTrue();
+
+        Files.writeString(inbox.resolve("quiet.txt"), "The front line was quiet on Sunday, the general staff said.");
+
+        await("the watched file on " + TOPICS.raw()).atMost(Duration.ofSeconds(60))
+                .until(() -> published(before, endOffsets(TOPICS.raw())) == 1);
+        assertThat(ingest.stop(Duration.ofSeconds(60))).as(ingest.output()).isZero();
+        assertThat(ingest.output()).contains("Articles from watch: received 1, published 1, rejected 0");
+    }
+
+    @Test
+    @Order(3)
+    void runDoesTheWholePipelineWithOnlyAClientPropertiesFile() throws Exception {
+        Path out = work.resolve("run-out");
+
+        CommandRunner.Result run = Cli.run("run", "--config", config("pipeline"),
+                "--data", work.resolve("run-data").toString(), "--out", out.toString(), "--no-database",
+                Path.of("..", "seeds").toString());
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).as("the secured cluster, no embedded broker")
+                .contains("Kafka: " + KAFKA.bootstrapServers(), "published 5");
+        assertThat(rollUp(casualtiesFile(out))).as("the seeds republished under their ids: tallies unchanged")
+                .isEqualTo(SEED_TOTALS);
+    }
+
+    @Test
+    @Order(4)
     void principalWithoutWritePermissionGetsOneLineNamingTheTopicAndNothingIsPublished() throws Exception {
         Map<TopicPartition, Long> before = endOffsets(TOPICS.raw());
 
-        Cli.Result result = Cli.run("publish", "--config", config("reader"), Path.of("..", "seeds").toString());
+        CommandRunner.Result result = Cli.run("publish", "--config", config("reader"),
+                Path.of("..", "seeds").toString());
 
         assertThat(result.exit()).isEqualTo(Frontline.EXIT_FAILED);
         assertThat(result.output().strip()).hasLineCount(1).startsWith("frontline publish: not authorized to WRITE "
@@ -196,10 +228,11 @@ class SecuredClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void wrongPasswordIsAClearErrorNotAHang() throws Exception {
-        Cli.Result result = Cli.run("publish", "--config", config("wrong"), Path.of("..", "seeds").toString());
+        CommandRunner.Result result = Cli.run("publish", "--config", config("wrong"),
+                Path.of("..", "seeds").toString());
 
         assertThat(result.exit()).isEqualTo(Frontline.EXIT_FAILED);
         assertThat(result.output().strip()).hasLineCount(1).startsWith("frontline publish: cannot authenticate to "
@@ -214,6 +247,10 @@ class SecuredClusterIT {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             return consumer.endOffsets(partitions, Duration.ofSeconds(30));
         }
+    }
+
+    private static long published(Map<TopicPartition, Long> before, Map<TopicPartition, Long> after) {
+        return after.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
     }
 
     private static void allow(List<AclBinding> acls, String user, ResourceType type, String name,

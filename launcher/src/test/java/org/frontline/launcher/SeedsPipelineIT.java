@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.frontline.broker.testing.CommandRunner;
 import org.frontline.consumer.EnrichedLog;
 import org.frontline.consumer.db.ResultsDatabase;
 import org.junit.jupiter.api.Test;
@@ -128,7 +129,7 @@ class SeedsPipelineIT {
     }
 
     private static String run(String... args) {
-        Cli.Result result = Cli.run(args);
+        CommandRunner.Result result = Cli.run(args);
         assertThat(result.exit()).as("%s: %s", String.join(" ", args), result.output()).isZero();
         return result.output();
     }

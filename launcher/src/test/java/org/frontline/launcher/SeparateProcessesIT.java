@@ -3,15 +3,14 @@ package org.frontline.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.frontline.broker.testing.CommandRunner;
 import org.frontline.broker.testing.KafkaBrokerExtension;
 import org.frontline.consumer.EnrichedLog;
 import org.junit.jupiter.api.Test;
@@ -36,26 +35,18 @@ class SeparateProcessesIT {
     void publishStreamsAndConsumeAgainstOneCluster() throws Exception {
         String bootstrap = kafka.bootstrapServers();
         Path out = work.resolve("out");
-        AtomicInteger streamsExit = new AtomicInteger(-1);
-        AtomicInteger consumeExit = new AtomicInteger(-1);
-        Thread streams = new Thread(() -> streamsExit.set(Cli.writingTo(new StringWriter()).execute("streams",
-                "--bootstrap-servers", bootstrap, "--data", work.resolve("data").toString())), "streams");
-        Thread consume = new Thread(() -> consumeExit.set(Cli.writingTo(new StringWriter()).execute("consume",
-                "--bootstrap-servers", bootstrap, "--out", out.toString())), "consume");
-        streams.start();
+        CommandRunner.Running streams = Cli.start("streams", "--bootstrap-servers", bootstrap,
+                "--data", work.resolve("data").toString());
 
         assertThat(Cli.run("publish", "--bootstrap-servers", bootstrap, Path.of("..", "seeds").toString())
                 .exit()).isZero();
-        consume.start();
+        CommandRunner.Running consume = Cli.start("consume", "--bootstrap-servers", bootstrap, "--out",
+                out.toString());
 
         Path inbox = Files.createDirectories(work.resolve("inbox"));
-        StringWriter ingestConsole = new StringWriter();
-        AtomicInteger ingestExit = new AtomicInteger(-1);
-        Thread ingest = new Thread(() -> ingestExit.set(Cli.writingTo(ingestConsole).execute("ingest",
-                "--bootstrap-servers", bootstrap, "--watch", inbox.toString())), "ingest");
-        ingest.start();
-        await("ingest following").atMost(Duration.ofSeconds(60))
-                .until(() -> ingestConsole.toString().contains("Following"));
+        CommandRunner.Running ingest = Cli.start("ingest", "--bootstrap-servers", bootstrap, "--watch",
+                inbox.toString());
+        await("ingest following").atMost(Duration.ofSeconds(60)).until(() -> ingest.output().contains("Following"));
         Files.writeString(inbox.resolve("kherson.txt"), "Four civilians were killed in Kherson on Monday when "
                 + "a shell hit a bus stop, the regional governor said.");
 
@@ -65,19 +56,15 @@ class SeparateProcessesIT {
                         && Files.readString(out.resolve("statements.json")).contains("Jens Stoltenberg"));
         await("the watched article enriched").atMost(Duration.ofSeconds(60))
                 .until(() -> EnrichedLog.readAll(out.resolve("enriched")).size() == 6);
-        ingest.interrupt();
-        ingest.join(TimeUnit.SECONDS.toMillis(60));
-        assertThat(ingestExit.get()).as(ingestConsole.toString()).isZero();
-        assertThat(ingestConsole.toString()).contains("Articles from watch: received 1, published 1, rejected 0");
+        assertThat(ingest.stop(Duration.ofSeconds(60))).as(ingest.output()).isZero();
+        assertThat(ingest.output()).contains("Articles from watch: received 1, published 1, rejected 0");
         streams.interrupt();
         consume.interrupt();
-        streams.join(TimeUnit.SECONDS.toMillis(60));
-        consume.join(TimeUnit.SECONDS.toMillis(60));
-        assertThat(streamsExit.get()).isZero();
-        assertThat(consumeExit.get()).isZero();
+        assertThat(streams.awaitExit(Duration.ofSeconds(60))).isZero();
+        assertThat(consume.awaitExit(Duration.ofSeconds(60))).isZero();
 
         // Any topic as JSON Lines, for shell pipelines.
-        Cli.Result dump = Cli.run("consume", "--bootstrap-servers", bootstrap, "--format", "json",
+        CommandRunner.Result dump = Cli.run("consume", "--bootstrap-servers", bootstrap, "--format", "json",
                 "tallies.casualties");
         assertThat(dump.exit()).as(dump.output()).isZero();
         List<JsonNode> lines = new ArrayList<>();
@@ -90,7 +77,7 @@ class SeparateProcessesIT {
         });
         assertThat(lines).anySatisfy(line ->
                 assertThat(line.get("value").get("latest_cumulative").asLong()).isEqualTo(120160));
-        Cli.Result unknown = Cli.run("consume", "--bootstrap-servers", bootstrap, "--format", "json", "nope");
+        CommandRunner.Result unknown = Cli.run("consume", "--bootstrap-servers", bootstrap, "--format", "json", "nope");
         assertThat(unknown.exit()).isNotZero();
         assertThat(unknown.output()).contains("not a Frontline topic: nope");
     }

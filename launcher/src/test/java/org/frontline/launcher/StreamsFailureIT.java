@@ -3,17 +3,16 @@ package org.frontline.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.frontline.broker.testing.CommandRunner;
 import org.frontline.broker.testing.KafkaBrokerExtension;
 import org.frontline.schemas.TopicNames;
 import org.junit.jupiter.api.Test;
@@ -41,18 +40,15 @@ class StreamsFailureIT {
                             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
                     .all().get(30, TimeUnit.SECONDS);
         }
-        StringWriter console = new StringWriter();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread streams = new Thread(() -> exit.set(Cli.writingTo(console).execute("streams",
-                "--bootstrap-servers", bootstrap, "--data", work.resolve("data").toString())), "streams");
-        streams.start();
+        CommandRunner.Running streams = Cli.start("streams", "--bootstrap-servers", bootstrap,
+                "--data", work.resolve("data").toString());
 
         assertThat(Cli.run("publish", "--bootstrap-servers", bootstrap, Path.of("..", "seeds").toString())
                 .exit()).isZero();
 
         await("the streams command exits").atMost(Duration.ofSeconds(120)).until(() -> !streams.isAlive());
-        assertThat(exit.get()).isEqualTo(Frontline.EXIT_FAILED);
-        assertThat(console.toString()).contains("frontline streams: the streams application stopped on an "
+        assertThat(streams.exit()).isEqualTo(Frontline.EXIT_FAILED);
+        assertThat(streams.output()).contains("frontline streams: the streams application stopped on an "
                 + "unrecoverable error");
     }
 }

@@ -29,6 +29,7 @@ import org.frontline.extract.SpeakerNames;
 import org.frontline.schemas.AvroSerde;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
+import org.frontline.schemas.testing.TestArticles;
 import org.frontline.streams.enrich.Enricher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -309,9 +310,8 @@ class FrontlineTopologyTest {
 
     @Test
     void recordWithAnUnknownSchemaFingerprintIsADeadLetterWithTheReason() {
-        byte[] bytes = topics.raw().valueSerde().serializer().serialize(topics.raw().name(), Article.newBuilder()
-                .setId("a9").setSource("test").setBody("figure killed civilians UA 3")
-                .setIngestedAt(CLOCK.instant()).build());
+        byte[] bytes = TestArticles.encoded(TestArticles.article("a9").setTitle(null)
+                .setBody("figure killed civilians UA 3").setIngestedAt(CLOCK.instant()).build());
         bytes[2] ^= 0x7F; // a fingerprint no released schema has
 
         rawBytes.pipeInput("a9", bytes);
@@ -337,9 +337,8 @@ class FrontlineTopologyTest {
     }
 
     private void publish(String id, String published, String... lines) {
-        raw.pipeInput(id, Article.newBuilder().setId(id).setSource("test").setTitle("Title of " + id)
-                .setBody(String.join("\n", lines))
-                .setPublished(published).setIngestedAt(CLOCK.instant()).build());
+        raw.pipeInput(id, TestArticles.article(id).setBody(String.join("\n", lines)).setPublished(published)
+                .setIngestedAt(CLOCK.instant()).build());
     }
 
     private static <V> Map<String, V> latest(TestOutputTopic<String, V> topic) {

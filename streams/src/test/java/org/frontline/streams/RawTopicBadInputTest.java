@@ -16,13 +16,12 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.frontline.avro.Article;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.DeadLetter;
 import org.frontline.avro.EnrichedArticle;
-import org.frontline.schemas.AvroSerde;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
+import org.frontline.schemas.testing.TestArticles;
 import org.frontline.streams.enrich.Enricher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RawTopicBadInputTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-12-01T10:00:00Z"), ZoneOffset.UTC);
-    private static final AvroSerde<Article> ARTICLES = AvroSerde.of(Article.class);
 
     @TempDir
     Path stateDir;
@@ -229,7 +227,7 @@ class RawTopicBadInputTest {
     }
 
     private static byte[] article(String id, String... lines) {
-        return ARTICLES.encode(Article.newBuilder().setId(id).setSource("test").setTitle("Title of " + id)
-                .setBody(String.join("\n", lines)).setPublished("2024-11").setIngestedAt(CLOCK.instant()).build());
+        return TestArticles.encoded(TestArticles.article(id).setBody(String.join("\n", lines)).setPublished("2024-11")
+                .setIngestedAt(CLOCK.instant()).build());
     }
 }

@@ -9,23 +9,20 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import org.frontline.avro.Article;
 import org.frontline.avro.CasualtyFigure;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
+import org.frontline.schemas.testing.TestArticles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultsDatabaseTest {
-
-    private static final Instant AT = Instant.parse("2024-03-01T12:00:00Z");
 
     @TempDir
     Path dir;
@@ -157,10 +154,8 @@ class ResultsDatabaseTest {
             statements.add(org.frontline.avro.Statement.newBuilder().setSpeaker(speaker).setQuote("We will see.")
                     .build());
         }
-        return EnrichedArticle.newBuilder()
-                .setArticle(Article.newBuilder().setId(id).setSource("test").setBody("text").setPublished("2024-03")
-                        .setIngestedAt(AT).build())
-                .setLanguage("en").setEnrichedAt(AT)
+        return TestArticles.enriched(TestArticles.article(id).setTitle(null).setBody("text").setPublished("2024-03")
+                .build(), "en")
                 .setCasualties(List.of(CasualtyFigure.newBuilder().setCount(count).setOutcome("killed")
                         .setVictims("civilians").setParty("UA").setCumulative(false).setApproximate(true)
                         .setLocation(location).setEvidence("at least " + count + " civilians").build()))

@@ -1,11 +1,10 @@
-package org.frontline.launcher;
+package org.frontline.producer.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,22 +24,20 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.frontline.avro.Article;
 import org.frontline.avro.Rejection;
 import org.frontline.broker.testing.KafkaBrokerExtension;
+import org.frontline.broker.testing.TopicRecords;
 import org.frontline.producer.ArticleIds;
 import org.frontline.producer.ArticlePublisher;
 import org.frontline.producer.Ledger;
 import org.frontline.producer.TextCheck;
-import org.frontline.producer.source.FeedPoller;
-import org.frontline.producer.source.FeedResult;
 import org.frontline.schemas.AvroSerde;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
+import org.frontline.schemas.testing.TestFeeds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -186,14 +182,11 @@ class FeedSourceIT {
     private void serveFeed(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            byte[] body;
-            try (InputStream in = FeedSourceIT.class.getResourceAsStream(path)) {
-                if (in == null) {
-                    served.add(new Served(path, 404));
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
-                }
-                body = in.readAllBytes();
+            byte[] body = TestFeeds.read(path.substring("/feeds/".length()));
+            if (body == null) {
+                served.add(new Served(path, 404));
+                exchange.sendResponseHeaders(404, -1);
+                return;
             }
             String etag = "\"" + sha256(body).substring(0, 16) + "\"";
             String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
@@ -225,18 +218,6 @@ class FeedSourceIT {
     }
 
     private static <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values) {
-        List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+        return TopicRecords.readAll(KAFKA.bootstrapServers(), topic, new StringDeserializer(), values);
     }
 }

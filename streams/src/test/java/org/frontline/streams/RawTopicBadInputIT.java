@@ -1,4 +1,4 @@
-package org.frontline.launcher;
+package org.frontline.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,29 +19,24 @@ import java.util.function.Consumer;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.frontline.avro.Article;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.DeadLetter;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
 import org.frontline.broker.testing.KafkaBrokerExtension;
+import org.frontline.broker.testing.TopicRecords;
 import org.frontline.extract.Extractor;
 import org.frontline.extract.SpeakerNames;
-import org.frontline.schemas.AvroSerde;
-import org.frontline.schemas.CommittedReader;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
 import org.frontline.schemas.TopicSetup;
-import org.frontline.streams.FrontlineStreams;
-import org.frontline.streams.StreamsSettings;
+import org.frontline.schemas.testing.TestArticles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,8 +50,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RawTopicBadInputIT {
-
-    private static final AvroSerde<Article> ARTICLES = AvroSerde.of(Article.class);
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -204,25 +196,17 @@ class RawTopicBadInputIT {
     }
 
     private static ProducerRecord<byte[], byte[]> record(String topic, String key, byte[] value) {
-        return new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
+        return TestArticles.rawRecord(topic, key, value);
     }
 
+    /** An article as another client would write it: Frontline's wire format. */
     private static byte[] article(String id, String body) {
-        return ARTICLES.encode(Article.newBuilder().setId(id).setSource("other-client").setTitle("Title of " + id)
-                .setBody(body).setPublished("2024-11").setIngestedAt(Instant.parse("2024-12-01T10:00:00Z")).build());
+        return TestArticles.encoded(TestArticles.article(id).setSource("other-client").setBody(body)
+                .setPublished("2024-11").build());
     }
 
     private static void readAll(String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
-        Properties client = new Properties();
-        client.put("bootstrap.servers", KAFKA.bootstrapServers());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(CommittedReader.config(client, "check"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = CommittedReader.assignAll(consumer, List.of(topic));
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(each);
-            }
-        }
+        TopicRecords.readAll(KAFKA.bootstrapServers(), topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                .forEach(each);
     }
 }

@@ -1,11 +1,10 @@
-package org.frontline.launcher;
+package org.frontline.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,7 @@ import org.frontline.extract.SpeakerNames;
 import org.frontline.schemas.CommittedReader;
 import org.frontline.schemas.FrontlineTopics;
 import org.frontline.schemas.TopicNames;
-import org.frontline.streams.FrontlineStreams;
-import org.frontline.streams.StreamsSettings;
+import org.frontline.schemas.testing.TestArticles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -110,9 +108,8 @@ class HotTallyIT {
                         + "Two civilians were killed in Kharkiv on Monday when a missile hit a residential building, "
                         + "the regional governor said. Since the start of the war, " + (100 + i)
                         + " civilians have been killed in the region, he added.";
-                producer.send(new ProducerRecord<>(topics.raw().name(), "hot-" + i, Article.newBuilder()
-                        .setId("hot-" + i).setSource("test").setTitle("Front report " + i).setBody(body)
-                        .setPublished(published(i)).setIngestedAt(Instant.now()).build()));
+                producer.send(new ProducerRecord<>(topics.raw().name(), "hot-" + i, TestArticles.article("hot-" + i)
+                        .setTitle("Front report " + i).setBody(body).setPublished(published(i)).build()));
             }
         }
     }

@@ -1,0 +1,100 @@
+package org.frontline.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.frontline.avro.Article;
+import org.frontline.broker.testing.KafkaBrokerExtension;
+import org.frontline.broker.testing.TopicRecords;
+import org.frontline.schemas.AvroSerde;
+import org.frontline.schemas.ClusterAccess;
+import org.frontline.schemas.FrontlineTopics;
+import org.frontline.schemas.TopicNames;
+import org.frontline.schemas.testing.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Article files published to a real broker by {@link ArticlePublisher}: good files go, bad ones are rejected
+ * with their reason, none are lost, and a file keeps its key across versions. Launcher's
+ * {@code PublishCommandIT} checks what the {@code publish} command prints and its exit code.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class FilePublishingIT {
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @TempDir
+    Path corpus;
+
+    @Test
+    void publishesGoodFilesAndRejectsBadOnesWithTheirReasons() throws Exception {
+        TestFiles.writeGoodAndBad(corpus);
+        TopicNames names = TopicNames.withPrefix("test1.");
+
+        PublishReport report = publish(names, 1024);
+
+        assertThat(report.summary()).isEqualTo("received 7, published 2, rejected 5");
+        Map<String, String> reasons = new TreeMap<>();
+        report.rejections().forEach(r -> reasons.put(Path.of(r.origin()).getFileName().toString(), r.reason()));
+        assertThat(reasons).containsOnlyKeys("empty.txt", "blank.txt", "latin1.txt", "binary.txt", "huge.txt");
+        assertThat(reasons.get("empty.txt")).isEqualTo("empty");
+        assertThat(reasons.get("blank.txt")).isEqualTo("only white space");
+        assertThat(reasons.get("latin1.txt")).startsWith("not UTF-8 text");
+        assertThat(reasons.get("binary.txt")).startsWith("binary data");
+        assertThat(reasons.get("huge.txt")).isEqualTo("larger than the limit: 2048 bytes, limit 1024");
+
+        List<Article> published = readAll(names.raw(), Article.class).stream().map(ConsumerRecord::value).toList();
+        assertThat(published).extracting(Article::getPublished).containsExactlyInAnyOrder("2024-12", null);
+        assertThat(published).extracting(Article::getTitle).containsExactlyInAnyOrder(null, "Headline");
+        assertThat(published).extracting(Article::getBody)
+                .containsExactlyInAnyOrder("Tre civili sono stati uccisi ad Alyoshki.", "Four soldiers were killed.");
+    }
+
+    @Test
+    void republishingAndCorrectingAFileKeepsItsKey() throws Exception {
+        TopicNames names = TopicNames.withPrefix("test2.");
+        Files.writeString(corpus.resolve("a.txt"), "Two civilians were killed.");
+        assertThat(publish(names, TextCheck.DEFAULT_MAX_BYTES).allPublished()).isTrue();
+        Files.writeString(corpus.resolve("a.txt"), "Three civilians were killed.");
+        assertThat(publish(names, TextCheck.DEFAULT_MAX_BYTES).allPublished()).isTrue();
+
+        List<ConsumerRecord<String, Article>> records = readAll(names.raw(), Article.class);
+        assertThat(records).extracting(ConsumerRecord::key).hasSize(2).containsOnly(records.get(0).key());
+        assertThat(records).extracting(r -> r.value().getBody())
+                .containsExactly("Two civilians were killed.", "Three civilians were killed.");
+    }
+
+    private PublishReport publish(TopicNames names, int maxBytes) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", KAFKA.bootstrapServers());
+        // As the publish command prepares: topics created, then described, before the first send. Without the
+        // second step a first send to a topic just created stalled until delivery.timeout.ms under load.
+        ArticlePublisher.ensureTopics(props, names, 1, (short) -1);
+        ClusterAccess.requireWrite(props, List.of(names.raw(), names.rejected()));
+        try (ArticlePublisher publisher = new ArticlePublisher(props, FrontlineTopics.named(names),
+                new TextCheck(maxBytes), Clock.systemUTC())) {
+            return publisher.publishFiles(List.of(corpus));
+        }
+    }
+
+    private static <V extends SpecificRecord> List<ConsumerRecord<String, V>> readAll(
+            String topic, Class<V> type) {
+        return TopicRecords.readAll(KAFKA.bootstrapServers(), topic, new StringDeserializer(),
+                AvroSerde.of(type).deserializer());
+    }
+}
