@@ -170,9 +170,13 @@ public final class ArticlePublisher implements AutoCloseable {
         producer.send(new ProducerRecord<>(topics.rejected().name(), source,
                 topics.rejected().valueSerde().serializer().serialize(topics.rejected().name(), rejection)),
                 (metadata, error) -> {
-                    // The input is accounted as rejected whether or not its record could be written.
-                    ledger.settled(outcome);
-                    done.complete(outcome);
+                    // The input is accounted as rejected whether or not its record could be written, and a
+                    // record that could not be written is said so: nothing about bad input goes unreported.
+                    Outcome.Rejected settled = error == null ? outcome : new Outcome.Rejected(source, origin,
+                            reason + " (and the rejection could not be written to " + topics.rejected().name()
+                                    + ": " + error.getMessage() + ")");
+                    ledger.settled(settled);
+                    done.complete(settled);
                 });
         return done;
     }

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.frontline.avro.Article;
@@ -77,6 +79,30 @@ class FilePublishingIT {
         assertThat(records).extracting(ConsumerRecord::key).hasSize(2).containsOnly(records.get(0).key());
         assertThat(records).extracting(r -> r.value().getBody())
                 .containsExactly("Two civilians were killed.", "Three civilians were killed.");
+    }
+
+    @Test
+    void aRejectionThatCannotBeRecordedSaysSo() throws Exception {
+        Files.writeString(corpus.resolve("empty.txt"), "");
+        TopicNames names = TopicNames.withPrefix("test3.");
+        Properties props = new Properties();
+        props.put("bootstrap.servers", KAFKA.bootstrapServers());
+        // No rejections topic, and the broker creates none: the rejection's record cannot be written.
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(names.raw(), 1, (short) 1))).all().get();
+        }
+        props.put("max.block.ms", "2000");
+        props.put("delivery.timeout.ms", "3000");
+        props.put("request.timeout.ms", "2000");
+        PublishReport report;
+        try (ArticlePublisher publisher = new ArticlePublisher(props, FrontlineTopics.named(names),
+                new TextCheck(TextCheck.DEFAULT_MAX_BYTES), Clock.systemUTC())) {
+            report = publisher.publishFiles(List.of(corpus));
+        }
+
+        assertThat(report.summary()).isEqualTo("received 1, published 0, rejected 1");
+        assertThat(report.rejections()).singleElement().satisfies(r -> assertThat(r.reason())
+                .startsWith("empty (and the rejection could not be written to " + names.rejected() + ": "));
     }
 
     private PublishReport publish(TopicNames names, int maxBytes) {

@@ -674,11 +674,13 @@ public final class StatementFinder {
             }
             int end = nounPhraseEnd(tokens, from);
             Speaker named = resolve(sentence, from, end, false);
-            Name apposed = named == null || !isPersonNamed(sentence, from, end) ? appositivePerson(sentence, end) : null;
+            Name apposed = named == null || !isPersonNamed(sentence, from, end)
+                    ? appositivePerson(sentence, end) : null;
             if (apposed != null) {
                 // "ha scritto su X la relatrice speciale dell'Onu per i Territori, Francesca Albanese": the
                 // description ends in a body; the person after the comma is who speaks.
-                return new Speaker(fullest(apposed), document.slice(tokens.get(from).start(), tokens.get(apposed.end() - 1).end()));
+                int phraseEnd = tokens.get(apposed.end() - 1).end();
+                return new Speaker(fullest(apposed), document.slice(tokens.get(from).start(), phraseEnd));
             }
             if (named == null && end == from + 1 && tokens.get(from).isCapitalised()
                     && !isNamedPlaceOrBody(sentence, from)) {
