@@ -434,6 +434,10 @@ public final class StatementFinder {
                     return null;
                 }
                 Match<Boolean> verb = speechVerbs.at(tokens, k);
+                if (verb == null && k <= at.token() + 1) {
+                    // "«…»: così il ministro degli Esteri Antonio Tajani": a cue stands for the verb.
+                    verb = quoteCues.at(tokens, k);
+                }
                 if (verb != null) {
                     Speaker subject = subject(at.sentence(), verb, at.token());
                     return subject != null ? subject : lastSpeaker(quotation.outerStart());
@@ -601,7 +605,15 @@ public final class StatementFinder {
             if (antecedent != null) {
                 return antecedent;
             }
-            return start < end ? resolve(sentence, start, end, true) : null;
+            Speaker named = start < end ? resolve(sentence, start, end, true) : null;
+            if (named == null && end == start + 1 && start > 0 && tokens.get(start).isCapitalised()
+                    && tokens.get(start).isWord() && !isNamedPlaceOrBody(sentence, start)) {
+                // "“…,” Zelensky said": one capitalised word, not at the sentence's start, that the name finder
+                // did not take for a person (it is said once), is still who speaks before a verb of saying.
+                String word = tokens.get(start).text();
+                return new Speaker(word, word);
+            }
+            return named;
         }
 
         /**
