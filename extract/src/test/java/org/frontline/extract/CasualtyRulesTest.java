@@ -144,6 +144,18 @@ class CasualtyRulesTest {
     }
 
     @Test
+    void armedGroupsTakeTheirCountryAndMultinationalGroupsNone() {
+        assertThat(figures(EN + "Twelve Wagner fighters were killed near Bakhmut."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));
+        assertThat(figures(EN + "Twenty Houthi fighters were killed in the strikes."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("YE"));
+        assertThat(figures(EN + "Two peacekeepers were killed in southern Lebanon."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isNull());
+        assertThat(figures(IT + "Quaranta migranti sono annegati al largo della Libia."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isNull());
+    }
+
+    @Test
     void partyComesFromNationalityOrTheAttackersOpponent() {
         assertThat(figures(EN + "Ukrainian rockets hit a building where 63 Russian servicemen were killed."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));

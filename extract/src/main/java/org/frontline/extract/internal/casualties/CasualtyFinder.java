@@ -83,6 +83,7 @@ public final class CasualtyFinder {
     private final PhraseMap<String> capitals;
     private final PhraseMap<Boolean> ranges;
     private final PhraseMap<Boolean> approximateNumbers;
+    private final PhraseMap<Boolean> multinational;
     private final int objectGapLimit;
     private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> listJoiners;
@@ -122,6 +123,7 @@ public final class CasualtyFinder {
         this.capitals = lexicon.map("capitals", String::strip);
         this.ranges = lexicon.map("ranges", value -> !value.strip().equals("not"));
         this.approximateNumbers = lexicon.phrases("approximate-numbers");
+        this.multinational = lexicon.phrases("multinational");
         this.objectGapLimit = lexicon.settings().integer("casualties.object-gap-limit");
         this.phraseLimit = lexicon.settings().integer("casualties.phrase-limit");
         this.gapLimit = lexicon.settings().integer("casualties.gap-limit");
@@ -179,10 +181,12 @@ public final class CasualtyFinder {
                 }
                 // Read from the figure's own words, a side tells these people from others of the same count.
                 String ownParty = party;
-                if (party == null) {
+                boolean noSide = party == null && multinational.find(tokens, figure.evidenceStart,
+                        Math.max(figure.evidenceEnd, figure.phraseEnd)) != null;
+                if (party == null && !noSide) {
                     party = partyFromSentence(tokens, paragraphParty);
                 }
-                if (party == null) {
+                if (party == null && !noSide) {
                     if (!articlePartyRead) {
                         articleParty = partyFromPlaces(document);
                         articlePartyRead = true;
@@ -409,6 +413,17 @@ public final class CasualtyFinder {
                 return null;
             }
             Match<String> outcome = outcomes.at(tokens, j);
+            Match<String> predicate = outcome == null ? null : predicateAfter(tokens, outcome.end());
+            if (predicate != null && !predicate.value().equals(outcome.value())) {
+                // "Four Israeli hostages were killed": the people are named by an outcome noun; the verb says
+                // what happened to them.
+                candidate.outcome = predicate.value();
+                candidate.rule = "predicate";
+                candidate.phraseEnd = predicate.end();
+                candidate.widenEvidence(start, predicate.end());
+                person = true;
+                break;
+            }
             if (outcome != null) {
                 candidate.outcome = outcome.value();
                 j = outcome.end();
