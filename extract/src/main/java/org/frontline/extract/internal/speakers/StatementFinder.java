@@ -606,14 +606,22 @@ public final class StatementFinder {
                 return antecedent;
             }
             Speaker named = start < end ? resolve(sentence, start, end, true) : null;
-            if (named == null && end == start + 1 && start > 0 && tokens.get(start).isCapitalised()
-                    && tokens.get(start).isWord() && !isNamedPlaceOrBody(sentence, start)) {
-                // "“…,” Zelensky said": one capitalised word, not at the sentence's start, that the name finder
-                // did not take for a person (it is said once), is still who speaks before a verb of saying.
-                String word = tokens.get(start).text();
-                return new Speaker(word, word);
+            return named == null && end == start + 1 ? loneName(sentence, start) : named;
+        }
+
+        /**
+         * "“…,” Zelensky said", "– said Stoltenberg –", "Peskov said:": one capitalised word next to a verb of
+         * saying that the name finder did not take for a person (it is said once) is still who speaks, unless
+         * it is a place or body, or a word of the lexicons ("Officials said" opening a sentence). Null otherwise.
+         */
+        private Speaker loneName(Sentence sentence, int token) {
+            Token word = sentence.tokens().get(token);
+            boolean lexiconWord = word.firsts() != 0 || word.lasts() != 0;
+            if (!word.isWord() || !word.isCapitalised() || isNamedPlaceOrBody(sentence, token)
+                    || token == 0 && lexiconWord) {
+                return null;
             }
-            return named;
+            return new Speaker(word.text(), word.text());
         }
 
         /**
@@ -694,14 +702,8 @@ public final class StatementFinder {
                 int phraseEnd = tokens.get(apposed.end() - 1).end();
                 return new Speaker(fullest(apposed), document.slice(tokens.get(from).start(), phraseEnd));
             }
-            if (named == null && end == from + 1 && tokens.get(from).isCapitalised()
-                    && !isNamedPlaceOrBody(sentence, from)) {
-                // "said Serhiy, a volunteer who…": a first name alone, which the name finder does not take
-                // for a person, is still the one who speaks after a verb of saying.
-                String word = tokens.get(from).text();
-                return new Speaker(word, word);
-            }
-            return named;
+            // "said Serhiy, a volunteer who…": a first name alone still speaks after a verb of saying.
+            return named == null && end == from + 1 ? loneName(sentence, from) : named;
         }
 
         /** A conjunction between two capitalised words joins names ("UNHCR, IOM and UNICEF said"), not clauses. */
@@ -965,7 +967,12 @@ public final class StatementFinder {
                 end = speechAuxiliaries.endingAt(tokens, end).start();
             }
             Speaker before = from < end ? resolve(sentence, from, end, false) : null;
-            return before != null ? before : resolve(sentence, skipLeading(tokens, verb.end()), to, false);
+            if (before == null && end == from + 1) {
+                before = loneName(sentence, from);
+            }
+            int after = skipLeading(tokens, verb.end());
+            Speaker named = before != null ? before : resolve(sentence, after, to, false);
+            return named == null && to == after + 1 ? loneName(sentence, after) : named;
         }
 
         /**
