@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.frontline.avro.Article;
+import org.frontline.avro.Rejection;
 import org.frontline.broker.testing.KafkaBrokerExtension;
 import org.frontline.broker.testing.TopicRecords;
 import org.frontline.schemas.AvroSerde;
@@ -59,6 +60,10 @@ class FilePublishingIT {
         assertThat(reasons.get("latin1.txt")).startsWith("not UTF-8 text");
         assertThat(reasons.get("binary.txt")).startsWith("binary data");
         assertThat(reasons.get("huge.txt")).isEqualTo("larger than the limit: 2048 bytes, limit 1024");
+
+        // Every rejection is on the rejections topic too, with its reason: none is only in the summary.
+        assertThat(readAll(names.rejected(), Rejection.class)).extracting(r -> r.value().getReason())
+                .containsExactlyInAnyOrderElementsOf(reasons.values());
 
         List<Article> published = readAll(names.raw(), Article.class).stream().map(ConsumerRecord::value).toList();
         assertThat(published).extracting(Article::getPublished).containsExactlyInAnyOrder("2024-12", null);
