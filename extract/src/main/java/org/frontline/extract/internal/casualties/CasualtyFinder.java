@@ -75,6 +75,8 @@ public final class CasualtyFinder {
     private final int cueDistance;
     private final long runningTotalScale;
     private final PhraseMap<Boolean> cumulative;
+    private final PhraseMap<Boolean> cumulativeEvents;
+    private final PhraseMap<Boolean> days;
     private final PhraseMap<Boolean> superlatives;
     private final PhraseMap<Boolean> thresholds;
     private final PhraseMap<Boolean> objectGapOpeners;
@@ -115,6 +117,7 @@ public final class CasualtyFinder {
         this.lossVerbs = lexicon.phrases("loss-verbs");
         // "in tutto il paese = not": a longer phrase that is no cue keeps a cue inside it ("in tutto") from matching.
         this.cumulative = lexicon.map("cumulative", value -> !value.strip().equals("not"));
+        this.cumulativeEvents = lexicon.map("cumulative", value -> value.strip().equals("event"));
         this.superlatives = lexicon.phrases("superlatives");
         this.thresholds = lexicon.phrases("thresholds");
         this.objectGapOpeners = lexicon.phrases("object-gap-openers");
@@ -133,6 +136,7 @@ public final class CasualtyFinder {
         this.cueDistance = lexicon.settings().integer("casualties.cue-distance");
         this.runningTotalScale = lexicon.settings().integer("casualties.running-total-scale");
         this.singlePeriod = lexicon.phrases("single-period");
+        this.days = lexicon.phrases("days");
         this.subsets = lexicon.phrases("subsets");
         this.partitives = lexicon.phrases("partitives");
         this.listJoiners = lexicon.phrases("list-joiners");
@@ -160,6 +164,8 @@ public final class CasualtyFinder {
         int lastSentence = -2;
         String articleParty = null;
         boolean articlePartyRead = false;
+        Boolean eventBefore = null;
+        int eventParagraph = -1;
         for (Sentence sentence : document.sentences()) {
             Found previous = found.isEmpty() ? null : found.get(found.size() - 1);
             boolean sameParagraph = previous != null && previous.paragraph == sentence.paragraph();
@@ -167,7 +173,15 @@ public final class CasualtyFinder {
             Candidate runningBefore = sameParagraph && lastSentence == sentence.index() - 1 ? lastInSentence : null;
             // Every figure takes its outcome from an outcome word or a count noun of its sentence.
             boolean mayCount = PhraseMap.mayOccurIn(sentence.tokens(), outcomes, tolls);
-            List<Candidate> figures = mayCount ? figuresIn(sentence.tokens(), runningBefore) : List.of();
+            // The sentence before, in the same paragraph, may say how long the event lasted ("after a three-day
+            // assault. More than 400 people were killed"), unless this one names its own day or single period.
+            Boolean period = lastPeriodCue(sentence.tokens());
+            Boolean context = Boolean.FALSE.equals(period) || sentence.paragraph() != eventParagraph
+                    || eventBefore == null || days.find(sentence.tokens(), 0, sentence.tokens().size()) != null
+                    ? null : eventBefore;
+            List<Candidate> figures = mayCount ? figuresIn(sentence.tokens(), runningBefore, context) : List.of();
+            eventBefore = period;
+            eventParagraph = sentence.paragraph();
             if (!figures.isEmpty()) {
                 lastInSentence = figures.get(figures.size() - 1);
                 lastSentence = sentence.index();
@@ -244,8 +258,10 @@ public final class CasualtyFinder {
      *
      * @param before the last figure of the sentence just before in the same paragraph, or null; a running
      *               total there makes this sentence's figures running totals unless a cue says otherwise
+     * @param context what the sentence before says of the event's length ({@link #lastPeriodCue}), taken by a
+     *                figure that has no cue, figure or {@code before} of its own; null for nothing
      */
-    private List<Candidate> figuresIn(List<Token> tokens, Candidate before) {
+    private List<Candidate> figuresIn(List<Token> tokens, Candidate before, Boolean context) {
         List<Candidate> candidates = candidates(tokens);
         List<Candidate> figures = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
@@ -268,7 +284,7 @@ public final class CasualtyFinder {
         }
         figures.removeIf(figure -> figure.outcome == null);
         for (int f = 0; f < figures.size(); f++) {
-            complete(tokens, figures.get(f), f == 0 ? null : figures.get(f - 1), before);
+            complete(tokens, figures.get(f), f == 0 ? null : figures.get(f - 1), before, context);
         }
         return figures;
     }
@@ -792,7 +808,8 @@ public final class CasualtyFinder {
     }
 
     /** Victims, party and qualifiers a figure does not state itself, from the sentence around it. */
-    private void complete(List<Token> tokens, Candidate figure, Candidate previous, Candidate before) {
+    private void complete(List<Token> tokens, Candidate figure, Candidate previous, Candidate before,
+            Boolean context) {
         if (figure.bare && previous != null) {
             figure.victims = figure.victims != null ? figure.victims : previous.victims;
             figure.party = figure.party != null ? figure.party : previous.party;
@@ -823,6 +840,8 @@ public final class CasualtyFinder {
             figure.cumulative = true;
         } else if (previous != null) {
             figure.cumulative = previous.cumulative || figure.outcome.equals(LOSSES);
+        } else if (before == null && context != null && !(context && isOneEvent(tokens, figure))) {
+            figure.cumulative = context || figure.outcome.equals(LOSSES);
         } else {
             // The missing are counted as they stand now, so they do not take a running total from before.
             figure.cumulative = figure.outcome.equals(LOSSES)
@@ -979,6 +998,34 @@ public final class CasualtyFinder {
         }
         boolean tallied = tolls.find(tokens, 0, figure.number.start()) != null;
         return nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : cueDistance);
+    }
+
+    /**
+     * What a sentence's last period cue says of the casualties told next: true when it is an event that lasted
+     * days (the {@code cumulative} entries marked {@code = event}: "a three-day assault", "giorni di scontri"),
+     * false when it is a single day, null for neither. Other running-total cues ("since 2022", "this year") say
+     * how long a count ran, not an event, and are left to the figure's own sentence.
+     */
+    private Boolean lastPeriodCue(List<Token> tokens) {
+        Boolean last = null;
+        for (int k = 0; k < tokens.size(); k++) {
+            if (!cumulative.mayStartAt(tokens.get(k)) && !singlePeriod.mayStartAt(tokens.get(k))) {
+                continue;
+            }
+            Match<Boolean> total = cumulative.at(tokens, k);
+            Match<Boolean> period = singlePeriod.at(tokens, k);
+            Match<Boolean> cue = period != null ? period : total;
+            if (cue == null) {
+                continue;
+            }
+            if (cue == period) {
+                last = false;
+            } else if (cumulativeEvents.at(tokens, k).value()) {
+                last = true;
+            }
+            k = cue.end() - 1;
+        }
+        return last;
     }
 
     private Boolean nearestCue(List<Token> tokens, Candidate figure, int from, int to, int limit) {
