@@ -605,8 +605,28 @@ public final class StatementFinder {
             if (antecedent != null) {
                 return antecedent;
             }
+            end = beforeAside(tokens, start, end);
             Speaker named = start < end ? resolve(sentence, start, end, true) : null;
             return named == null && end == start + 1 ? loneName(sentence, start) : named;
+        }
+
+        /**
+         * Where a subject ends before an aside between commas that stands between it and its verb: "Hezbollah, in
+         * una nota, ha detto", "the ministry, in a statement, said", "Serhiy Lysak, head of the regional
+         * administration, wrote". An aside opens with a word in lower case; a name in apposition ("the agency's
+         * head, Filippo Grandi, said") is the subject itself. {@code end} when there is no aside.
+         */
+        private int beforeAside(List<Token> tokens, int start, int end) {
+            if (end - 1 <= start || !tokens.get(end - 1).is(",")) {
+                return end;
+            }
+            for (int k = end - 2; k > start; k--) {
+                if (tokens.get(k).is(",")) {
+                    Token first = tokens.get(k + 1);
+                    return first.isWord() && !first.isCapitalised() && k + 1 < end - 1 ? k : end;
+                }
+            }
+            return end;
         }
 
         /**
