@@ -77,6 +77,7 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> cumulative;
     private final PhraseMap<Boolean> cumulativeEvents;
     private final PhraseMap<Boolean> days;
+    private final PhraseMap<Boolean> singular;
     private final PhraseMap<Boolean> superlatives;
     private final PhraseMap<Boolean> thresholds;
     private final PhraseMap<Boolean> objectGapOpeners;
@@ -136,6 +137,7 @@ public final class CasualtyFinder {
         this.cueDistance = lexicon.settings().integer("casualties.cue-distance");
         this.runningTotalScale = lexicon.settings().integer("casualties.running-total-scale");
         this.singlePeriod = lexicon.phrases("single-period");
+        this.singular = lexicon.phrases("singular");
         this.days = lexicon.phrases("days");
         this.subsets = lexicon.phrases("subsets");
         this.partitives = lexicon.phrases("partitives");
@@ -691,7 +693,9 @@ public final class CasualtyFinder {
     /** "were killed", ", among them 560 children, have been killed", "che giocavano a calcio sono stati uccisi". */
     private Match<String> predicateAfter(List<Token> tokens, int from) {
         int q = from;
-        if (q + 1 < tokens.size() && tokens.get(q).is(",") && subsets.find(tokens, q + 1, q + 1 + gapLimit) != null) {
+        if (q + 1 < tokens.size() && tokens.get(q).is(",") && (subsets.find(tokens, q + 1, q + 1 + gapLimit) != null
+                || singular.contains(tokens.get(q + 1)))) {
+            // ", among them 560 children,", ", a midwife and a laboratory technician,": an aside about the people.
             q = closingComma(tokens, q + 1);
         }
         int limit = clauseOpeners.at(tokens, q) != null ? clauseGapLimit : 0;
