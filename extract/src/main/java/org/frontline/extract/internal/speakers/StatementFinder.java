@@ -55,6 +55,8 @@ public final class StatementFinder {
     private static final int NESTED_READS = 8;
     /** Marks that end the words that can name a speaker, each a token of its own. */
     private static final String BOUNDARIES = ".,;:!?()–—\"“”«»‘’„";
+    /** What ends a description in apposition other than its comma; an acronym in brackets belongs to it. */
+    private static final String APPOSITION_STOPS = ".;:!?–—\"“”«»‘’„";
     private static final char LATIN_LAST = '\u024f';
     private static final char PUNCTUATION_FIRST = '\u2000';
     private static final char PUNCTUATION_LAST = '\u206f';
@@ -430,6 +432,14 @@ public final class StatementFinder {
             List<Token> tokens = at.sentence().tokens();
             int limit = Math.min(tokens.size(), at.token() + afterVerbDistance);
             for (int k = at.token(); k < limit && !inQuotation(tokens.get(k)); k++) {
+                int apposition = appositionEnd(tokens, k);
+                if (apposition > k) {
+                    // "“…,” Marta Hurtado, a spokesperson for the Office of the UN High Commissioner, told": the
+                    // description of the speaker does not count toward the distance to the verb.
+                    limit = Math.min(tokens.size(), limit + apposition - k);
+                    k = apposition;
+                    continue;
+                }
                 if (conjunctions.contains(tokens.get(k)) && !joinsNames(tokens, k)) {
                     return null;
                 }
@@ -444,6 +454,28 @@ public final class StatementFinder {
                 }
             }
             return null;
+        }
+
+        /**
+         * The closing comma of a description in apposition that opens at the comma {@code comma} with an
+         * indefinite article (", a spokesperson for the OHCHR,"), at most {@code statements.description-limit}
+         * tokens on; -1 when there is none.
+         */
+        private int appositionEnd(List<Token> tokens, int comma) {
+            if (!tokens.get(comma).is(",") || comma + 1 >= tokens.size() || !indefinites.contains(tokens.get(comma + 1))) {
+                return -1;
+            }
+            int end = Math.min(tokens.size(), comma + 2 + descriptionLimit);
+            for (int k = comma + 2; k < end; k++) {
+                Token token = tokens.get(k);
+                if (token.is(",")) {
+                    return k;
+                }
+                if (inQuotation(token) || speechVerbs.at(tokens, k) != null || isOneOf(token, APPOSITION_STOPS)) {
+                    return -1;
+                }
+            }
+            return -1;
         }
 
         /**
@@ -878,7 +910,8 @@ public final class StatementFinder {
          */
         private int subjectStart(List<Token> tokens, int end, int floor) {
             int k = end;
-            while (k > floor && end - k < subjectLimit) {
+            int skipped = 0;
+            while (k > floor && end - k - skipped < subjectLimit) {
                 Token token = tokens.get(k - 1);
                 if (inQuotation(token) || conjunctions.contains(token)) {
                     break;
@@ -901,6 +934,8 @@ public final class StatementFinder {
                     if (aside < 0) {
                         break;
                     }
+                    // A description or aside between commas does not count toward the subject's length.
+                    skipped += k - aside;
                     k = aside;
                     continue;
                 }
@@ -943,13 +978,16 @@ public final class StatementFinder {
          * back to the previous comma are not all words or the word before that comma is not capitalised.
          */
         private int describedNameStart(List<Token> tokens, int comma, int floor) {
-            for (int k = comma - 1; k > floor && comma - k <= descriptionLimit; k--) {
+            int brackets = 0;
+            for (int k = comma - 1; k > floor && comma - k - brackets <= descriptionLimit; k--) {
                 Token token = tokens.get(k);
                 if (token.is(",")) {
                     boolean named = k - 1 > floor && tokens.get(k - 1).isCapitalised() && k + 1 < comma;
                     return named ? k : -1;
                 }
-                if (!token.isWord() || inQuotation(token) || speechVerbs.at(tokens, k) != null) {
+                boolean bracket = token.is("(") || token.is(")"); // "(OHCHR)" belongs to the description
+                brackets += bracket ? 1 : 0;
+                if (!token.isWord() && !bracket || inQuotation(token) || speechVerbs.at(tokens, k) != null) {
                     return -1;
                 }
             }
