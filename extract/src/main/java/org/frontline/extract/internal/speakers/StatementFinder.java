@@ -89,6 +89,7 @@ public final class StatementFinder {
     private final PhraseMap<Boolean> relatives;
     private final PhraseMap<Boolean> conjunctions;
     private final PhraseMap<Boolean> nameWords;
+    private final PhraseMap<Boolean> organisationAdjectives;
     private final PhraseMap<Boolean> documents;
     private final PhraseMap<String> nationalities;
     private final int afterVerbDistance;
@@ -117,6 +118,7 @@ public final class StatementFinder {
         this.relatives = lexicon.phrases("relatives");
         this.conjunctions = lexicon.phrases("conjunctions");
         this.nameWords = lexicon.phrases("name-words");
+        this.organisationAdjectives = lexicon.phrases("organisation-adjectives");
         this.documents = lexicon.phrases("documents");
         this.nationalities = lexicon.map("nationalities", String::strip);
         this.interviewLabels = lexicon.map("interview-labels", String::strip);
@@ -1170,7 +1172,8 @@ public final class StatementFinder {
                 Token token = tokens.get(k);
                 boolean named = token.isCapitalised() || token.is("'s") || determiners.contains(token)
                         || organisations.contains(token) || nameWords.contains(token)
-                        || nationalities.at(tokens, k) != null;
+                        || nationalities.at(tokens, k) != null
+                        || k > s && organisations.contains(tokens.get(k - 1)) && organisationAdjectives.contains(token);
                 if (!named) {
                     return fullestOrganisation(organisation);
                 }
