@@ -23,7 +23,10 @@ final class Candidate {
     /** A range ("between 35 and 40"): its lower bound, approximate. */
     boolean range;
     boolean cumulative;
-    /** The name of the pattern that gave the outcome: nominal, active, predicate, toll, list, period-part. */
+    /**
+     * The name of the pattern that gave the outcome: nominal, active, predicate, toll, list, period-part,
+     * elided-period.
+     */
     String rule = "nominal";
 
     Candidate(NumberMatch number) {

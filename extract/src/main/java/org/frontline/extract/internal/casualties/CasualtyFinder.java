@@ -419,6 +419,15 @@ public final class CasualtyFinder {
             candidate.phraseEnd = period.end();
             return candidate;
         }
+        int elided = elidedPeriodEnd(tokens, number);
+        if (elided > 0) {
+            // "106.720 perdite nel 2022, 253.290 nel 2023 e 430.790 nel 2024": the figure before gives the outcome.
+            candidate.periodPart = true;
+            candidate.rule = "elided-period";
+            candidate.bare = true;
+            candidate.phraseEnd = elided;
+            return candidate;
+        }
         boolean person = false;
         int j = end;
         for (int steps = 0; j < tokens.size() && steps < phraseLimit; steps++) {
@@ -500,6 +509,42 @@ public final class CasualtyFinder {
         return candidate;
     }
 
+    /**
+     * Where the period ends of a number that follows a list's comma or joiner and is followed by a period of its
+     * own, with its people and outcome left out: "253,290 in 2023", "15 on Tuesday", "12 il giorno dopo" (Guidelines,
+     * Hard cases: a figure for a period of its own is a figure). A year, a word of {@code days} or a single period
+     * within {@code casualties.gap-limit} tokens; -1 when the number is not such a figure.
+     */
+    private int elidedPeriodEnd(List<Token> tokens, NumberMatch number) {
+        int start = number.start();
+        boolean listed = start > 0 && (tokens.get(start - 1).is(",") || listJoiners.contains(tokens.get(start - 1)));
+        if (!listed || isYear(tokens, number)) {
+            return -1;
+        }
+        for (int k = number.end(); k < Math.min(tokens.size(), number.end() + gapLimit); k++) {
+            Token token = tokens.get(k);
+            NumberMatch year = token.isNumber() ? numbers.read(tokens, k) : null;
+            if (year != null && isYear(tokens, year)) {
+                return year.end();
+            }
+            Match<Boolean> day = days.mayStartAt(token) ? days.at(tokens, k) : null;
+            Match<Boolean> period = day == null && singlePeriod.mayStartAt(token) ? singlePeriod.at(tokens, k) : null;
+            if (day != null || period != null) {
+                return day != null ? day.end() : period.end();
+            }
+            if (!token.isWord() || outcomes.at(tokens, k) != null || victims.at(tokens, k) != null) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** A four-digit number that reads as a year. */
+    private static boolean isYear(List<Token> tokens, NumberMatch number) {
+        return number.value() >= FIRST_YEAR && number.value() <= LAST_YEAR
+                && number.end() == number.start() + 1 && tokens.get(number.start()).text().length() == 4;
+    }
+
     /** Whether the token is one of the one-character marks. */
     private static boolean isMark(Token token, String marks) {
         String text = token.text();
@@ -523,9 +568,7 @@ public final class CasualtyFinder {
     }
 
     private boolean standsAlone(List<Token> tokens, int end, NumberMatch number) {
-        boolean year = number.value() >= FIRST_YEAR && number.value() <= LAST_YEAR
-                && number.end() == number.start() + 1 && tokens.get(number.start()).text().length() == 4;
-        if (year) {
+        if (isYear(tokens, number)) {
             return false;
         }
         return end >= tokens.size() || tokens.get(end).isPunct() || connectors.at(tokens, end) != null
@@ -823,6 +866,9 @@ public final class CasualtyFinder {
             // A bulletin line names its people before the colon: "militari ucraini caduti: 31mila".
             int clause = clauseStart(tokens, number - 1);
             Match<String> named = victims.findLast(tokens, clause, number - 1);
+            if (named != null && named.start() > clause && tokens.get(named.start()).isCapitalised()) {
+                named = null; // part of a name: "The General Staff gave the count:"
+            }
             // Only a nationality beside the people is theirs: "dell'offensiva israeliana: 32.916 morti" is not.
             Match<String> side = named == null ? null
                     : nationalities.findLast(tokens, Math.max(clause, named.start() - 2), number - 1);
