@@ -572,7 +572,8 @@ public final class CasualtyFinder {
             return false;
         }
         return end >= tokens.size() || tokens.get(end).isPunct() || connectors.at(tokens, end) != null
-                || thresholds.at(tokens, end) != null || subsets.at(tokens, end) != null;
+                || thresholds.at(tokens, end) != null || subsets.at(tokens, end) != null
+                || days.at(tokens, end) != null; // "è salito a 75 domenica"
     }
 
     /** Candidates joined by "and" into one list of people ("nine adults and one child were killed"). */
@@ -886,11 +887,13 @@ public final class CasualtyFinder {
         Boolean cue = cumulativeCue(tokens, figure);
         if (cue != null) {
             figure.cumulative = cue;
-        } else if (figure.count >= runningTotalScale && !isOneEvent(tokens, figure)) {
+        } else if (isOneEvent(tokens, figure)) {
+            figure.cumulative = false;
+        } else if (figure.count >= runningTotalScale) {
             figure.cumulative = true;
         } else if (previous != null) {
             figure.cumulative = previous.cumulative || figure.outcome.equals(LOSSES);
-        } else if (before == null && context != null && !(context && isOneEvent(tokens, figure))) {
+        } else if (before == null && context != null) {
             figure.cumulative = context || figure.outcome.equals(LOSSES);
         } else {
             // The missing are counted as they stand now, so they do not take a running total from before.
@@ -1040,7 +1043,8 @@ public final class CasualtyFinder {
      * {@code attacks} entries marked {@code = one}. Its toll is that event's, not a running total.
      */
     private boolean isOneEvent(List<Token> tokens, Candidate figure) {
-        for (int k = 0; k < figure.number.start(); k++) {
+        int end = clauseEnd(tokens, figure.evidenceEnd);
+        for (int k = 0; k < end; k++) {
             Match<Boolean> attack = attacks.mayStartAt(tokens.get(k)) ? attacks.at(tokens, k) : null;
             if (attack != null && attack.value()) {
                 return true;
