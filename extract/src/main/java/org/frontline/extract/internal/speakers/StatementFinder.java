@@ -707,11 +707,15 @@ public final class StatementFinder {
                 Match<Boolean> source = documents.at(tokens, k);
                 if (source != null) {
                     Match<Boolean> of = nameWords.at(tokens, source.end());
-                    if (of == null) {
+                    int after = source.end();
+                    boolean speakerFollows = after < tokens.size() && (tokens.get(after).isCapitalised()
+                            || determiners.contains(tokens.get(after)));
+                    if (of == null && !speakerFollows) {
                         return sentence.index() > 0 ? mainSubject(document.sentences().get(sentence.index() - 1),
                                 Integer.MAX_VALUE) : null;
                     }
-                    from = of.end();
+                    // "nella nota del ministero", or "in un comunicato l'Unicef": the speaker follows the document.
+                    from = of != null ? of.end() : after;
                 } else if (media.at(tokens, k) != null) {
                     // "ha scritto su Telegram Serhiy Lysak": the platform, then the speaker.
                     from = skipLeading(tokens, media.at(tokens, k).end());
@@ -756,8 +760,10 @@ public final class StatementFinder {
                 int phraseEnd = tokens.get(apposed.end() - 1).end();
                 return new Speaker(fullest(apposed), document.slice(tokens.get(from).start(), phraseEnd));
             }
-            // "said Serhiy, a volunteer who…": a first name alone still speaks after a verb of saying.
-            return named == null && end == from + 1 ? loneName(sentence, from) : named;
+            // "said Serhiy, a volunteer who…", "afferma l'Unicef": a name alone, with its article or none, still
+            // speaks after a verb of saying.
+            int lone = end == from + 2 && determiners.contains(tokens.get(from)) ? from + 1 : from;
+            return named == null && end == lone + 1 ? loneName(sentence, lone) : named;
         }
 
         /** A conjunction between two capitalised words joins names ("UNHCR, IOM and UNICEF said"), not clauses. */
