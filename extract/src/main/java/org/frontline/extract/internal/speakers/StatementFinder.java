@@ -464,7 +464,8 @@ public final class StatementFinder {
          * tokens on; -1 when there is none.
          */
         private int appositionEnd(List<Token> tokens, int comma) {
-            if (!tokens.get(comma).is(",") || comma + 1 >= tokens.size() || !indefinites.contains(tokens.get(comma + 1))) {
+            if (!tokens.get(comma).is(",") || comma + 1 >= tokens.size()
+                    || !indefinites.contains(tokens.get(comma + 1))) {
                 return -1;
             }
             int end = Math.min(tokens.size(), comma + 2 + descriptionLimit);
