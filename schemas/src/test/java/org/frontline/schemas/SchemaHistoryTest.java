@@ -14,6 +14,7 @@ import org.frontline.avro.DeadLetter;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.Rejection;
 import org.frontline.avro.SpeakerTally;
+import org.frontline.avro.state.ArticleContributions;
 import org.frontline.avro.state.CasualtyChange;
 import org.frontline.avro.state.CasualtyContribution;
 import org.frontline.avro.state.LanguageStats;
@@ -27,7 +28,7 @@ class SchemaHistoryTest {
     @ParameterizedTest
     @ValueSource(classes = {Article.class, EnrichedArticle.class, CasualtyTally.class, SpeakerTally.class,
             DeadLetter.class, Rejection.class, CasualtyContribution.class, SpeakerContribution.class,
-            CasualtyChange.class, SpeakerChange.class, LanguageStats.class})
+            CasualtyChange.class, SpeakerChange.class, LanguageStats.class, ArticleContributions.class})
     void currentSchemaIsReleasedAndReadsEveryEarlierVersion(Class<?> type) {
         Schema current = SpecificData.get().getSchema(type);
         List<Schema> released = SchemaHistory.released().versions(current.getFullName());
