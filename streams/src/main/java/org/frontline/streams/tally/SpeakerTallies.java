@@ -30,6 +30,9 @@ public final class SpeakerTallies {
             .thenComparingInt(s -> s.name().length())
             .thenComparing(Spelling::name, Comparator.reverseOrder());
 
+    /** Between the speaker key and the spelling in {@link #spellingCountKey}; not a character of either. */
+    private static final char SEPARATOR = '\u001F';
+
     private SpeakerTallies() {
     }
 
@@ -120,6 +123,6 @@ public final class SpeakerTallies {
 
     /** The key of a spelling's statement count. */
     public static String spellingCountKey(String speaker, String spelling) {
-        return speaker + ContributionChanges.SEPARATOR + spelling;
+        return speaker + SEPARATOR + spelling;
     }
 }
