@@ -27,6 +27,7 @@ import org.frontline.avro.Article;
 import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
+import org.frontline.avro.state.ArticleContributions;
 import org.frontline.avro.state.CasualtyChange;
 import org.frontline.avro.state.CasualtyContribution;
 import org.frontline.avro.state.LanguageStats;
@@ -38,9 +39,9 @@ import org.frontline.streams.enrich.EnrichProcessor;
 import org.frontline.streams.enrich.EnrichProcessor.Outcome;
 import org.frontline.streams.enrich.Enricher;
 import org.frontline.streams.tally.ArticleRecency;
-import org.frontline.streams.tally.CasualtyTallies;
 import org.frontline.streams.tally.CasualtyTallyProcessor;
 import org.frontline.streams.tally.ContributionChanges;
+import org.frontline.streams.tally.ContributionChanges.Change;
 import org.frontline.streams.tally.LanguageTallies;
 import org.frontline.streams.tally.SpeakerTallies;
 import org.frontline.streams.tally.SpeakerTallyProcessor;
@@ -59,10 +60,14 @@ import org.frontline.streams.tally.SpeakerTallyProcessor;
  * </ul>
  *
  * <p>Each version of an article becomes changes of the tallies it counts in ({@link ContributionChanges}:
- * its contribution before and after, only where it differs), repartitioned by tally key; a tally
- * processor applies each change with a fixed number of store operations, so an article costs the same
- * whether it is the first or the millionth to touch a tally. Republishing an article changes nothing,
- * and a corrected or withdrawn version replaces or removes its contribution exactly.
+ * its contribution before and after, only where it differs). One record per article in the
+ * {@value #CONTRIBUTIONS_STORE} store holds its current contributions to casualty and speaker tallies
+ * alike, so a version costs one read and at most one write there, however many tallies it touches. The
+ * changes are split by kind and repartitioned by tally key ({@code casualty-changes-by-tally},
+ * {@code speaker-changes-by-speaker}); a tally processor applies each change with a fixed number of store
+ * operations, so an article costs the same whether it is the first or the millionth to touch a tally.
+ * Republishing an article changes nothing, and a corrected or withdrawn version replaces or removes its
+ * contribution exactly.
  */
 public final class FrontlineTopology {
 
@@ -74,6 +79,8 @@ public final class FrontlineTopology {
     public static final String CASUALTY_STORE = "casualty-tallies";
     /** Casualty tallies by tally key and month, {@code outcome|victims|party|YYYY-MM} (queryable). */
     public static final String CASUALTY_MONTHLY_STORE = "casualty-monthly";
+    /** Each article's current contributions to the tallies, by article id, {@code ArticleContributions}. */
+    public static final String CONTRIBUTIONS_STORE = "article-contributions";
     /** Speaker tallies by canonical speaker key (queryable). */
     public static final String SPEAKER_STORE = "speaker-tallies";
     /** Speakers' contributions by recency, {@link SpeakerTallies#recencyKey} (queryable). */
@@ -113,8 +120,20 @@ public final class FrontlineTopology {
 
         // The tallies take each version straight from enrichment, in the same task and transaction, rather
         // than from the table: one commit fewer between an article and its tallies.
-        casualtyTallies(builder, topics, enriched);
-        speakerTallies(builder, topics, enriched);
+        builder.addStateStore(persistent(CONTRIBUTIONS_STORE, Serdes.String(),
+                AvroSerde.of(ArticleContributions.class)));
+        Map<String, KStream<String, Change>> changes = enriched
+                .process(() -> new ContributionChanges(CONTRIBUTIONS_STORE), Named.as("contribution-changes"),
+                        CONTRIBUTIONS_STORE)
+                // One read of an article's contributions serves both kinds of tally; the changes then part.
+                .split(Named.as("contribution-changes-"))
+                .branch((tally, change) -> change instanceof Change.Casualty, Branched.as("casualty"))
+                .branch((tally, change) -> change instanceof Change.Speaker, Branched.as("speaker"))
+                .noDefaultBranch();
+        casualtyTallies(builder, topics, changes.get("contribution-changes-casualty")
+                .mapValues(change -> ((Change.Casualty) change).change(), Named.as("casualty-changes")));
+        speakerTallies(builder, topics, changes.get("contribution-changes-speaker")
+                .mapValues(change -> ((Change.Speaker) change).change(), Named.as("speaker-changes")));
 
         AvroSerde<LanguageStats> statsSerde = AvroSerde.of(LanguageStats.class);
         articles.groupBy((id, article) -> KeyValue.pair(article.getLanguage(), LanguageTallies.of(article)),
@@ -155,18 +174,14 @@ public final class FrontlineTopology {
     }
 
     private static void casualtyTallies(StreamsBuilder builder, FrontlineTopics topics,
-            KStream<String, EnrichedArticle> versions) {
+            KStream<String, CasualtyChange> changes) {
         AvroSerde<CasualtyContribution> contributionSerde = AvroSerde.of(CasualtyContribution.class);
         AvroSerde<CasualtyTally> tallySerde = AvroSerde.of(CasualtyTally.class);
-        String contributions = "casualty-contributions";
         String cumulative = "casualty-cumulative-index";
-        builder.addStateStore(persistent(contributions, Serdes.String(), contributionSerde));
         builder.addStateStore(persistent(CASUALTY_STORE, Serdes.String(), tallySerde));
         builder.addStateStore(persistent(CASUALTY_MONTHLY_STORE, Serdes.String(), tallySerde));
         builder.addStateStore(persistent(cumulative, Serdes.Bytes(), contributionSerde));
-        versions
-                .process(() -> new ContributionChanges<>(contributions, CasualtyTallies::contributions,
-                        CasualtyChange::new), Named.as("casualty-changes"), contributions)
+        changes
                 // Every change of one tally goes to the task that owns the tally.
                 .repartition(Repartitioned.<String, CasualtyChange>as("casualty-changes-by-tally")
                         .withKeySerde(Serdes.String())
@@ -178,18 +193,13 @@ public final class FrontlineTopology {
     }
 
     private static void speakerTallies(StreamsBuilder builder, FrontlineTopics topics,
-            KStream<String, EnrichedArticle> versions) {
-        AvroSerde<SpeakerContribution> contributionSerde = AvroSerde.of(SpeakerContribution.class);
-        String contributions = "speaker-contributions";
+            KStream<String, SpeakerChange> changes) {
         SpeakerTallyProcessor.Stores stores = new SpeakerTallyProcessor.Stores(SPEAKER_STORE, SPEAKER_RECENCY_STORE,
                 "speaker-spelling-counts");
-        builder.addStateStore(persistent(contributions, Serdes.String(), contributionSerde));
         builder.addStateStore(persistent(stores.tallies(), Serdes.String(), AvroSerde.of(SpeakerTally.class)));
-        builder.addStateStore(persistent(stores.recency(), Serdes.Bytes(), contributionSerde));
+        builder.addStateStore(persistent(stores.recency(), Serdes.Bytes(), AvroSerde.of(SpeakerContribution.class)));
         builder.addStateStore(persistent(stores.spellingCounts(), Serdes.String(), Serdes.Integer()));
-        versions
-                .process(() -> new ContributionChanges<>(contributions, SpeakerTallies::contributions,
-                        SpeakerChange::new), Named.as("speaker-changes"), contributions)
+        changes
                 // Every change of one speaker's tally goes to the task that owns the speaker.
                 .repartition(Repartitioned.<String, SpeakerChange>as("speaker-changes-by-speaker")
                         .withKeySerde(Serdes.String())
@@ -205,7 +215,8 @@ public final class FrontlineTopology {
      * cumulative indexes) right after writing them. With Kafka Streams' record cache on, chaos runs
      * (docs/reliability.md) met a speaker tally whose recency range was empty just after tasks had moved
      * between instances, and the instance stopped; without the cache no run has. A key written several times
-     * between commits is now logged each time: more changelog records, the same tallies.
+     * between commits is now logged each time: more changelog records, the same tallies. The article
+     * contributions store reads no ranges but is uncached too: what the cache did wrong is not settled.
      */
     private static <K, V> StoreBuilder<KeyValueStore<K, V>> persistent(String name, Serde<K> keys, Serde<V> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values).withCachingDisabled();

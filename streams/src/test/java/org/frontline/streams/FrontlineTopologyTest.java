@@ -25,6 +25,7 @@ import org.frontline.avro.CasualtyTally;
 import org.frontline.avro.DeadLetter;
 import org.frontline.avro.EnrichedArticle;
 import org.frontline.avro.SpeakerTally;
+import org.frontline.avro.state.ArticleContributions;
 import org.frontline.extract.SpeakerNames;
 import org.frontline.schemas.AvroSerde;
 import org.frontline.schemas.FrontlineTopics;
@@ -277,6 +278,24 @@ class FrontlineTopologyTest {
     }
 
     @Test
+    void contributionsStoreHoldsOneEntryPerArticleThatCountsInATally() {
+        publish("a1", "2022-11", "figure killed civilians UA 3", "quote Dmitry Peskov: we will see later");
+        publish("a2", "2022-11", "no figure and no quote here");
+        publish("a1", "2022-11", "figure killed civilians UA 3", "figure injured civilians UA 2",
+                "quote Dmitry Peskov: we will see later");
+        KeyValueStore<String, ArticleContributions> contributions =
+                driver.getKeyValueStore(FrontlineTopology.CONTRIBUTIONS_STORE);
+        assertThat(keys(contributions)).containsExactly("a1");
+        assertThat(contributions.get("a1").getCasualties()).containsOnlyKeys("killed|civilians|UA",
+                "injured|civilians|UA");
+        assertThat(contributions.get("a1").getSpeakers()).containsOnlyKeys(key("Dmitry Peskov"));
+
+        raw.pipeInput("a1", null);
+
+        assertThat(keys(contributions)).isEmpty();
+    }
+
+    @Test
     void everyProcessorStoreAndInternalTopicHasAnExplicitName() {
         Properties config = StreamsSettings.from(new Properties(), stateDir, 1).streams();
         config.put("bootstrap.servers", "unused:9092");
@@ -285,6 +304,14 @@ class FrontlineTopologyTest {
 
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-", "-STATE-STORE-");
         assertThat(config.get("ensure.explicit.internal.resource.naming")).isEqualTo(true);
+    }
+
+    private static <V> List<String> keys(KeyValueStore<String, V> store) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, V> all = store.all()) {
+            all.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        return keys;
     }
 
     private static List<String> values(KeyValueStore<Bytes, String> store) {
