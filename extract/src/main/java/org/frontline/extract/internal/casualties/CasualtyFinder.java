@@ -77,6 +77,7 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> cumulative;
     private final PhraseMap<Boolean> cumulativeEvents;
     private final PhraseMap<Boolean> days;
+    private final PhraseMap<Boolean> conditions;
     private final PhraseMap<Boolean> singular;
     private final PhraseMap<Boolean> superlatives;
     private final PhraseMap<Boolean> thresholds;
@@ -143,6 +144,7 @@ public final class CasualtyFinder {
         this.partitives = lexicon.phrases("partitives");
         this.listJoiners = lexicon.phrases("list-joiners");
         this.hypothetical = lexicon.phrases("hypothetical");
+        this.conditions = lexicon.phrases("conditions");
         this.connectors = lexicon.phrases("connectors");
         this.modifiers = lexicon.phrases("modifiers");
         this.auxiliaries = lexicon.phrases("auxiliaries");
@@ -840,10 +842,14 @@ public final class CasualtyFinder {
         return true;
     }
 
+    /**
+     * A number a modal in its clause makes hypothetical or future ("could pass 500"), or that a condition earlier
+     * in its sentence does ("Se confermate, le vittime sarebbero oltre 800").
+     */
     private boolean isHypothetical(List<Token> tokens, Candidate candidate) {
         int start = candidate.number.start();
         Match<Boolean> modal = hypothetical.find(tokens, clauseStart(tokens, start), start);
-        return modal != null && !tokens.get(modal.start()).isCapitalised();
+        return modal != null && !tokens.get(modal.start()).isCapitalised() || conditions.find(tokens, 0, start) != null;
     }
 
     private static int clauseStart(List<Token> tokens, int before) {
