@@ -971,7 +971,8 @@ public final class StatementFinder {
             for (int k = comma - 1; k > floor && comma - k <= ASIDE_LIMIT; k--) {
                 if (tokens.get(k).is(",")) {
                     boolean name = tokens.get(k + 1).isCapitalised() && tokens.get(comma - 1).isCapitalised();
-                    boolean aside = adverbs.at(tokens, k + 1) != null || npStops.at(tokens, k + 1) != null;
+                    boolean aside = adverbs.at(tokens, k + 1) != null || npStops.at(tokens, k + 1) != null
+                            || isLowerCaseAside(tokens, k + 1, comma);
                     return name || aside ? k : -1;
                 }
                 if (isOneOf(tokens.get(k), BOUNDARIES)) {
@@ -979,6 +980,23 @@ public final class StatementFinder {
                 }
             }
             return -1;
+        }
+
+        /**
+         * Words {@code [from, to)} between commas that open in lower case and say nothing: ", speaking on condition
+         * of anonymity,", ", in una nota,". An aside with a verb of saying in it is not one.
+         */
+        private boolean isLowerCaseAside(List<Token> tokens, int from, int to) {
+            Token first = tokens.get(from);
+            if (from >= to || !first.isWord() || first.isCapitalised()) {
+                return false;
+            }
+            for (int k = from; k < to; k++) {
+                if (!tokens.get(k).isWord() || speechVerbs.at(tokens, k) != null) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
