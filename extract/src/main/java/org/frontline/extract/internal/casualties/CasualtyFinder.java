@@ -1067,7 +1067,13 @@ public final class CasualtyFinder {
             return inClause;
         }
         boolean tallied = tolls.find(tokens, 0, figure.number.start()) != null;
-        return nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : cueDistance);
+        Boolean near = nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : cueDistance);
+        if (near != null) {
+            return near;
+        }
+        // "a two-day operation in the Jenin refugee camp, ..., which left 12 Palestinians dead": the event the
+        // sentence tells of lasted days, however far its words are from the figure.
+        return Boolean.TRUE.equals(lastPeriodCue(tokens.subList(0, figure.number.start()))) ? Boolean.TRUE : null;
     }
 
     /**
