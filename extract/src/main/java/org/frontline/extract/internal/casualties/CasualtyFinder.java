@@ -547,6 +547,12 @@ public final class CasualtyFinder {
                 && number.end() == number.start() + 1 && tokens.get(number.start()).text().length() == 4;
     }
 
+    /** A clitic cut from the word before it, which keeps its apostrophe at its start ("'s"). */
+    private static boolean isCliticToken(Token token) {
+        String text = token.text();
+        return text.length() > 1 && (text.charAt(0) == '\'' || text.charAt(0) == '’');
+    }
+
     /** Whether the token is one of the one-character marks. */
     private static boolean isMark(Token token, String marks) {
         String text = token.text();
@@ -930,7 +936,8 @@ public final class CasualtyFinder {
         for (Match<String> place = places.find(tokens, 0, tokens.size()); place != null;
                 place = places.find(tokens, place.start() + 1, tokens.size())) {
             if (tokens.get(place.start()).isCapitalised()) {
-                countries.add(place.value());
+                // "Russia's invasion": a country whose attack it is is the attacker, not where people were hit.
+                (ownsAttack(tokens, place) ? attackers : countries).add(place.value());
             }
         }
         if (countries.size() == 1) {
@@ -989,6 +996,23 @@ public final class CasualtyFinder {
             subject = nationalities.endingAt(tokens, subjectEnd);
         }
         return subject == null ? null : subject.value();
+    }
+
+    /**
+     * A place followed by a possessive clitic and an attack: "Russia's invasion", "Israel's offensive". The clitic
+     * is the token the segmenter cut at its apostrophe (the language's {@code segmenter.clitics}).
+     */
+    private boolean ownsAttack(List<Token> tokens, Match<String> place) {
+        int end = place.end();
+        if (end >= tokens.size() || !isCliticToken(tokens.get(end))) {
+            return false;
+        }
+        for (int k = end + 1; k < Math.min(tokens.size(), end + 1 + ATTACK_DISTANCE); k++) {
+            if (attacks.at(tokens, k) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean nearAttack(List<Token> tokens, Match<String> nationality) {
