@@ -156,7 +156,8 @@ public final class StatementFinder {
     /** The sieve name of a quotation that continues the one before it and takes its speaker. */
     private static final String CONTINUATION = "continuation";
 
-    private record Role(String head, int offset, String name) {
+    /** A role word the article names someone with, and the side its nationality word gives, or null. */
+    private record Role(String head, int offset, String name, String side) {
     }
 
     /** The work on one article. */
@@ -1155,6 +1156,10 @@ public final class StatementFinder {
                 return new Speaker(fullest(person), phrase);
             }
             String referent = role != null ? referent(role, offset, sentence.index()) : null;
+            if (referent == null && role != null && person == null) {
+                // "il leader ucraino" after "il presidente ucraino Volodymyr Zelensky": the same side's named holder.
+                referent = referentOfSide(tokens, s, e, offset);
+            }
             if (referent != null) {
                 return new Speaker(referent, phrase);
             }
@@ -1256,6 +1261,24 @@ public final class StatementFinder {
                 }
             }
             return organisation != null ? organisation.text() : described(head, sentenceIndex);
+        }
+
+        /**
+         * The person last introduced with a role and the nationality that the words {@code [s, e)} name, or null
+         * when they name none or no such person came before {@code offset}.
+         */
+        private String referentOfSide(List<Token> tokens, int s, int e, int offset) {
+            Match<String> nationality = nationalities.find(tokens, s, e);
+            if (nationality == null) {
+                return null;
+            }
+            String latest = null;
+            for (Role role : roleMentions()) {
+                if (nationality.value().equals(role.side()) && role.offset() < offset) {
+                    latest = role.name();
+                }
+            }
+            return latest;
         }
 
         /**
@@ -1465,10 +1488,14 @@ public final class StatementFinder {
             Sentence sentence = document.sentences().get(name.sentence());
             List<Token> tokens = sentence.tokens();
             String referent = null;
+            String side = null;
+            List<Role> found = new ArrayList<>();
             int k = name.start();
             boolean commaCrossed = false;
             for (int seen = 0; k > 0 && seen < ROLE_LOOKBACK; seen++) {
                 Token token = tokens.get(k - 1);
+                Match<String> nationality = nationalities.at(tokens, k - 1);
+                side = side == null && nationality != null ? nationality.value() : side;
                 if (token.is(",") && !commaCrossed) {
                     commaCrossed = true;
                     k--;
@@ -1482,9 +1509,13 @@ public final class StatementFinder {
                     if (referent == null) {
                         referent = name.kind() == Name.Kind.PERSON ? fullest(name) : name.text();
                     }
-                    roleMentions.add(new Role(token.norm(), token.start(), referent));
+                    found.add(new Role(token.norm(), token.start(), referent, null));
                 }
                 k--;
+            }
+            // The nationality may stand before the role ("Ukrainian President") or after it ("il presidente ucraino").
+            for (Role role : found) {
+                roleMentions.add(new Role(role.head(), role.offset(), role.name(), side));
             }
         }
 
