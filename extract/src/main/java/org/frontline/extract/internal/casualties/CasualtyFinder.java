@@ -813,7 +813,9 @@ public final class CasualtyFinder {
         }
         if (candidate.party == null) {
             Match<String> nationality = nationalities.find(tokens, Math.max(floor, toll.start() - 2), windowEnd);
-            candidate.party = nationality == null ? null : nationality.value();
+            // "the number of people killed in the Russian strike": the attacker's nationality is not the victims'.
+            boolean attacker = nationality != null && nearAttack(tokens, nationality);
+            candidate.party = nationality == null || attacker ? null : nationality.value();
         }
         return true;
     }
