@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -181,22 +182,21 @@ class ContributionChangesTest {
     }
 
     private Map<String, CasualtyChange> casualtyChanges() {
-        Map<String, CasualtyChange> changes = new HashMap<>();
-        for (CapturedForward<? extends String, ? extends Change> forward : context.forwarded()) {
-            if (forward.record().value() instanceof Change.Casualty casualty) {
-                assertThat(changes).as("one change per tally").doesNotContainKey(forward.record().key());
-                changes.put(forward.record().key(), casualty.change());
-            }
-        }
-        return changes;
+        return changes(change -> change instanceof Change.Casualty casualty ? casualty.change() : null);
     }
 
     private Map<String, SpeakerChange> speakerChanges() {
-        Map<String, SpeakerChange> changes = new HashMap<>();
+        return changes(change -> change instanceof Change.Speaker speaker ? speaker.change() : null);
+    }
+
+    /** The forwarded changes of one kind ({@code kind} gives null for the other) by tally key, one per tally. */
+    private <T> Map<String, T> changes(Function<Change, T> kind) {
+        Map<String, T> changes = new HashMap<>();
         for (CapturedForward<? extends String, ? extends Change> forward : context.forwarded()) {
-            if (forward.record().value() instanceof Change.Speaker speaker) {
-                assertThat(changes).as("one change per speaker").doesNotContainKey(forward.record().key());
-                changes.put(forward.record().key(), speaker.change());
+            T change = kind.apply(forward.record().value());
+            if (change != null) {
+                assertThat(changes).as("one change per tally").doesNotContainKey(forward.record().key());
+                changes.put(forward.record().key(), change);
             }
         }
         return changes;

@@ -74,8 +74,7 @@ public final class CasualtyFinder {
     private final int tollWindow;
     private final int cueDistance;
     private final long runningTotalScale;
-    private final PhraseMap<Boolean> cumulative;
-    private final PhraseMap<Boolean> cumulativeEvents;
+    private final PhraseMap<Running> cumulative;
     private final PhraseMap<Boolean> days;
     private final PhraseMap<Boolean> conditions;
     private final PhraseMap<Boolean> singular;
@@ -118,8 +117,7 @@ public final class CasualtyFinder {
         this.singularCopulas = lexicon.phrases("singular-copulas");
         this.lossVerbs = lexicon.phrases("loss-verbs");
         // "in tutto il paese = not": a longer phrase that is no cue keeps a cue inside it ("in tutto") from matching.
-        this.cumulative = lexicon.map("cumulative", value -> !value.strip().equals("not"));
-        this.cumulativeEvents = lexicon.map("cumulative", value -> value.strip().equals("event"));
+        this.cumulative = lexicon.map("cumulative", Running::of);
         this.superlatives = lexicon.phrases("superlatives");
         this.thresholds = lexicon.phrases("thresholds");
         this.objectGapOpeners = lexicon.phrases("object-gap-openers");
@@ -1110,22 +1108,13 @@ public final class CasualtyFinder {
      */
     private Boolean lastPeriodCue(List<Token> tokens) {
         Boolean last = null;
-        for (int k = 0; k < tokens.size(); k++) {
-            if (!cumulative.mayStartAt(tokens.get(k)) && !singlePeriod.mayStartAt(tokens.get(k))) {
-                continue;
-            }
-            Match<Boolean> total = cumulative.at(tokens, k);
-            Match<Boolean> period = singlePeriod.at(tokens, k);
-            Match<Boolean> cue = period != null ? period : total;
-            if (cue == null) {
-                continue;
-            }
-            if (cue == period) {
+        for (PeriodCue cue = periodCue(tokens, 0, tokens.size()); cue != null;
+                cue = periodCue(tokens, cue.end(), tokens.size())) {
+            if (cue.running() == null) {
                 last = false;
-            } else if (cumulativeEvents.at(tokens, k).value()) {
+            } else if (cue.running() == Running.EVENT) {
                 last = true;
             }
-            k = cue.end() - 1;
         }
         return last;
     }
@@ -1133,29 +1122,60 @@ public final class CasualtyFinder {
     private Boolean nearestCue(List<Token> tokens, Candidate figure, int from, int to, int limit) {
         int nearest = limit + 1;
         Boolean running = null;
-        for (int k = from; k < to; k++) {
-            if (!cumulative.mayStartAt(tokens.get(k)) && !singlePeriod.mayStartAt(tokens.get(k))) {
-                continue;
-            }
-            Match<Boolean> total = cumulative.at(tokens, k);
-            Match<Boolean> period = singlePeriod.at(tokens, k);
-            Match<Boolean> cue = period != null ? period : total;
-            if (cue == null) {
-                continue;
-            }
-            if (cue == total && (!total.value() || isSuperlativePeriod(tokens, figure, cue.start()))) {
-                k = cue.end() - 1;
+        for (PeriodCue cue = periodCue(tokens, from, to); cue != null; cue = periodCue(tokens, cue.end(), to)) {
+            boolean total = cue.running() != null;
+            if (total && (cue.running() == Running.NOT || isSuperlativePeriod(tokens, figure, cue.start()))) {
                 continue;
             }
             int distance = cue.end() <= figure.evidenceStart ? figure.evidenceStart - cue.end()
                     : Math.max(0, cue.start() - figure.evidenceEnd);
             if (distance < nearest) {
                 nearest = distance;
-                running = cue == total;
+                running = total;
             }
-            k = cue.end() - 1;
         }
         return running;
+    }
+
+    /**
+     * The first period cue starting in tokens {@code [from, to)}: a single period ({@code single-period}, running
+     * null), which wins where both lists match, or an entry of {@code cumulative}; null when there is none.
+     */
+    private PeriodCue periodCue(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!cumulative.mayStartAt(tokens.get(k)) && !singlePeriod.mayStartAt(tokens.get(k))) {
+                continue;
+            }
+            Match<Boolean> period = singlePeriod.at(tokens, k);
+            if (period != null) {
+                return new PeriodCue(period.start(), period.end(), null);
+            }
+            Match<Running> total = cumulative.at(tokens, k);
+            if (total != null) {
+                return new PeriodCue(total.start(), total.end(), total.value());
+            }
+        }
+        return null;
+    }
+
+    /** A period cue's tokens and, for an entry of {@code cumulative}, its kind; null for a single period. */
+    private record PeriodCue(int start, int end, Running running) {
+    }
+
+    /**
+     * The kinds of {@code cumulative} entries: a running-total cue, an event that lasted days ({@code = event}),
+     * or a longer phrase that is no cue ({@code = not}: "in tutto il paese" keeps "in tutto" from matching).
+     */
+    private enum Running {
+        TOTAL, EVENT, NOT;
+
+        static Running of(String value) {
+            return switch (value.strip()) {
+                case "event" -> EVENT;
+                case "not" -> NOT;
+                default -> TOTAL;
+            };
+        }
     }
 
     /**

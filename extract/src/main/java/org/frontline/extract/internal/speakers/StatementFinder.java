@@ -658,8 +658,7 @@ public final class StatementFinder {
             }
             for (int k = end - 2; k > start; k--) {
                 if (tokens.get(k).is(",")) {
-                    Token first = tokens.get(k + 1);
-                    return first.isWord() && !first.isCapitalised() && k + 1 < end - 1 ? k : end;
+                    return isLowerCaseAside(tokens, k + 1, end - 1) ? k : end;
                 }
             }
             return end;
