@@ -1095,9 +1095,26 @@ public final class CasualtyFinder {
         if (near != null) {
             return near;
         }
+        // "Since 7 October, according to the UN, settlers and soldiers have killed 851 Palestinians": a period
+        // set before the sentence's first comma frames all of it, however far the figure is.
+        PeriodCue fronted = periodCue(tokens, 0, 1);
+        if (fronted != null && fronted.running() != Running.NOT && isFramed(tokens, fronted.end(),
+                figure.number.start())) {
+            return fronted.running() != null;
+        }
         // "a two-day operation in the Jenin refugee camp, ..., which left 12 Palestinians dead": the event the
         // sentence tells of lasted days, however far its words are from the figure.
         return Boolean.TRUE.equals(lastPeriodCue(tokens.subList(0, figure.number.start()))) ? Boolean.TRUE : null;
+    }
+
+    /** Whether the sentence's first comma is at or after {@code from}, within a cue's reach, and before {@code to}. */
+    private boolean isFramed(List<Token> tokens, int from, int to) {
+        for (int k = 0; k < to; k++) {
+            if (isMark(tokens.get(k), ",")) {
+                return k >= from && k - from <= cueDistance;
+            }
+        }
+        return false;
     }
 
     /**
