@@ -51,6 +51,7 @@ public final class CasualtyFinder {
     private static final long RANGE_SPREAD = 5;
     private static final String UNSPECIFIED = "unspecified";
     private static final String MISSING = "missing";
+    private static final String CAPTURED = "captured";
     private static final String LOSSES = "losses";
     private static final String MILITARY = "military";
     private static final String FROM_CONTEXT = "-";
@@ -648,6 +649,21 @@ public final class CasualtyFinder {
 
     private boolean bind(List<Token> tokens, Candidate candidate, Candidate previous) {
         if (candidate.outcome != null) {
+            if (candidate.outcome.equals(CAPTURED)) {
+                // Hostages and prisoners are people in a state another outcome can end: "sono morti 50
+                // prigionieri", "53 prisoners were killed" count the dead; "freed 3 hostages" stays captured.
+                Match<String> verb = activeBefore(tokens, candidate.number.start());
+                String rule = "active";
+                if (verb == null) {
+                    verb = predicateAfter(tokens, candidate.phraseEnd);
+                    rule = "predicate";
+                }
+                if (verb != null && !verb.value().equals(CAPTURED)) {
+                    candidate.outcome = verb.value();
+                    candidate.rule = rule;
+                    candidate.widenEvidence(verb.start(), verb.end());
+                }
+            }
             return true;
         }
         if (candidate.periodPart) {
