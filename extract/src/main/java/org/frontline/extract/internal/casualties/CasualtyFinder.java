@@ -1212,11 +1212,20 @@ public final class CasualtyFinder {
     }
 
     /**
-     * Whether a period after the figure measures a superlative, not the figure: "killed 28 people, the deadliest
-     * strike on the capital this year", "il bilancio più grave dall'inizio della guerra".
+     * Whether a period measures a superlative, not the figure: after the figure, "killed 28 people, the deadliest
+     * strike on the capital this year", "il bilancio più grave dall'inizio della guerra"; anywhere, a superlative
+     * just before the period in its clause, "il più massiccio attacco aereo dall'inizio della guerra: almeno 12
+     * persone sono state uccise".
      */
     private boolean isSuperlativePeriod(List<Token> tokens, Candidate figure, int cueStart) {
-        return cueStart >= figure.evidenceEnd && superlatives.find(tokens, figure.evidenceEnd, cueStart) != null;
+        if (cueStart >= figure.evidenceEnd && superlatives.find(tokens, figure.evidenceEnd, cueStart) != null) {
+            return true;
+        }
+        int from = cueStart;
+        while (from > 0 && cueStart - from < cueDistance && tokens.get(from - 1).isWord()) {
+            from--;
+        }
+        return superlatives.find(tokens, from, cueStart) != null;
     }
 
     private static int clauseEnd(List<Token> tokens, int after) {
