@@ -32,11 +32,18 @@ public final class QuotationFinder {
     /** The quotations of the paragraph {@code [from, to)}, whose marks are among {@code marks}. */
     private static void find(String text, int from, int to, int[] marks, List<Quotation> quotations) {
         Mark open = null;
+        boolean inner = false;
         boolean anyInParagraph = false;
         for (int m = Offsets.firstAtOrAfter(marks, from); m < marks.length && marks[m] < to; m++) {
             int k = marks[m];
             Mark mark = mark(text, k, from, to);
             if (mark == null) {
+                continue;
+            }
+            if (open != null && text.charAt(open.offset()) == '«' && mark.isDouble() && !isGuillemet(text.charAt(k))
+                    && (inner || mark.role() == Role.OPEN)) {
+                // «… lo scambio "1000 per 1000" …»: other double marks inside guillemets quote within the quotation.
+                inner = !inner;
                 continue;
             }
             if (open == null) {
@@ -52,6 +59,7 @@ public final class QuotationFinder {
                 add(text, quotations, open.offset(), open.offset() + 1, k);
                 anyInParagraph = true;
                 open = null;
+                inner = false;
             } else if (mark.role() == Role.OPEN) {
                 open = mark;
             }
@@ -74,6 +82,10 @@ public final class QuotationFinder {
             boolean closed = closeMark < text.length() && isQuoteMark(text.charAt(closeMark));
             quotations.add(new Quotation(s, e, openMark, closed ? closeMark : -1));
         }
+    }
+
+    private static boolean isGuillemet(char c) {
+        return c == '«' || c == '»';
     }
 
     private static boolean isQuoteMark(char c) {
