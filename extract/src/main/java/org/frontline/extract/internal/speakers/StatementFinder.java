@@ -671,7 +671,10 @@ public final class StatementFinder {
          */
         private Speaker loneName(Sentence sentence, int token) {
             Token word = sentence.tokens().get(token);
-            boolean lexiconWord = word.firsts() != 0 || word.lasts() != 0;
+            // A side's proper name speaks as a body ("Hezbollah ha detto", "Russia said"); other lexicon words
+            // opening a sentence do not ("Officials said").
+            boolean lexiconWord = (word.firsts() != 0 || word.lasts() != 0)
+                    && nationalities.at(sentence.tokens(), token) == null;
             if (!word.isWord() || !word.isCapitalised() || isNamedPlaceOrBody(sentence, token)
                     || token == 0 && lexiconWord) {
                 return null;
