@@ -179,6 +179,14 @@ public final class NameFinder {
             classify(document, sentence, new Run(platform.end(), end, run.lastOrganisation()), names);
             return;
         }
+        Match<Boolean> body = organisations.at(tokens, start);
+        if (body != null && body.end() == start + 1 && run.lastOrganisation() == start && end - body.end() >= 2
+                && nameWords.endingAt(tokens, start) != null && kind(tokens, body.end(), end, -1) == Name.Kind.PERSON) {
+            // "dell'Onu Martin Griffiths", "dell'Ue Josep Borrell": a body's one-word name, then a person's.
+            names.add(name(document, sentence, start, body.end(), Name.Kind.ORGANISATION));
+            names.add(name(document, sentence, body.end(), end, Name.Kind.PERSON));
+            return;
+        }
         boolean nameFollows = start + 1 < end && tokens.get(start + 1).isCapitalised();
         if (nameFollows && start > 0) {
             Match<Boolean> joiner = nameWords.endingAt(tokens, start);
