@@ -701,6 +701,26 @@ public final class StatementFinder {
             return from < comma ? resolve(sentence, from, comma, true) : null;
         }
 
+        /**
+         * Past the outlet a message was given to, "a Repubblica", "alla Cnn", "to the BBC": where the speaker may
+         * follow ("in un'intervista a Repubblica il generale…"). {@code from} when no recipient is named there.
+         */
+        private int skipRecipient(List<Token> tokens, int from) {
+            Match<Boolean> to = recipients.at(tokens, from);
+            if (to == null) {
+                return from;
+            }
+            int k = to.end();
+            if (k < tokens.size() && determiners.contains(tokens.get(k))) {
+                k++;
+            }
+            int name = k;
+            while (k < tokens.size() && tokens.get(k).isCapitalised()) {
+                k++;
+            }
+            return k > name ? k : from;
+        }
+
         /** "said Danielle Bell", "ha scritto su Telegram il vicecapo…", "si legge nella nota del ministero". */
         private Speaker subjectAfter(Sentence sentence, Match<Boolean> verb) {
             List<Token> tokens = sentence.tokens();
@@ -711,7 +731,7 @@ public final class StatementFinder {
                 Match<Boolean> source = documents.at(tokens, k);
                 if (source != null) {
                     Match<Boolean> of = nameWords.at(tokens, source.end());
-                    int after = source.end();
+                    int after = skipRecipient(tokens, source.end());
                     boolean speakerFollows = after < tokens.size() && (tokens.get(after).isCapitalised()
                             || determiners.contains(tokens.get(after)));
                     if (of == null && !speakerFollows) {
