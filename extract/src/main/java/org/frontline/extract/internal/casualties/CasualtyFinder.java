@@ -79,6 +79,7 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> days;
     private final PhraseMap<Boolean> conditions;
     private final PhraseMap<Boolean> singular;
+    private final PhraseMap<Boolean> ages;
     private final PhraseMap<Boolean> superlatives;
     private final PhraseMap<Boolean> thresholds;
     private final PhraseMap<Boolean> objectGapOpeners;
@@ -138,6 +139,7 @@ public final class CasualtyFinder {
         this.runningTotalScale = lexicon.settings().integer("casualties.running-total-scale");
         this.singlePeriod = lexicon.phrases("single-period");
         this.singular = lexicon.phrases("singular");
+        this.ages = lexicon.phrases("ages");
         this.days = lexicon.phrases("days");
         this.subsets = lexicon.phrases("subsets");
         this.partitives = lexicon.phrases("partitives");
@@ -406,7 +408,7 @@ public final class CasualtyFinder {
                 || tokens.get(start - 1).is("-") && start > 1 && tokens.get(start - 2).isWord())) {
             return null;
         }
-        if (isClockTime(tokens, start, end)) {
+        if (isClockTime(tokens, start, end) || isAge(tokens, start)) {
             return null;
         }
         Candidate candidate = new Candidate(number);
@@ -556,6 +558,17 @@ public final class CasualtyFinder {
     private static boolean isMark(Token token, String marks) {
         String text = token.text();
         return text.length() == 1 && marks.indexOf(text.charAt(0)) >= 0;
+    }
+
+    /** "aged 34", "di 14 anni": a number inside an age ({@code ages}) counts years, not people. */
+    private boolean isAge(List<Token> tokens, int number) {
+        for (int k = Math.max(0, number - 2); k <= number; k++) {
+            Match<Boolean> age = ages.mayStartAt(tokens.get(k)) ? ages.at(tokens, k) : null;
+            if (age != null && age.end() > number) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "21:45", "00:01": hours and minutes. */
@@ -759,6 +772,11 @@ public final class CasualtyFinder {
     /** "were killed", ", among them 560 children, have been killed", "che giocavano a calcio sono stati uccisi". */
     private Match<String> predicateAfter(List<Token> tokens, int from) {
         int q = from;
+        Match<Boolean> age = q >= 0 && q < tokens.size() ? ages.at(tokens, q) : null;
+        if (age != null) {
+            // "Un ragazzo di 14 anni è stato ucciso", "a man aged 34 was killed": the age, then the predicate.
+            q = age.end();
+        }
         if (q + 1 < tokens.size() && tokens.get(q).is(",") && (subsets.find(tokens, q + 1, q + 1 + gapLimit) != null
                 || singular.contains(tokens.get(q + 1)))) {
             // ", among them 560 children,", ", a midwife and a laboratory technician,": an aside about the people.
