@@ -1129,6 +1129,15 @@ public final class StatementFinder {
          * ("the NATO secretary") refers to whom the article introduced with it; an indefinite
          * description before its verb ("a man who had helped…") is kept as the speaker.
          */
+        /** Whether the name at {@code name} follows a preposition (and an article) after {@code start}. */
+        private boolean isComplement(List<Token> tokens, int start, int name) {
+            int k = name;
+            if (k > start && determiners.contains(tokens.get(k - 1))) {
+                k--;
+            }
+            return k > start && (npStops.endingAt(tokens, k) != null || nameWords.endingAt(tokens, k) != null);
+        }
+
         private Speaker resolve(Sentence sentence, int start, int end, boolean indefiniteAllowed) {
             List<Token> tokens = sentence.tokens();
             int s = start;
@@ -1163,7 +1172,10 @@ public final class StatementFinder {
                 }
             }
             boolean strongPerson = person != null && isStrong(person);
-            if (indefinites.contains(tokens.get(s)) && !strongPerson && (indefiniteAllowed || descriptionAfterVerb)) {
+            // "a doctor with Doctors Without Borders": a name after a preposition completes the description.
+            boolean complement = strongPerson && isComplement(tokens, s, person.start());
+            if (indefinites.contains(tokens.get(s)) && (!strongPerson || complement)
+                    && (indefiniteAllowed || descriptionAfterVerb)) {
                 // "a Kanan resident", "a doctor at Shire Suhul General Hospital": the names inside describe
                 // a speaker the article does not name.
                 return new Speaker(phrase, phrase);
