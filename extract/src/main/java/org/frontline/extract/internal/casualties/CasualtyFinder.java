@@ -462,6 +462,13 @@ public final class CasualtyFinder {
                     candidate.victims = after.value();
                     person = true;
                     j = after.end();
+                    Match<String> then = predicateAfter(tokens, j);
+                    if (then != null && !then.value().equals(outcome.value())) {
+                        // "Three wounded soldiers later died": the verb says what became of them.
+                        candidate.outcome = then.value();
+                        candidate.rule = "predicate";
+                        j = then.end();
+                    }
                 }
                 candidate.phraseEnd = j;
                 candidate.widenEvidence(start, j);
