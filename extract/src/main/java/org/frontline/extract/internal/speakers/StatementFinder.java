@@ -599,7 +599,10 @@ public final class StatementFinder {
             }
             Match<Boolean> verb = speechVerbs.find(tokens, cue.end(), Math.min(tokens.size(), cue.end() + 2));
             int from = skipLeading(tokens, verb != null ? verb.end() : cue.end());
-            return resolve(next, from, nounPhraseEnd(tokens, from), false);
+            int end = nounPhraseEnd(tokens, from);
+            Speaker named = resolve(next, from, end, false);
+            // "«…». Lo racconta Maria, infermiera di Kharkiv": a first name alone, said once, still speaks.
+            return named == null && end == from + 1 ? loneName(next, from) : named;
         }
 
         /** A quotation that opens its paragraph or follows the last one in the same paragraph. */
