@@ -247,7 +247,8 @@ public final class StatementFinder {
                     new Sieve("verb-after", this::after),
                     new Sieve("attribution-inside", this::inside),
                     new Sieve("verb-or-colon-before", this::before),
-                    new Sieve("next-sentence", this::nextSentence));
+                    new Sieve("next-sentence", this::nextSentence),
+                    new Sieve("sentence-before", this::sentenceBefore));
         }
 
         List<Statement> statements() {
@@ -603,6 +604,32 @@ public final class StatementFinder {
             Speaker named = resolve(next, from, end, false);
             // "«…». Lo racconta Maria, infermiera di Kharkiv": a first name alone, said once, still speaks.
             return named == null && end == from + 1 ? loneName(next, from) : named;
+        }
+
+        /**
+         * "Zelensky ha parlato ieri ai giornalisti. «La Russia vuole…».": a quotation that is a sentence of its own
+         * belongs to whoever speaks in the sentence just before it in its paragraph, outside quotation marks.
+         */
+        private Speaker sentenceBefore(Quotation quotation) {
+            At at = tokenAt(quotation.outerStart());
+            Sentence last = sentenceOf(quotation.end() - 1);
+            if (at == null || at.token() != 0 || last == null || at.sentence().index() == 0) {
+                return null;
+            }
+            At after = tokenAt(quotation.outerEnd());
+            boolean whole = after == null || after.sentence() != last || after.token() >= last.tokens().size() - 1;
+            Sentence before = document.sentences().get(at.sentence().index() - 1);
+            if (!whole || before.paragraph() != at.sentence().paragraph()) {
+                return null;
+            }
+            List<Token> tokens = before.tokens();
+            for (int k = 0; k < tokens.size(); k++) {
+                Match<Boolean> verb = inQuotation(tokens.get(k)) ? null : speechVerbs.at(tokens, k);
+                if (verb != null) {
+                    return subject(before, verb, 0);
+                }
+            }
+            return null;
         }
 
         /** A quotation that opens its paragraph or follows the last one in the same paragraph. */
