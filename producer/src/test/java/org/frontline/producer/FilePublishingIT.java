@@ -113,8 +113,8 @@ class FilePublishingIT {
     private PublishReport publish(TopicNames names, int maxBytes) {
         Properties props = new Properties();
         props.put("bootstrap.servers", KAFKA.bootstrapServers());
-        // As the publish command prepares: topics created, then described, before the first send. Without the
-        // second step a first send to a topic just created stalled until delivery.timeout.ms under load.
+        // As the publish command prepares: topics created, and served by their leaders (TopicSetup.ensure), then
+        // described for access, before the first send.
         ArticlePublisher.ensureTopics(props, names, 1, (short) -1);
         ClusterAccess.requireWrite(props, List.of(names.raw(), names.rejected()));
         try (ArticlePublisher publisher = new ArticlePublisher(props, FrontlineTopics.named(names),

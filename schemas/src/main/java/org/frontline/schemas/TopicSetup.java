@@ -1,6 +1,7 @@
 package org.frontline.schemas;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,10 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates Frontline's topics when they are missing, with their documented partitions and cleanup
@@ -30,6 +35,7 @@ public final class TopicSetup {
     /** Partitions of every topic unless configured otherwise. */
     public static final int DEFAULT_PARTITIONS = 3;
     private static final long DLQ_RETENTION_MS = TimeUnit.DAYS.toMillis(30);
+    private static final long SERVED_RETRY_MS = 50;
 
     private TopicSetup() {
     }
@@ -49,7 +55,13 @@ public final class TopicSetup {
     }
 
     /**
-     * Creates whichever of {@code topics} do not exist yet; returns the names it created.
+     * Creates whichever of {@code topics} do not exist yet and returns the names it created, once the leader of
+     * every partition of those serves it.
+     *
+     * <p>Clients learn a new partition's leader before the leader has created the partition's log. An idempotent
+     * producer's first request in that moment is retried, its next one can be written first, and the retried one
+     * is then refused as out of sequence until it expires (KAFKA-15591). A leader answers ListOffsets for a
+     * partition only once it serves it.
      *
      * @throws KafkaException when the cluster cannot be reached or refuses to create a topic
      */
@@ -57,17 +69,24 @@ public final class TopicSetup {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+            CreateTopicsResult creation = admin.createTopics(missing);
             List<String> created = new ArrayList<>();
-            for (var entry : admin.createTopics(missing).values().entrySet()) {
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            for (var entry : creation.values().entrySet()) {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);
                     created.add(entry.getKey());
+                    int count = creation.numPartitions(entry.getKey()).get(30, TimeUnit.SECONDS);
+                    for (int partition = 0; partition < count; partition++) {
+                        partitions.put(new TopicPartition(entry.getKey(), partition), OffsetSpec.latest());
+                    }
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
                 }
             }
+            awaitServed(admin, partitions);
             return created;
         } catch (ExecutionException e) {
             throw new KafkaException("cannot create Frontline topics: " + e.getCause().getMessage(), e.getCause());
@@ -76,6 +95,26 @@ public final class TopicSetup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while creating Frontline topics", e);
+        }
+    }
+
+    /** Returns once each partition's leader serves it; a topic just created can be unknown to a broker at first. */
+    private static void awaitServed(Admin admin, Map<TopicPartition, OffsetSpec> partitions)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(SERVED_RETRY_MS);
+            }
         }
     }
 }
