@@ -35,7 +35,8 @@ class BenchCommandIT {
         JsonNode result = new ObjectMapper().readTree(json.toFile());
         for (String path : List.of("/kafka/produce/records_per_second", "/kafka/produce/mb_per_second",
                 "/kafka/consume/records_per_second", "/kafka/consume/mb_per_second",
-                "/end_to_end/articles_per_second", "/end_to_end/ratio_to_kafka_produce",
+                "/end_to_end/articles_per_second", "/end_to_end/second_half_per_second",
+                "/end_to_end/ratio_to_kafka_produce",
                 "/latency/achieved_rate", "/latency/to_enriched/count", "/latency/to_enriched/p99",
                 "/latency/to_tally/count", "/latency/to_tally/p99", "/resources/peak_heap_bytes",
                 "/resources/heap_max_bytes", "/resources/changelog_bytes", "/resources/output_bytes",

@@ -239,6 +239,8 @@ public final class Bench {
     private BenchResult.EndToEnd fullSpeed(ArticlePublisher publisher, Pipeline pipeline, Articles articles,
                                            BenchResult.Kafka kafka) throws InterruptedException {
         int count = options.articles();
+        int half = pipeline.reader.enrichedArticles() + count / 2;
+        pipeline.reader.markWhenEnriched(half);
         long began = System.nanoTime();
         Sent sent = new Sent();
         for (int i = 0; i < count; i++) {
@@ -249,6 +251,7 @@ public final class Bench {
         sent.requirePublished(count, options.timeout());
         pipeline.awaitComplete(count, options.timeout());
         double talliesSeconds = seconds(began);
+        double secondHalf = (count - count / 2) / ((System.nanoTime() - pipeline.reader.markedNanos()) / 1e9);
         // With a consumer, end to end ends when it has written everything too (and committed it, with a database).
         pipeline.awaitConsumer(options.timeout());
         double seconds = seconds(began);
@@ -257,7 +260,7 @@ public final class Bench {
                 perSecond / kafka.produce().recordsPerSecond(), perSecond / kafka.consume().recordsPerSecond(),
                 pipeline.reader.enrichedArticles(), hotSpeaker(pipeline.reader),
                 hotCasualty(pipeline.reader), options.consumer().name(), talliesSeconds,
-                pipeline.consuming.databaseBytes(), pipeline.consuming.cpuSeconds());
+                pipeline.consuming.databaseBytes(), pipeline.consuming.cpuSeconds(), secondHalf);
     }
 
     private BenchResult.Latency fixedRate(ArticlePublisher publisher, Pipeline pipeline, OutputReader reader,

@@ -28,6 +28,7 @@ public final class BenchReport {
         BenchResult.EndToEnd e2e = result.endToEnd();
         rows.add(row("(b) end to end", count(e2e.articles()) + " articles in " + decimal(e2e.seconds()) + " s",
                 number(e2e.articlesPerSecond()), "articles/s"));
+        rows.add(row("", "the later half, once warm", number(e2e.secondHalfPerSecond()), "articles/s"));
         rows.add(row("", "publishing alone took", decimal(e2e.publishSeconds()), "s"));
         if (!"none".equals(e2e.consumer())) {
             rows.add(row("", "tallies complete after", decimal(e2e.talliesSeconds()), "s"));

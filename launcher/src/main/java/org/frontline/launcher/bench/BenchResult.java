@@ -100,11 +100,15 @@ public record BenchResult(String startedAt, String cluster, Settings settings, C
      *                            also waits for the consumer to have written everything
      * @param databaseBytes       the DuckDB file's size then, or null without a database
      * @param consumerCpuSeconds  CPU time of the consumer's thread until then, or null without a consumer
+     * @param secondHalfPerSecond the later half of the articles over the time from the reader's seeing half of
+     *                            them enriched until every tally counted every article: the pipeline once the
+     *                            JVMs have compiled their code, which the first seconds of a run are spent on
      */
     public record EndToEnd(int articles, double publishSeconds, double seconds, double articlesPerSecond,
                            double ratioToKafkaProduce, double ratioToKafkaConsume, int enrichedArticles,
                            Integer hotSpeakerArticles, Integer hotCasualtyArticles, String consumer,
-                           double talliesSeconds, Long databaseBytes, Double consumerCpuSeconds) {
+                           double talliesSeconds, Long databaseBytes, Double consumerCpuSeconds,
+                           double secondHalfPerSecond) {
     }
 
     /**

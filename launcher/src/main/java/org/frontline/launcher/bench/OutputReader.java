@@ -43,6 +43,8 @@ final class OutputReader implements Runnable, AutoCloseable {
     private final Histogram toEnriched = new Histogram(HIGHEST_MS, 3);
     private final Histogram toTally = new Histogram(HIGHEST_MS, 3);
     private volatile long measureFrom = Long.MAX_VALUE;
+    private volatile int mark = Integer.MAX_VALUE;
+    private volatile long markedNanos;
     private volatile Throwable failure;
 
     OutputReader(Properties clientProps, FrontlineTopics topics) {
@@ -85,8 +87,8 @@ final class OutputReader implements Runnable, AutoCloseable {
         String topic = record.topic();
         boolean measured = record.timestamp() >= measureFrom;
         if (topic.equals(topics.enriched().name())) {
-            if (record.value() != null) {
-                enriched.add(record.key());
+            if (record.value() != null && enriched.add(record.key()) && enriched.size() == mark) {
+                markedNanos = System.nanoTime();
             }
             if (measured) {
                 record(toEnriched, now - record.timestamp());
@@ -122,6 +124,17 @@ final class OutputReader implements Runnable, AutoCloseable {
     /** Measures latency for output records stamped at or after {@code epochMillis}. */
     void measureFrom(long epochMillis) {
         measureFrom = epochMillis;
+    }
+
+    /** Notes the time ({@link #markedNanos()}) at which {@code articles} distinct articles have been read enriched. */
+    void markWhenEnriched(int articles) {
+        markedNanos = 0;
+        mark = articles;
+    }
+
+    /** {@link System#nanoTime()} when the mark of {@link #markWhenEnriched} was reached; 0 before. */
+    long markedNanos() {
+        return markedNanos;
     }
 
     /** A copy of the publish-to-enriched latencies so far, in milliseconds. */
