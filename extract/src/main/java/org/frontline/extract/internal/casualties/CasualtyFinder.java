@@ -80,6 +80,7 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> conditions;
     private final PhraseMap<Boolean> singular;
     private final PhraseMap<Boolean> ages;
+    private final PhraseMap<Boolean> yearPeriods;
     private final PhraseMap<Boolean> superlatives;
     private final PhraseMap<Boolean> thresholds;
     private final PhraseMap<Boolean> objectGapOpeners;
@@ -140,6 +141,7 @@ public final class CasualtyFinder {
         this.singlePeriod = lexicon.phrases("single-period");
         this.singular = lexicon.phrases("singular");
         this.ages = lexicon.phrases("ages");
+        this.yearPeriods = lexicon.phrases("year-periods");
         this.days = lexicon.phrases("days");
         this.subsets = lexicon.phrases("subsets");
         this.partitives = lexicon.phrases("partitives");
@@ -553,6 +555,16 @@ public final class CasualtyFinder {
     private static boolean isYear(List<Token> tokens, NumberMatch number) {
         return number.value() >= FIRST_YEAR && number.value() <= LAST_YEAR
                 && number.end() == number.start() + 1 && tokens.get(number.start()).text().length() == 4;
+    }
+
+    /** A year written alone: "2023". */
+    private static boolean isYearToken(Token token) {
+        String text = token.text();
+        if (!token.isNumber() || text.length() != 4) {
+            return false;
+        }
+        int value = Integer.parseInt(text);
+        return value >= FIRST_YEAR && value <= LAST_YEAR;
     }
 
     /** A clitic cut from the word before it, which keeps its apostrophe at its start ("'s"). */
@@ -1201,7 +1213,8 @@ public final class CasualtyFinder {
      */
     private PeriodCue periodCue(List<Token> tokens, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (!cumulative.mayStartAt(tokens.get(k)) && !singlePeriod.mayStartAt(tokens.get(k))) {
+            if (!cumulative.mayStartAt(tokens.get(k)) && !singlePeriod.mayStartAt(tokens.get(k))
+                    && !yearPeriods.mayStartAt(tokens.get(k))) {
                 continue;
             }
             Match<Boolean> period = singlePeriod.at(tokens, k);
@@ -1211,6 +1224,11 @@ public final class CasualtyFinder {
             Match<Running> total = cumulative.at(tokens, k);
             if (total != null) {
                 return new PeriodCue(total.start(), total.end(), total.value());
+            }
+            Match<Boolean> year = yearPeriods.mayStartAt(tokens.get(k)) ? yearPeriods.at(tokens, k) : null;
+            if (year != null && isYearToken(tokens.get(year.end() - 1))) {
+                // "In 2023, 40 people were killed": a year is a period of its own.
+                return new PeriodCue(year.start(), year.end(), Running.TOTAL);
             }
         }
         return null;
