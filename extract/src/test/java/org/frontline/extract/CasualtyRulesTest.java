@@ -156,6 +156,14 @@ class CasualtyRulesTest {
     }
 
     @Test
+    void theAgentOfAPassiveIsNotTheSideOfThePeopleCounted() {
+        assertThat(figures(EN + "The crew of 25 was taken hostage by the Houthis."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isNull());
+        assertThat(figures(IT + "I 25 membri dell'equipaggio sono stati presi in ostaggio dagli Houthi."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isNull());
+    }
+
+    @Test
     void partyComesFromNationalityOrTheAttackersOpponent() {
         assertThat(figures(EN + "Ukrainian rockets hit a building where 63 Russian servicemen were killed."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));

@@ -81,6 +81,7 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> singular;
     private final PhraseMap<Boolean> ages;
     private final PhraseMap<Boolean> yearPeriods;
+    private final PhraseMap<Boolean> agents;
     private final PhraseMap<Boolean> superlatives;
     private final PhraseMap<Boolean> thresholds;
     private final PhraseMap<Boolean> objectGapOpeners;
@@ -142,6 +143,7 @@ public final class CasualtyFinder {
         this.singular = lexicon.phrases("singular");
         this.ages = lexicon.phrases("ages");
         this.yearPeriods = lexicon.phrases("year-periods");
+        this.agents = lexicon.phrases("agents");
         this.days = lexicon.phrases("days");
         this.subsets = lexicon.phrases("subsets");
         this.partitives = lexicon.phrases("partitives");
@@ -977,7 +979,8 @@ public final class CasualtyFinder {
         Set<String> others = new HashSet<>();
         for (Match<String> nationality = nationalities.find(tokens, 0, tokens.size()); nationality != null;
                 nationality = nationalities.find(tokens, nationality.end(), tokens.size())) {
-            (nearAttack(tokens, nationality) ? attackers : others).add(nationality.value());
+            boolean agent = agents.endingAt(tokens, nationality.start()) != null;
+            (agent || nearAttack(tokens, nationality) ? attackers : others).add(nationality.value());
         }
         if (!Collections.disjoint(others, attackers) || others.size() > 1) {
             return null;
