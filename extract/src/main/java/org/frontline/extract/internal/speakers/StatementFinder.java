@@ -102,6 +102,7 @@ public final class StatementFinder {
     private final PhraseMap<Boolean> placePrepositions;
     private final PhraseMap<Boolean> media;
     private final PhraseMap<Boolean> recipients;
+    private final PhraseMap<Boolean> sourceOpeners;
 
     public StatementFinder(Lexicon lexicon) {
         this.speechVerbs = lexicon.phrases("speech-verbs");
@@ -131,6 +132,7 @@ public final class StatementFinder {
         this.placePrepositions = lexicon.phrases("place-prepositions");
         this.media = lexicon.phrases("media");
         this.recipients = lexicon.phrases("recipients");
+        this.sourceOpeners = lexicon.phrases("source-openers");
     }
 
     /** The statements of a document whose names have been found. */
@@ -565,12 +567,35 @@ public final class StatementFinder {
                 Speaker main = mainSubject(sentence, end);
                 return main != null ? main : lastSpeaker(quotation.outerStart());
             }
+            Match<Boolean> opener = sourceOpeners.at(tokens, 0);
+            if (opener != null && opener.end() < end) {
+                // "Per il capo dell'amministrazione militare, Oleh Synehubov, i russi hanno scelto «…»": the
+                // source named at the sentence's head, up to its comma or the quotation, holds the words.
+                int sourceEnd = opener.end();
+                while (sourceEnd < end && !tokens.get(sourceEnd).is(",")) {
+                    sourceEnd++;
+                }
+                int close = sourceEnd < end ? closingApposition(tokens, sourceEnd, end) : sourceEnd;
+                Speaker source = resolve(sentence, opener.end(), close, false);
+                if (source != null) {
+                    return source;
+                }
+            }
             if (end == 0 || !tokens.get(end - 1).is(":")) {
                 return null;
             }
             // "Stoltenberg: “…”"; else the sentence's subject ("Zelensky ha poi attribuito le difficoltà …: “…”").
             Speaker named = resolve(sentence, subjectStart(tokens, end - 1, 0), end - 1, true);
             return named != null ? named : mainSubject(sentence, end - 1);
+        }
+
+        /** Where a name in apposition after the comma at {@code comma} ends (", Oleh Synehubov,"), or {@code comma}. */
+        private int closingApposition(List<Token> tokens, int comma, int end) {
+            int k = comma + 1;
+            while (k < end && tokens.get(k).isCapitalised()) {
+                k++;
+            }
+            return k > comma + 1 && k < end && tokens.get(k).is(",") ? k : comma;
         }
 
         /** ", scrive il Guardian,": a source named in passing, not the speaker of what follows. */
