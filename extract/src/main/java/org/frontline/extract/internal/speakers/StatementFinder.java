@@ -103,6 +103,7 @@ public final class StatementFinder {
     private final PhraseMap<Boolean> media;
     private final PhraseMap<Boolean> recipients;
     private final PhraseMap<Boolean> sourceOpeners;
+    private final PhraseMap<String> roleSynonyms;
 
     public StatementFinder(Lexicon lexicon) {
         this.speechVerbs = lexicon.phrases("speech-verbs");
@@ -133,6 +134,7 @@ public final class StatementFinder {
         this.media = lexicon.phrases("media");
         this.recipients = lexicon.phrases("recipients");
         this.sourceOpeners = lexicon.phrases("source-openers");
+        this.roleSynonyms = lexicon.map("role-synonyms", String::strip);
     }
 
     /** The statements of a document whose names have been found. */
@@ -1313,6 +1315,11 @@ public final class StatementFinder {
         }
 
         private String roleWord(List<Token> tokens, int s, int e) {
+            Match<String> synonym = roleSynonyms.find(tokens, s, e);
+            if (synonym != null) {
+                // "il capo dello Stato" after "il presidente Volodymyr Zelensky": another name for the role.
+                return synonym.value();
+            }
             String role = null;
             for (int k = s; k < e; k++) {
                 if (roles.contains(tokens.get(k))) {
