@@ -458,7 +458,38 @@ public final class StatementFinder {
                 }
                 if (verb != null) {
                     Speaker subject = subject(at.sentence(), verb, at.token());
+                    if (subject == null) {
+                        subject = introducedJustBefore(quotation);
+                    }
                     return subject != null ? subject : lastSpeaker(quotation.outerStart());
+                }
+            }
+            return null;
+        }
+
+        /**
+         * "… la rabbia del fondatore di Wck, lo chef spagnolo José Andrés. «…», ha scritto su X.": a person named
+         * at the very end of the sentence just before a quotation, in its paragraph, is whom a verb with no
+         * subject after it refers to. Null when that sentence does not end with a person's full name.
+         */
+        private Speaker introducedJustBefore(Quotation quotation) {
+            At at = tokenAt(quotation.outerStart());
+            if (at == null || at.token() != 0 || at.sentence().index() == 0) {
+                return null;
+            }
+            Sentence before = document.sentences().get(at.sentence().index() - 1);
+            List<Token> tokens = before.tokens();
+            int end = tokens.size();
+            while (end > 0 && tokens.get(end - 1).isPunct()) {
+                end--;
+            }
+            if (before.paragraph() != at.sentence().paragraph() || end == tokens.size()) {
+                return null;
+            }
+            for (int n = namesFrom(before); n < namesTo(before); n++) {
+                Name name = namesBySentence[n];
+                if (name.end() == end && name.kind() == Name.Kind.PERSON && isStrong(name)) {
+                    return new Speaker(fullest(name), name.text());
                 }
             }
             return null;
