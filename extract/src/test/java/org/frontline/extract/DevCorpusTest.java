@@ -25,7 +25,7 @@ class DevCorpusTest {
     private static final double ENGLISH_CASUALTY_F1 = 0.835;
     private static final double ENGLISH_STATEMENT_F1 = 0.93;
     private static final double ITALIAN_CASUALTY_F1 = 0.865;
-    private static final double ITALIAN_STATEMENT_F1 = 0.91;
+    private static final double ITALIAN_STATEMENT_F1 = 0.92;
     // Party accuracy is over matched figures: figures newly matched (periods of their own, session 8) brought
     // their parties in, a few wrong, so the floor moved from 0.825 to 0.82 while no party read got worse.
     private static final double PARTY_ACCURACY = 0.82;
