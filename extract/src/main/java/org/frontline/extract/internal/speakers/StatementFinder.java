@@ -380,6 +380,17 @@ public final class StatementFinder {
 
         // ---- which quotations are statements
 
+        /**
+         * An elided word or a clitic, written as one word with its neighbour ("dell'Occidente", "Russia's"): the
+         * Guidelines count words as written, so "provocazioni dell'Occidente" is two.
+         */
+        private static boolean isWordPart(Token token) {
+            String text = token.text();
+            char first = text.charAt(0);
+            char last = text.charAt(text.length() - 1);
+            return text.length() > 1 && (last == '\'' || last == '’' || first == '\'' || first == '’');
+        }
+
         private boolean isStatementText(Quotation quotation) {
             At open = tokenAt(quotation.start());
             if (open == null) {
@@ -398,7 +409,7 @@ public final class StatementFinder {
                 int last = sentence.tokenAt(quotation.end());
                 for (int k = sentence.tokenAt(quotation.start()); k < last && words < WORDS_COUNTED; k++) {
                     Token token = spannedTokens.get(k);
-                    if (token.end() <= quotation.end() && !token.isPunct()) {
+                    if (token.end() <= quotation.end() && !token.isPunct() && !isWordPart(token)) {
                         words++;
                         titleCase &= token.isCapitalised() || token.isNumber();
                     }
