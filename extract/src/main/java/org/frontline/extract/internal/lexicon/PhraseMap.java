@@ -3,9 +3,7 @@ package org.frontline.extract.internal.lexicon;
 import org.frontline.extract.internal.text.Token;
 import org.frontline.extract.internal.text.Vocabulary;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +25,30 @@ public final class PhraseMap<V> {
     private record Entry<V>(String[] words, V value) {
     }
 
-    private final Map<String, List<Entry<V>>> byFirst = new HashMap<>();
-    private final Map<String, List<Entry<V>>> byLast = new HashMap<>();
+    /** A word of some phrases: the phrase that ends here, if any, and the words that can follow. */
+    private static final class Node<V> {
+        private Map<String, Node<V>> next = Map.of();
+        private Entry<V> entry;
+
+        Node<V> child(String word) {
+            return next.get(word);
+        }
+
+        Node<V> childOrNew(String word) {
+            if (next.isEmpty()) {
+                next = new HashMap<>(4);
+            }
+            return next.computeIfAbsent(word, w -> new Node<>());
+        }
+    }
+
+    /**
+     * The phrases word by word, from their first word ({@code forward}) and from their last ({@code backward}):
+     * a look-up follows the tokens as far as some phrase goes, so its cost is the phrase's length, however many
+     * phrases share their first words ("in the past 24 hours", "in the past three days", "in the last week").
+     */
+    private final Node<V> forward = new Node<>();
+    private final Node<V> backward = new Node<>();
     private final Map<String, V> singleWords = new HashMap<>();
     private final Vocabulary vocabulary;
     private final long bit;
@@ -45,8 +65,19 @@ public final class PhraseMap<V> {
             singleWords.putIfAbsent(words[0], value);
         }
         Entry<V> entry = new Entry<>(words, value);
-        insert(byFirst, words[0], entry);
-        insert(byLast, words[words.length - 1], entry);
+        Node<V> ahead = forward;
+        Node<V> behind = backward;
+        for (int k = 0; k < words.length; k++) {
+            ahead = ahead.childOrNew(words[k]);
+            behind = behind.childOrNew(words[words.length - 1 - k]);
+        }
+        // The first of two identical phrases keeps its value, as a map's first entry does.
+        if (ahead.entry == null) {
+            ahead.entry = entry;
+        }
+        if (behind.entry == null) {
+            behind.entry = entry;
+        }
         vocabulary.markFirst(words[0], bit);
         vocabulary.markLast(words[words.length - 1], bit);
         numberFirst |= words[0].equals(ANY_NUMBER);
@@ -82,14 +113,6 @@ public final class PhraseMap<V> {
         return false;
     }
 
-    /** Keeps each word's entries longest first, in a compact list: most words start or end one phrase. */
-    private static <V> void insert(Map<String, List<Entry<V>>> index, String key, Entry<V> entry) {
-        List<Entry<V>> entries = new ArrayList<>(index.getOrDefault(key, List.of()));
-        entries.add(entry);
-        entries.sort(Comparator.comparingInt((Entry<V> e) -> e.words().length).reversed());
-        index.put(key, List.copyOf(entries));
-    }
-
     /**
      * The longest phrase that starts at token {@code i}, or null. Kept small so that callers inline the
      * test of the token's bit, which ends most calls.
@@ -102,12 +125,31 @@ public final class PhraseMap<V> {
     }
 
     private Match<V> longestStartingAt(List<Token> tokens, int i) {
-        for (Entry<V> entry : candidates(byFirst, tokens.get(i))) {
-            if (matches(entry.words(), tokens, i)) {
-                return new Match<>(i, i + entry.words().length, entry.value());
-            }
+        Entry<V> longest = longest(forward, tokens, i, 1, null);
+        return longest == null ? null : new Match<>(i, i + longest.words().length, longest.value());
+    }
+
+    /**
+     * The longest phrase below {@code node} that the tokens from {@code at} on continue, stepping by {@code step}
+     * (1 forward, -1 backward), or {@code best} when none is longer. A token that is a number may be the word
+     * itself or any number; the word is tried first, so it wins a tie.
+     */
+    private Entry<V> longest(Node<V> node, List<Token> tokens, int at, int step, Entry<V> best) {
+        if (at < 0 || at >= tokens.size()) {
+            return best;
         }
-        return null;
+        Token token = tokens.get(at);
+        best = longestBelow(node.child(token.norm()), tokens, at, step, best);
+        return token.isNumber() ? longestBelow(node.child(ANY_NUMBER), tokens, at, step, best) : best;
+    }
+
+    private Entry<V> longestBelow(Node<V> node, List<Token> tokens, int at, int step, Entry<V> best) {
+        if (node == null) {
+            return best;
+        }
+        Entry<V> found = node.entry != null && (best == null || node.entry.words().length > best.words().length)
+                ? node.entry : best;
+        return node.next.isEmpty() ? found : longest(node, tokens, at + step, step, found);
     }
 
     /** The longest phrase whose last token is {@code tokens[end - 1]}, or null; small like {@link #at}. */
@@ -119,13 +161,8 @@ public final class PhraseMap<V> {
     }
 
     private Match<V> longestEndingAt(List<Token> tokens, int end) {
-        for (Entry<V> entry : candidates(byLast, tokens.get(end - 1))) {
-            int start = end - entry.words().length;
-            if (start >= 0 && matches(entry.words(), tokens, start)) {
-                return new Match<>(start, end, entry.value());
-            }
-        }
-        return null;
+        Entry<V> longest = longest(backward, tokens, end - 1, -1, null);
+        return longest == null ? null : new Match<>(end - longest.words().length, end, longest.value());
     }
 
     /** The first phrase found scanning tokens {@code [from, to)}, or null. */
@@ -163,34 +200,5 @@ public final class PhraseMap<V> {
     /** The one-word phrases and their values. */
     public Map<String, V> singleWords() {
         return Collections.unmodifiableMap(singleWords);
-    }
-
-    private List<Entry<V>> candidates(Map<String, List<Entry<V>>> index, Token token) {
-        List<Entry<V>> exact = index.getOrDefault(token.norm(), List.of());
-        if (!token.isNumber()) {
-            return exact;
-        }
-        List<Entry<V>> number = index.getOrDefault(ANY_NUMBER, List.of());
-        if (exact.isEmpty()) {
-            return number;
-        }
-        List<Entry<V>> both = new ArrayList<>(exact);
-        both.addAll(number);
-        both.sort(Comparator.comparingInt((Entry<V> e) -> e.words().length).reversed());
-        return both;
-    }
-
-    private static boolean matches(String[] words, List<Token> tokens, int start) {
-        if (start + words.length > tokens.size()) {
-            return false;
-        }
-        for (int k = 0; k < words.length; k++) {
-            Token token = tokens.get(start + k);
-            boolean same = words[k].equals(ANY_NUMBER) ? token.isNumber() : words[k].equals(token.norm());
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
     }
 }
