@@ -156,6 +156,14 @@ class CasualtyRulesTest {
     }
 
     @Test
+    void aDecimalAfterAPeriodPrepositionIsNeitherAYearNorAnError() {
+        assertThat(summary(EN + "In 12.5 per cent of the villages, 40 people were killed."))
+                .isEqualTo("40 killed unspecified");
+        assertThat(summary(EN + "In 2023, 40 people were killed in the region."))
+                .isEqualTo("40 killed unspecified cumulative");
+    }
+
+    @Test
     void theAgentOfAPassiveIsNotTheSideOfThePeopleCounted() {
         assertThat(figures(EN + "The crew of 25 was taken hostage by the Houthis."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isNull());

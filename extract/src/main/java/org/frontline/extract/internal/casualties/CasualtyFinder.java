@@ -555,24 +555,24 @@ public final class CasualtyFinder {
 
     /** A four-digit number that reads as a year. */
     private static boolean isYear(List<Token> tokens, NumberMatch number) {
-        return number.value() >= FIRST_YEAR && number.value() <= LAST_YEAR
-                && number.end() == number.start() + 1 && tokens.get(number.start()).text().length() == 4;
+        return number.end() == number.start() + 1 && isYearToken(tokens.get(number.start()));
     }
 
-    /** A year written alone: "2023". */
+    /** A year written alone, four digits: "2023" (not "12.5" or "1,000"). */
     private static boolean isYearToken(Token token) {
         String text = token.text();
         if (!token.isNumber() || text.length() != 4) {
             return false;
         }
-        int value = Integer.parseInt(text);
+        int value = 0;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
         return value >= FIRST_YEAR && value <= LAST_YEAR;
-    }
-
-    /** A clitic cut from the word before it, which keeps its apostrophe at its start ("'s"). */
-    private static boolean isCliticToken(Token token) {
-        String text = token.text();
-        return text.length() > 1 && (text.charAt(0) == '\'' || text.charAt(0) == '’');
     }
 
     /** Whether the token is one of the one-character marks. */
@@ -584,7 +584,7 @@ public final class CasualtyFinder {
     /** "aged 34", "di 14 anni": a number inside an age ({@code ages}) counts years, not people. */
     private boolean isAge(List<Token> tokens, int number) {
         for (int k = Math.max(0, number - 2); k <= number; k++) {
-            Match<Boolean> age = ages.mayStartAt(tokens.get(k)) ? ages.at(tokens, k) : null;
+            Match<Boolean> age = ages.at(tokens, k);
             if (age != null && age.end() > number) {
                 return true;
             }
@@ -793,7 +793,7 @@ public final class CasualtyFinder {
     /** "were killed", ", among them 560 children, have been killed", "che giocavano a calcio sono stati uccisi". */
     private Match<String> predicateAfter(List<Token> tokens, int from) {
         int q = from;
-        Match<Boolean> age = q >= 0 && q < tokens.size() ? ages.at(tokens, q) : null;
+        Match<Boolean> age = ages.at(tokens, q);
         if (age != null) {
             // "Un ragazzo di 14 anni è stato ucciso", "a man aged 34 was killed": the age, then the predicate.
             q = age.end();
@@ -1060,7 +1060,7 @@ public final class CasualtyFinder {
      */
     private boolean ownsAttack(List<Token> tokens, Match<String> place) {
         int end = place.end();
-        if (end >= tokens.size() || !isCliticToken(tokens.get(end))) {
+        if (end >= tokens.size() || !tokens.get(end).isClitic()) {
             return false;
         }
         for (int k = end + 1; k < Math.min(tokens.size(), end + 1 + ATTACK_DISTANCE); k++) {
@@ -1228,7 +1228,7 @@ public final class CasualtyFinder {
             if (total != null) {
                 return new PeriodCue(total.start(), total.end(), total.value());
             }
-            Match<Boolean> year = yearPeriods.mayStartAt(tokens.get(k)) ? yearPeriods.at(tokens, k) : null;
+            Match<Boolean> year = yearPeriods.at(tokens, k);
             if (year != null && isYearToken(tokens.get(year.end() - 1))) {
                 // "In 2023, 40 people were killed": a year is a period of its own.
                 return new PeriodCue(year.start(), year.end(), Running.TOTAL);

@@ -380,17 +380,6 @@ public final class StatementFinder {
 
         // ---- which quotations are statements
 
-        /**
-         * An elided word or a clitic, written as one word with its neighbour ("dell'Occidente", "Russia's"): the
-         * Guidelines count words as written, so "provocazioni dell'Occidente" is two.
-         */
-        private static boolean isWordPart(Token token) {
-            String text = token.text();
-            char first = text.charAt(0);
-            char last = text.charAt(text.length() - 1);
-            return text.length() > 1 && (last == '\'' || last == '’' || first == '\'' || first == '’');
-        }
-
         private boolean isStatementText(Quotation quotation) {
             At open = tokenAt(quotation.start());
             if (open == null) {
@@ -409,7 +398,8 @@ public final class StatementFinder {
                 int last = sentence.tokenAt(quotation.end());
                 for (int k = sentence.tokenAt(quotation.start()); k < last && words < WORDS_COUNTED; k++) {
                     Token token = spannedTokens.get(k);
-                    if (token.end() <= quotation.end() && !token.isPunct() && !isWordPart(token)) {
+                    // Words as written: an elided word or a clitic is one with its neighbour ("dell'Occidente").
+                    if (token.end() <= quotation.end() && !token.isPunct() && !token.isElided() && !token.isClitic()) {
                         words++;
                         titleCase &= token.isCapitalised() || token.isNumber();
                     }
@@ -484,17 +474,16 @@ public final class StatementFinder {
          * subject after it refers to. Null when that sentence does not end with a person's full name.
          */
         private Speaker introducedJustBefore(Quotation quotation) {
-            At at = tokenAt(quotation.outerStart());
-            if (at == null || at.token() != 0 || at.sentence().index() == 0) {
+            Sentence before = sentenceBeforeOpening(quotation);
+            if (before == null) {
                 return null;
             }
-            Sentence before = document.sentences().get(at.sentence().index() - 1);
             List<Token> tokens = before.tokens();
             int end = tokens.size();
             while (end > 0 && tokens.get(end - 1).isPunct()) {
                 end--;
             }
-            if (before.paragraph() != at.sentence().paragraph() || end == tokens.size()) {
+            if (end == tokens.size()) {
                 return null;
             }
             for (int n = namesFrom(before); n < namesTo(before); n++) {
@@ -680,15 +669,14 @@ public final class StatementFinder {
          * belongs to whoever speaks in the sentence just before it in its paragraph, outside quotation marks.
          */
         private Speaker sentenceBefore(Quotation quotation) {
-            At at = tokenAt(quotation.outerStart());
+            Sentence before = sentenceBeforeOpening(quotation);
             Sentence last = sentenceOf(quotation.end() - 1);
-            if (at == null || at.token() != 0 || last == null || at.sentence().index() == 0) {
+            if (before == null || last == null) {
                 return null;
             }
             At after = tokenAt(quotation.outerEnd());
             boolean whole = after == null || after.sentence() != last || after.token() >= last.tokens().size() - 1;
-            Sentence before = document.sentences().get(at.sentence().index() - 1);
-            if (!whole || before.paragraph() != at.sentence().paragraph()) {
+            if (!whole) {
                 return null;
             }
             List<Token> tokens = before.tokens();
@@ -699,6 +687,16 @@ public final class StatementFinder {
                 }
             }
             return null;
+        }
+
+        /** The sentence before the one a quotation opens, in the same paragraph; null when there is none. */
+        private Sentence sentenceBeforeOpening(Quotation quotation) {
+            At at = tokenAt(quotation.outerStart());
+            if (at == null || at.token() != 0 || at.sentence().index() == 0) {
+                return null;
+            }
+            Sentence before = document.sentences().get(at.sentence().index() - 1);
+            return before.paragraph() == at.sentence().paragraph() ? before : null;
         }
 
         /** A quotation that opens its paragraph or follows the last one in the same paragraph. */
@@ -1109,8 +1107,7 @@ public final class StatementFinder {
          * of anonymity,", ", in una nota,". An aside with a verb of saying in it is not one.
          */
         private boolean isLowerCaseAside(List<Token> tokens, int from, int to) {
-            Token first = tokens.get(from);
-            if (from >= to || !first.isWord() || first.isCapitalised()) {
+            if (from >= to || !tokens.get(from).isWord() || tokens.get(from).isCapitalised()) {
                 return false;
             }
             for (int k = from; k < to; k++) {
@@ -1223,11 +1220,6 @@ public final class StatementFinder {
             return person.text().indexOf(' ') >= 0 || !fullest(person).equals(person.text());
         }
 
-        /**
-         * Who the words {@code [start, end)} of a sentence name, or null when they name no one. A role
-         * ("the NATO secretary") refers to whom the article introduced with it; an indefinite
-         * description before its verb ("a man who had helped…") is kept as the speaker.
-         */
         /** Whether the name at {@code name} follows a preposition (and an article) after {@code start}. */
         private boolean isComplement(List<Token> tokens, int start, int name) {
             int k = name;
@@ -1237,6 +1229,11 @@ public final class StatementFinder {
             return k > start && (npStops.endingAt(tokens, k) != null || nameWords.endingAt(tokens, k) != null);
         }
 
+        /**
+         * Who the words {@code [start, end)} of a sentence name, or null when they name no one. A role
+         * ("the NATO secretary") refers to whom the article introduced with it; an indefinite
+         * description before its verb ("a man who had helped…") is kept as the speaker.
+         */
         private Speaker resolve(Sentence sentence, int start, int end, boolean indefiniteAllowed) {
             List<Token> tokens = sentence.tokens();
             int s = start;

@@ -28,6 +28,16 @@ public record Token(String text, String norm, int start, int end, Kind kind, lon
         return kind == Kind.PUNCT;
     }
 
+    /** A clitic cut from the word before it, its apostrophe first ("'s"). */
+    public boolean isClitic() {
+        return norm.length() > 1 && norm.charAt(0) == '\'';
+    }
+
+    /** An elided word written onto the next one, its apostrophe last ("dell'", "l'"). */
+    public boolean isElided() {
+        return norm.length() > 1 && norm.charAt(norm.length() - 1) == '\'';
+    }
+
     /** Starts with an upper-case letter. */
     public boolean isCapitalised() {
         return kind == Kind.WORD && Character.isUpperCase(text.codePointAt(0));
