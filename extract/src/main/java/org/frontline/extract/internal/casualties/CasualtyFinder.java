@@ -684,17 +684,12 @@ public final class CasualtyFinder {
     private boolean bind(List<Token> tokens, Candidate candidate, Candidate previous) {
         if (candidate.outcome != null) {
             if (candidate.outcome.equals(CAPTURED)) {
-                // Hostages and prisoners are people in a state another outcome can end: "sono morti 50
-                // prigionieri", "53 prisoners were killed" count the dead; "freed 3 hostages" stays captured.
+                // Hostages are people in a state another outcome can end: "Hamas killed three hostages" counts
+                // the dead, "freed 3 hostages" stays captured (a verb after them is read in describe).
                 Match<String> verb = activeBefore(tokens, candidate.number.start());
-                String rule = "active";
-                if (verb == null) {
-                    verb = predicateAfter(tokens, candidate.phraseEnd);
-                    rule = "predicate";
-                }
                 if (verb != null && !verb.value().equals(CAPTURED)) {
                     candidate.outcome = verb.value();
-                    candidate.rule = rule;
+                    candidate.rule = "active";
                     candidate.widenEvidence(verb.start(), verb.end());
                 }
             }
