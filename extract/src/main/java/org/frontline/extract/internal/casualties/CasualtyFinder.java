@@ -108,57 +108,57 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> approximateCarriers;
 
     public CasualtyFinder(Lexicon lexicon, NumberReader numbers) {
+        CasualtyLexicon words = new CasualtyLexicon(lexicon);
         this.numbers = numbers;
-        this.outcomes = lexicon.map("outcomes", String::strip);
-        this.victims = lexicon.map("victims", String::strip);
-        this.victimGroups = lexicon.map("victim-groups", String::strip);
-        this.nationalities = lexicon.map("nationalities", String::strip);
-        this.places = lexicon.map("places", String::strip);
-        this.tolls = lexicon.map("tolls", String::strip);
-        this.opponents = lexicon.map("conflicts", String::strip);
-        this.tollLinks = lexicon.phrases("toll-links");
-        this.approximate = lexicon.phrases("approximate");
-        this.singularCopulas = lexicon.phrases("singular-copulas");
-        this.lossVerbs = lexicon.phrases("loss-verbs");
-        // "in tutto il paese = not": a longer phrase that is no cue keeps a cue inside it ("in tutto") from matching.
-        this.cumulative = lexicon.map("cumulative", Running::of);
-        this.superlatives = lexicon.phrases("superlatives");
-        this.thresholds = lexicon.phrases("thresholds");
-        this.objectGapOpeners = lexicon.phrases("object-gap-openers");
-        this.earlierTolls = lexicon.phrases("earlier-tolls");
-        this.originLinks = lexicon.phrases("origin-links");
-        this.capitals = lexicon.map("capitals", String::strip);
-        this.ranges = lexicon.map("ranges", value -> !value.strip().equals("not"));
-        this.approximateNumbers = lexicon.phrases("approximate-numbers");
-        this.multinational = lexicon.phrases("multinational");
-        this.objectGapLimit = lexicon.settings().integer("casualties.object-gap-limit");
-        this.phraseLimit = lexicon.settings().integer("casualties.phrase-limit");
-        this.gapLimit = lexicon.settings().integer("casualties.gap-limit");
-        this.clauseGapLimit = lexicon.settings().integer("casualties.clause-gap-limit");
-        this.subsetAsideLimit = lexicon.settings().integer("casualties.subset-aside-limit");
-        this.tollWindow = lexicon.settings().integer("casualties.toll-window");
-        this.cueDistance = lexicon.settings().integer("casualties.cue-distance");
-        this.runningTotalScale = lexicon.settings().integer("casualties.running-total-scale");
-        this.singlePeriod = lexicon.phrases("single-period");
-        this.singular = lexicon.phrases("singular");
-        this.ages = lexicon.phrases("ages");
-        this.yearPeriods = lexicon.phrases("year-periods");
-        this.agents = lexicon.phrases("agents");
-        this.days = lexicon.phrases("days");
-        this.subsets = lexicon.phrases("subsets");
-        this.partitives = lexicon.phrases("partitives");
-        this.listJoiners = lexicon.phrases("list-joiners");
-        this.hypothetical = lexicon.phrases("hypothetical");
-        this.conditions = lexicon.phrases("conditions");
-        this.connectors = lexicon.phrases("connectors");
-        this.modifiers = lexicon.phrases("modifiers");
-        this.auxiliaries = lexicon.phrases("auxiliaries");
-        this.gaps = lexicon.phrases("gaps");
-        this.things = lexicon.phrases("things");
-        this.attacks = lexicon.map("attacks", value -> value.strip().equals("one"));
-        this.possessives = lexicon.phrases("possessives");
-        this.clauseOpeners = lexicon.phrases("clause-openers");
-        this.approximateCarriers = lexicon.phrases("approximate-carriers");
+        this.outcomes = words.outcomes;
+        this.victims = words.victims;
+        this.victimGroups = words.victimGroups;
+        this.nationalities = words.nationalities;
+        this.places = words.places;
+        this.tolls = words.tolls;
+        this.opponents = words.opponents;
+        this.tollLinks = words.tollLinks;
+        this.approximate = words.approximate;
+        this.singularCopulas = words.singularCopulas;
+        this.lossVerbs = words.lossVerbs;
+        this.cumulative = words.cumulative;
+        this.superlatives = words.superlatives;
+        this.thresholds = words.thresholds;
+        this.objectGapOpeners = words.objectGapOpeners;
+        this.earlierTolls = words.earlierTolls;
+        this.originLinks = words.originLinks;
+        this.capitals = words.capitals;
+        this.ranges = words.ranges;
+        this.approximateNumbers = words.approximateNumbers;
+        this.multinational = words.multinational;
+        this.objectGapLimit = words.objectGapLimit;
+        this.phraseLimit = words.phraseLimit;
+        this.gapLimit = words.gapLimit;
+        this.clauseGapLimit = words.clauseGapLimit;
+        this.subsetAsideLimit = words.subsetAsideLimit;
+        this.tollWindow = words.tollWindow;
+        this.cueDistance = words.cueDistance;
+        this.runningTotalScale = words.runningTotalScale;
+        this.singlePeriod = words.singlePeriod;
+        this.singular = words.singular;
+        this.ages = words.ages;
+        this.yearPeriods = words.yearPeriods;
+        this.agents = words.agents;
+        this.days = words.days;
+        this.subsets = words.subsets;
+        this.partitives = words.partitives;
+        this.listJoiners = words.listJoiners;
+        this.hypothetical = words.hypothetical;
+        this.conditions = words.conditions;
+        this.connectors = words.connectors;
+        this.modifiers = words.modifiers;
+        this.auxiliaries = words.auxiliaries;
+        this.gaps = words.gaps;
+        this.things = words.things;
+        this.attacks = words.attacks;
+        this.possessives = words.possessives;
+        this.clauseOpeners = words.clauseOpeners;
+        this.approximateCarriers = words.approximateCarriers;
     }
 
     /**
@@ -1240,7 +1240,7 @@ public final class CasualtyFinder {
      * The kinds of {@code cumulative} entries: a running-total cue, an event that lasted days ({@code = event}),
      * or a longer phrase that is no cue ({@code = not}: "in tutto il paese" keeps "in tutto" from matching).
      */
-    private enum Running {
+    enum Running {
         TOTAL, EVENT, NOT;
 
         static Running of(String value) {
