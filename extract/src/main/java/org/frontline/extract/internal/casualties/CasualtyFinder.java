@@ -42,10 +42,9 @@ public final class CasualtyFinder {
     private static final double ARTICLE_PLACES_SHARE = 2.0 / 3;
     private static final int FIRST_YEAR = 1900;
     private static final int LAST_YEAR = 2100;
-    /** Marks of one character each, told by {@link #isMark} without hashing the token's text. */
+    /** Marks of one character each, told by {@link Clauses#isMark} without hashing the token's text. */
     private static final String CURRENCIES = "$€£";
     private static final String QUOTE_MARKS = "\"“”«»‘’'„";
-    private static final String CLAUSE_BREAKS = ",;:()—–";
     private static final String CIVILIANS = "civilians";
     /** The largest ratio of a range's upper bound to its lower bound ("10 to 50"). */
     private static final long RANGE_SPREAD = 5;
@@ -241,7 +240,7 @@ public final class CasualtyFinder {
      */
     private Found earlierTollOf(List<Token> tokens, Candidate figure, List<Found> found) {
         int start = figure.number.start();
-        if (earlierTolls.find(tokens, clauseStart(tokens, start), start) == null) {
+        if (earlierTolls.find(tokens, Clauses.clauseStart(tokens, start), start) == null) {
             return null;
         }
         for (int f = found.size() - 1; f >= 0; f--) {
@@ -375,16 +374,7 @@ public final class CasualtyFinder {
         }
         // An aside between them ("at least 52 people, including a child, and injured six others") leaves the
         // second figure a count of its own, as the annotators read it.
-        return carrier != null && !containsMark(tokens, previous.number.end(), carrier.start(), ",");
-    }
-
-    private static boolean containsMark(List<Token> tokens, int from, int to, String mark) {
-        for (int k = from; k < to; k++) {
-            if (tokens.get(k).is(mark)) {
-                return true;
-            }
-        }
-        return false;
+        return carrier != null && !Clauses.containsMark(tokens, previous.number.end(), carrier.start(), ",");
     }
 
     private static boolean isMilitaryAndCivilian(String first, String second) {
@@ -408,7 +398,7 @@ public final class CasualtyFinder {
         if (end < tokens.size() && tokens.get(end).is("-")) {
             return null;
         }
-        if (start > 0 && (isMark(tokens.get(start - 1), CURRENCIES)
+        if (start > 0 && (Clauses.isMark(tokens.get(start - 1), CURRENCIES)
                 || tokens.get(start - 1).is("-") && start > 1 && tokens.get(start - 2).isWord())) {
             return null;
         }
@@ -439,7 +429,7 @@ public final class CasualtyFinder {
         int j = end;
         for (int steps = 0; j < tokens.size() && steps < phraseLimit; steps++) {
             Token token = tokens.get(j);
-            if (isMark(token, QUOTE_MARKS)) {
+            if (Clauses.isMark(token, QUOTE_MARKS)) {
                 j++;
                 continue;
             }
@@ -573,12 +563,6 @@ public final class CasualtyFinder {
             value = value * 10 + (c - '0');
         }
         return value >= FIRST_YEAR && value <= LAST_YEAR;
-    }
-
-    /** Whether the token is one of the one-character marks. */
-    private static boolean isMark(Token token, String marks) {
-        String text = token.text();
-        return text.length() == 1 && marks.indexOf(text.charAt(0)) >= 0;
     }
 
     /** "aged 34", "di 14 anni": a number inside an age ({@code ages}) counts years, not people. */
@@ -873,7 +857,7 @@ public final class CasualtyFinder {
      * killed: 22 ... and one ...".
      */
     private boolean isSubset(List<Token> tokens, Candidate candidate, Candidate previous) {
-        int clause = clauseStart(tokens, candidate.number.start());
+        int clause = Clauses.clauseStart(tokens, candidate.number.start());
         boolean breakdown = previous != null && clause > 0 && tokens.get(clause - 1).is(":")
                 && previous.number.end() < clause;
         return breakdown || partitives.at(tokens, candidate.number.end()) != null
@@ -904,17 +888,8 @@ public final class CasualtyFinder {
      */
     private boolean isHypothetical(List<Token> tokens, Candidate candidate) {
         int start = candidate.number.start();
-        Match<Boolean> modal = hypothetical.find(tokens, clauseStart(tokens, start), start);
+        Match<Boolean> modal = hypothetical.find(tokens, Clauses.clauseStart(tokens, start), start);
         return modal != null && !tokens.get(modal.start()).isCapitalised() || conditions.find(tokens, 0, start) != null;
-    }
-
-    private static int clauseStart(List<Token> tokens, int before) {
-        for (int k = before - 1; k >= 0; k--) {
-            if (isMark(tokens.get(k), CLAUSE_BREAKS)) {
-                return k + 1;
-            }
-        }
-        return 0;
     }
 
     /** Victims, party and qualifiers a figure does not state itself, from the sentence around it. */
@@ -927,7 +902,7 @@ public final class CasualtyFinder {
         int number = figure.number.start();
         if (figure.victims == null && number > 0 && tokens.get(number - 1).is(":")) {
             // A bulletin line names its people before the colon: "militari ucraini caduti: 31mila".
-            int clause = clauseStart(tokens, number - 1);
+            int clause = Clauses.clauseStart(tokens, number - 1);
             Match<String> named = victims.findLast(tokens, clause, number - 1);
             if (named != null && named.start() > clause && tokens.get(named.start()).isCapitalised()) {
                 named = null; // part of a name: "The General Staff gave the count:"
@@ -1124,7 +1099,7 @@ public final class CasualtyFinder {
      * {@code attacks} entries marked {@code = one}. Its toll is that event's, not a running total.
      */
     private boolean isOneEvent(List<Token> tokens, Candidate figure) {
-        int end = clauseEnd(tokens, figure.evidenceEnd);
+        int end = Clauses.clauseEnd(tokens, figure.evidenceEnd);
         for (int k = 0; k < end; k++) {
             Match<Boolean> attack = attacks.mayStartAt(tokens.get(k)) ? attacks.at(tokens, k) : null;
             if (attack != null && attack.value()) {
@@ -1135,8 +1110,8 @@ public final class CasualtyFinder {
     }
 
     private Boolean cumulativeCue(List<Token> tokens, Candidate figure) {
-        int from = clauseStart(tokens, figure.number.start());
-        int to = clauseEnd(tokens, figure.evidenceEnd);
+        int from = Clauses.clauseStart(tokens, figure.number.start());
+        int to = Clauses.clauseEnd(tokens, figure.evidenceEnd);
         Boolean inClause = nearestCue(tokens, figure, from, to, tokens.size());
         if (inClause != null) {
             return inClause;
@@ -1161,7 +1136,7 @@ public final class CasualtyFinder {
     /** Whether the sentence's first comma is at or after {@code from}, within a cue's reach, and before {@code to}. */
     private boolean isFramed(List<Token> tokens, int from, int to) {
         for (int k = 0; k < to; k++) {
-            if (isMark(tokens.get(k), ",")) {
+            if (Clauses.isMark(tokens.get(k), ",")) {
                 return k >= from && k - from <= cueDistance;
             }
         }
@@ -1267,15 +1242,6 @@ public final class CasualtyFinder {
             from--;
         }
         return superlatives.find(tokens, from, cueStart) != null;
-    }
-
-    private static int clauseEnd(List<Token> tokens, int after) {
-        for (int k = after; k < tokens.size(); k++) {
-            if (isMark(tokens.get(k), CLAUSE_BREAKS)) {
-                return k;
-            }
-        }
-        return tokens.size();
     }
 
     /** One figure per count and outcome; the body's statement wins over the title's. */
