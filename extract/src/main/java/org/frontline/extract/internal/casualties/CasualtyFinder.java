@@ -40,10 +40,7 @@ public final class CasualtyFinder {
     private static final int ARTICLE_PLACES_MIN = 2;
     /** ...and at least this share of all place mentions. */
     private static final double ARTICLE_PLACES_SHARE = 2.0 / 3;
-    private static final int FIRST_YEAR = 1900;
-    private static final int LAST_YEAR = 2100;
     /** Marks of one character each, told by {@link Clauses#isMark} without hashing the token's text. */
-    private static final String CURRENCIES = "$€£";
     private static final String QUOTE_MARKS = "\"“”«»‘’'„";
     private static final String CIVILIANS = "civilians";
     /** The largest ratio of a range's upper bound to its lower bound ("10 to 50"). */
@@ -56,6 +53,7 @@ public final class CasualtyFinder {
     private static final String FROM_CONTEXT = "-";
 
     private final NumberReader numbers;
+    private final Filters filters;
     private final PhraseMap<String> outcomes;
     private final PhraseMap<String> victims;
     private final PhraseMap<String> victimGroups;
@@ -76,7 +74,6 @@ public final class CasualtyFinder {
     private final long runningTotalScale;
     private final PhraseMap<Running> cumulative;
     private final PhraseMap<Boolean> days;
-    private final PhraseMap<Boolean> conditions;
     private final PhraseMap<Boolean> singular;
     private final PhraseMap<Boolean> ages;
     private final PhraseMap<Boolean> yearPeriods;
@@ -91,16 +88,13 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> approximateNumbers;
     private final PhraseMap<Boolean> multinational;
     private final int objectGapLimit;
-    private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> listJoiners;
     private final PhraseMap<Boolean> singlePeriod;
     private final PhraseMap<Boolean> subsets;
-    private final PhraseMap<Boolean> hypothetical;
     private final PhraseMap<Boolean> connectors;
     private final PhraseMap<Boolean> modifiers;
     private final PhraseMap<Boolean> auxiliaries;
     private final PhraseMap<Boolean> gaps;
-    private final PhraseMap<Boolean> things;
     private final PhraseMap<Boolean> attacks;
     private final PhraseMap<Boolean> possessives;
     private final PhraseMap<Boolean> clauseOpeners;
@@ -109,6 +103,7 @@ public final class CasualtyFinder {
     public CasualtyFinder(Lexicon lexicon, NumberReader numbers) {
         CasualtyLexicon words = new CasualtyLexicon(lexicon);
         this.numbers = numbers;
+        this.filters = new Filters(words);
         this.outcomes = words.outcomes;
         this.victims = words.victims;
         this.victimGroups = words.victimGroups;
@@ -145,15 +140,11 @@ public final class CasualtyFinder {
         this.agents = words.agents;
         this.days = words.days;
         this.subsets = words.subsets;
-        this.partitives = words.partitives;
         this.listJoiners = words.listJoiners;
-        this.hypothetical = words.hypothetical;
-        this.conditions = words.conditions;
         this.connectors = words.connectors;
         this.modifiers = words.modifiers;
         this.auxiliaries = words.auxiliaries;
         this.gaps = words.gaps;
-        this.things = words.things;
         this.attacks = words.attacks;
         this.possessives = words.possessives;
         this.clauseOpeners = words.clauseOpeners;
@@ -278,9 +269,9 @@ public final class CasualtyFinder {
             Candidate first = list.get(0);
             Candidate last = list.get(list.size() - 1);
             Candidate previous = figures.isEmpty() ? null : figures.get(figures.size() - 1);
-            boolean subset = isSubset(tokens, first, previous)
+            boolean subset = filters.isSubset(tokens, first, previous)
                     && !(list.size() == 1 && hasOtherOutcome(tokens, first, previous));
-            if (subset || isHypothetical(tokens, first)) {
+            if (subset || filters.isHypothetical(tokens, first)) {
                 continue;
             }
             if (list.size() > 1) {
@@ -395,14 +386,7 @@ public final class CasualtyFinder {
     private Candidate describe(List<Token> tokens, NumberMatch number) {
         int start = number.start();
         int end = number.end();
-        if (end < tokens.size() && tokens.get(end).is("-")) {
-            return null;
-        }
-        if (start > 0 && (Clauses.isMark(tokens.get(start - 1), CURRENCIES)
-                || tokens.get(start - 1).is("-") && start > 1 && tokens.get(start - 2).isWord())) {
-            return null;
-        }
-        if (isClockTime(tokens, start, end) || isAge(tokens, start)) {
+        if (filters.countsOther(tokens, number)) {
             return null;
         }
         Candidate candidate = new Candidate(number);
@@ -433,7 +417,7 @@ public final class CasualtyFinder {
                 j++;
                 continue;
             }
-            if (!person && things.at(tokens, j) != null) {
+            if (!person && filters.isThing(tokens, j)) {
                 return null;
             }
             Match<String> outcome = outcomes.at(tokens, j);
@@ -522,13 +506,13 @@ public final class CasualtyFinder {
     private int elidedPeriodEnd(List<Token> tokens, NumberMatch number) {
         int start = number.start();
         boolean listed = start > 0 && (tokens.get(start - 1).is(",") || listJoiners.contains(tokens.get(start - 1)));
-        if (!listed || isYear(tokens, number)) {
+        if (!listed || Filters.isYear(tokens, number)) {
             return -1;
         }
         for (int k = number.end(); k < Math.min(tokens.size(), number.end() + gapLimit); k++) {
             Token token = tokens.get(k);
             NumberMatch year = token.isNumber() ? numbers.read(tokens, k) : null;
-            if (year != null && isYear(tokens, year)) {
+            if (year != null && Filters.isYear(tokens, year)) {
                 return year.end();
             }
             Match<Boolean> day = days.mayStartAt(token) ? days.at(tokens, k) : null;
@@ -543,46 +527,6 @@ public final class CasualtyFinder {
         return -1;
     }
 
-    /** A four-digit number that reads as a year. */
-    private static boolean isYear(List<Token> tokens, NumberMatch number) {
-        return number.end() == number.start() + 1 && isYearToken(tokens.get(number.start()));
-    }
-
-    /** A year written alone, four digits: "2023" (not "12.5" or "1,000"). */
-    private static boolean isYearToken(Token token) {
-        String text = token.text();
-        if (!token.isNumber() || text.length() != 4) {
-            return false;
-        }
-        int value = 0;
-        for (int k = 0; k < text.length(); k++) {
-            char c = text.charAt(k);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value >= FIRST_YEAR && value <= LAST_YEAR;
-    }
-
-    /** "aged 34", "di 14 anni": a number inside an age ({@code ages}) counts years, not people. */
-    private boolean isAge(List<Token> tokens, int number) {
-        for (int k = Math.max(0, number - 2); k <= number; k++) {
-            Match<Boolean> age = ages.at(tokens, k);
-            if (age != null && age.end() > number) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "21:45", "00:01": hours and minutes. */
-    private static boolean isClockTime(List<Token> tokens, int start, int end) {
-        boolean after = end + 1 < tokens.size() && tokens.get(end).is(":") && tokens.get(end + 1).isNumber();
-        boolean before = start > 1 && tokens.get(start - 1).is(":") && tokens.get(start - 2).isNumber();
-        return after || before;
-    }
-
     /** "three-year-old": a compound adjective, skipped as a whole. */
     private static int afterCompound(List<Token> tokens, int j) {
         int k = j;
@@ -593,7 +537,7 @@ public final class CasualtyFinder {
     }
 
     private boolean standsAlone(List<Token> tokens, int end, NumberMatch number) {
-        if (isYear(tokens, number)) {
+        if (Filters.isYear(tokens, number)) {
             return false;
         }
         return end >= tokens.size() || tokens.get(end).isPunct() || connectors.at(tokens, end) != null
@@ -853,19 +797,6 @@ public final class CasualtyFinder {
     }
 
     /**
-     * "22 injured, including five children", "tre delle quali", "52 of the dead", and breakdowns: "23 were
-     * killed: 22 ... and one ...".
-     */
-    private boolean isSubset(List<Token> tokens, Candidate candidate, Candidate previous) {
-        int clause = Clauses.clauseStart(tokens, candidate.number.start());
-        boolean breakdown = previous != null && clause > 0 && tokens.get(clause - 1).is(":")
-                && previous.number.end() < clause;
-        return breakdown || partitives.at(tokens, candidate.number.end()) != null
-                || !candidate.periodPart && subsets.at(tokens, candidate.number.end()) != null
-                || subsets.find(tokens, clause, candidate.number.start()) != null;
-    }
-
-    /**
      * Guidelines, Hard cases: "within a group, a different outcome is a figure" ("251 taken hostage, 34 of whom
      * are believed dead": 251 captured and 34 killed). The outcome is the predicate right after the subset's words
      * ("of whom", "delle quali"); the candidate takes it. A subset with the outcome of its figure stays a subset.
@@ -880,16 +811,6 @@ public final class CasualtyFinder {
         candidate.rule = "predicate";
         candidate.widenEvidence(candidate.number.start(), outcome.end());
         return true;
-    }
-
-    /**
-     * A number a modal in its clause makes hypothetical or future ("could pass 500"), or that a condition earlier
-     * in its sentence does ("Se confermate, le vittime sarebbero oltre 800").
-     */
-    private boolean isHypothetical(List<Token> tokens, Candidate candidate) {
-        int start = candidate.number.start();
-        Match<Boolean> modal = hypothetical.find(tokens, Clauses.clauseStart(tokens, start), start);
-        return modal != null && !tokens.get(modal.start()).isCapitalised() || conditions.find(tokens, 0, start) != null;
     }
 
     /** Victims, party and qualifiers a figure does not state itself, from the sentence around it. */
@@ -1199,7 +1120,7 @@ public final class CasualtyFinder {
                 return new PeriodCue(total.start(), total.end(), total.value());
             }
             Match<Boolean> year = yearPeriods.at(tokens, k);
-            if (year != null && isYearToken(tokens.get(year.end() - 1))) {
+            if (year != null && Filters.isYearToken(tokens.get(year.end() - 1))) {
                 // "In 2023, 40 people were killed": a year is a period of its own.
                 return new PeriodCue(year.start(), year.end(), Running.TOTAL);
             }

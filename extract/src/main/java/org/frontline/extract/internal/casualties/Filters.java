@@ -1,0 +1,122 @@
+package org.frontline.extract.internal.casualties;
+
+import org.frontline.extract.internal.lexicon.PhraseMap;
+import org.frontline.extract.internal.lexicon.PhraseMap.Match;
+import org.frontline.extract.internal.numbers.NumberMatch;
+import org.frontline.extract.internal.text.Token;
+
+import java.util.List;
+
+/**
+ * What is not a figure, however close it stands to people and an outcome: money, a part of a word, a clock time,
+ * an age, a year, a date or a measure, a subset of a figure already counted, a hypothetical number. In "22
+ * injured, including five children, after the 21:45 strike; the toll could pass 50", only 22 is a figure.
+ */
+final class Filters {
+
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 2100;
+    /** Marks of one character each, told by {@link Clauses#isMark} without hashing the token's text. */
+    private static final String CURRENCIES = "$€£";
+
+    private final PhraseMap<Boolean> things;
+    private final PhraseMap<Boolean> ages;
+    private final PhraseMap<Boolean> subsets;
+    private final PhraseMap<Boolean> partitives;
+    private final PhraseMap<Boolean> hypothetical;
+    private final PhraseMap<Boolean> conditions;
+
+    Filters(CasualtyLexicon words) {
+        this.things = words.things;
+        this.ages = words.ages;
+        this.subsets = words.subsets;
+        this.partitives = words.partitives;
+        this.hypothetical = words.hypothetical;
+        this.conditions = words.conditions;
+    }
+
+    /**
+     * Whether the number counts something else than people by its shape and the marks around it: a part of a
+     * compound ("5-year", "COVID-19"), money ("$20"), a clock time ("21:45") or an age ("aged 34").
+     */
+    boolean countsOther(List<Token> tokens, NumberMatch number) {
+        int start = number.start();
+        int end = number.end();
+        if (end < tokens.size() && tokens.get(end).is("-")) {
+            return true;
+        }
+        if (start > 0 && (Clauses.isMark(tokens.get(start - 1), CURRENCIES)
+                || tokens.get(start - 1).is("-") && start > 1 && tokens.get(start - 2).isWord())) {
+            return true;
+        }
+        return isClockTime(tokens, start, end) || isAge(tokens, start);
+    }
+
+    /** Whether the words at {@code at} name things, not people ({@code things}): "7 October", "20 km", "5 years". */
+    boolean isThing(List<Token> tokens, int at) {
+        return things.at(tokens, at) != null;
+    }
+
+    /**
+     * "22 injured, including five children", "tre delle quali", "52 of the dead", and breakdowns: "23 were
+     * killed: 22 ... and one ...".
+     */
+    boolean isSubset(List<Token> tokens, Candidate candidate, Candidate previous) {
+        int clause = Clauses.clauseStart(tokens, candidate.number.start());
+        boolean breakdown = previous != null && clause > 0 && tokens.get(clause - 1).is(":")
+                && previous.number.end() < clause;
+        return breakdown || partitives.at(tokens, candidate.number.end()) != null
+                || !candidate.periodPart && subsets.at(tokens, candidate.number.end()) != null
+                || subsets.find(tokens, clause, candidate.number.start()) != null;
+    }
+
+    /**
+     * A number a modal in its clause makes hypothetical or future ("could pass 500"), or that a condition earlier
+     * in its sentence does ("Se confermate, le vittime sarebbero oltre 800").
+     */
+    boolean isHypothetical(List<Token> tokens, Candidate candidate) {
+        int start = candidate.number.start();
+        Match<Boolean> modal = hypothetical.find(tokens, Clauses.clauseStart(tokens, start), start);
+        return modal != null && !tokens.get(modal.start()).isCapitalised() || conditions.find(tokens, 0, start) != null;
+    }
+
+    /** A four-digit number that reads as a year. */
+    static boolean isYear(List<Token> tokens, NumberMatch number) {
+        return number.end() == number.start() + 1 && isYearToken(tokens.get(number.start()));
+    }
+
+    /** A year written alone, four digits: "2023" (not "12.5" or "1,000"). */
+    static boolean isYearToken(Token token) {
+        String text = token.text();
+        if (!token.isNumber() || text.length() != 4) {
+            return false;
+        }
+        int value = 0;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value >= FIRST_YEAR && value <= LAST_YEAR;
+    }
+
+    /** "aged 34", "di 14 anni": a number inside an age ({@code ages}) counts years, not people. */
+    private boolean isAge(List<Token> tokens, int number) {
+        for (int k = Math.max(0, number - 2); k <= number; k++) {
+            Match<Boolean> age = ages.at(tokens, k);
+            if (age != null && age.end() > number) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "21:45", "00:01": hours and minutes. */
+    private static boolean isClockTime(List<Token> tokens, int start, int end) {
+        boolean after = end + 1 < tokens.size() && tokens.get(end).is(":") && tokens.get(end + 1).isNumber();
+        boolean before = start > 1 && tokens.get(start - 1).is(":") && tokens.get(start - 2).isNumber();
+        return after || before;
+    }
+}
