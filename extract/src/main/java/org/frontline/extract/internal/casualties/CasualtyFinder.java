@@ -54,6 +54,7 @@ public final class CasualtyFinder {
 
     private final NumberReader numbers;
     private final Filters filters;
+    private final PredicatePattern predicate;
     private final PhraseMap<String> outcomes;
     private final PhraseMap<String> victims;
     private final PhraseMap<String> victimGroups;
@@ -67,15 +68,11 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> singularCopulas;
     private final int phraseLimit;
     private final int gapLimit;
-    private final int clauseGapLimit;
-    private final int subsetAsideLimit;
     private final int tollWindow;
     private final int cueDistance;
     private final long runningTotalScale;
     private final PhraseMap<Running> cumulative;
     private final PhraseMap<Boolean> days;
-    private final PhraseMap<Boolean> singular;
-    private final PhraseMap<Boolean> ages;
     private final PhraseMap<Boolean> yearPeriods;
     private final PhraseMap<Boolean> agents;
     private final PhraseMap<Boolean> superlatives;
@@ -97,13 +94,13 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> gaps;
     private final PhraseMap<Boolean> attacks;
     private final PhraseMap<Boolean> possessives;
-    private final PhraseMap<Boolean> clauseOpeners;
     private final PhraseMap<Boolean> approximateCarriers;
 
     public CasualtyFinder(Lexicon lexicon, NumberReader numbers) {
         CasualtyLexicon words = new CasualtyLexicon(lexicon);
         this.numbers = numbers;
         this.filters = new Filters(words);
+        this.predicate = new PredicatePattern(words);
         this.outcomes = words.outcomes;
         this.victims = words.victims;
         this.victimGroups = words.victimGroups;
@@ -128,14 +125,10 @@ public final class CasualtyFinder {
         this.objectGapLimit = words.objectGapLimit;
         this.phraseLimit = words.phraseLimit;
         this.gapLimit = words.gapLimit;
-        this.clauseGapLimit = words.clauseGapLimit;
-        this.subsetAsideLimit = words.subsetAsideLimit;
         this.tollWindow = words.tollWindow;
         this.cueDistance = words.cueDistance;
         this.runningTotalScale = words.runningTotalScale;
         this.singlePeriod = words.singlePeriod;
-        this.singular = words.singular;
-        this.ages = words.ages;
         this.yearPeriods = words.yearPeriods;
         this.agents = words.agents;
         this.days = words.days;
@@ -147,7 +140,6 @@ public final class CasualtyFinder {
         this.gaps = words.gaps;
         this.attacks = words.attacks;
         this.possessives = words.possessives;
-        this.clauseOpeners = words.clauseOpeners;
         this.approximateCarriers = words.approximateCarriers;
     }
 
@@ -270,7 +262,7 @@ public final class CasualtyFinder {
             Candidate last = list.get(list.size() - 1);
             Candidate previous = figures.isEmpty() ? null : figures.get(figures.size() - 1);
             boolean subset = filters.isSubset(tokens, first, previous)
-                    && !(list.size() == 1 && hasOtherOutcome(tokens, first, previous));
+                    && !(list.size() == 1 && predicate.bindsOtherOutcome(tokens, first, previous));
             if (subset || filters.isHypothetical(tokens, first)) {
                 continue;
             }
@@ -421,14 +413,13 @@ public final class CasualtyFinder {
                 return null;
             }
             Match<String> outcome = outcomes.at(tokens, j);
-            Match<String> predicate = outcome == null ? null : predicateAfter(tokens, outcome.end());
-            if (predicate != null && !predicate.value().equals(outcome.value())) {
+            Match<String> verb = outcome == null ? null : predicate.changing(tokens, outcome.end(), outcome.value());
+            if (verb != null) {
                 // "Four Israeli hostages were killed": the people are named by an outcome noun; the verb says
                 // what happened to them.
-                candidate.outcome = predicate.value();
-                candidate.rule = "predicate";
-                candidate.phraseEnd = predicate.end();
-                candidate.widenEvidence(start, predicate.end());
+                PredicatePattern.tie(candidate, verb);
+                candidate.phraseEnd = verb.end();
+                candidate.widenEvidence(start, verb.end());
                 person = true;
                 break;
             }
@@ -440,11 +431,10 @@ public final class CasualtyFinder {
                     candidate.victims = after.value();
                     person = true;
                     j = after.end();
-                    Match<String> then = predicateAfter(tokens, j);
-                    if (then != null && !then.value().equals(outcome.value())) {
+                    Match<String> then = predicate.changing(tokens, j, outcome.value());
+                    if (then != null) {
                         // "Three wounded soldiers later died": the verb says what became of them.
-                        candidate.outcome = then.value();
-                        candidate.rule = "predicate";
+                        PredicatePattern.tie(candidate, then);
                         j = then.end();
                     }
                 }
@@ -567,7 +557,7 @@ public final class CasualtyFinder {
     }
 
     private void bindList(List<Token> tokens, List<Candidate> list, Candidate first, Candidate last) {
-        Match<String> outcome = last.outcome != null ? null : predicateAfter(tokens, last.phraseEnd);
+        Match<String> outcome = last.outcome != null ? null : predicate.after(tokens, last.phraseEnd);
         if (outcome == null) {
             outcome = activeBefore(tokens, first.number.start());
         }
@@ -636,17 +626,11 @@ public final class CasualtyFinder {
         if (outcome != null) {
             describedBefore(tokens, candidate, outcome);
             candidate.rule = "active";
-        }
-        if (outcome == null) {
-            outcome = predicateAfter(tokens, candidate.phraseEnd);
-            candidate.rule = "predicate";
-        }
-        if (outcome != null) {
             candidate.outcome = outcome.value();
             candidate.widenEvidence(outcome.start(), outcome.end());
             return true;
         }
-        return bindToll(tokens, candidate, previous);
+        return predicate.bind(tokens, candidate) || bindToll(tokens, candidate, previous);
     }
 
     /**
@@ -713,48 +697,6 @@ public final class CasualtyFinder {
         return null;
     }
 
-    /** "were killed", ", among them 560 children, have been killed", "che giocavano a calcio sono stati uccisi". */
-    private Match<String> predicateAfter(List<Token> tokens, int from) {
-        int q = from;
-        Match<Boolean> age = ages.at(tokens, q);
-        if (age != null) {
-            // "Un ragazzo di 14 anni è stato ucciso", "a man aged 34 was killed": the age, then the predicate.
-            q = age.end();
-        }
-        if (q + 1 < tokens.size() && tokens.get(q).is(",") && (subsets.find(tokens, q + 1, q + 1 + gapLimit) != null
-                || singular.contains(tokens.get(q + 1)))) {
-            // ", among them 560 children,", ", a midwife and a laboratory technician,": an aside about the people.
-            q = closingComma(tokens, q + 1);
-        }
-        int limit = clauseOpeners.at(tokens, q) != null ? clauseGapLimit : 0;
-        int skipped = 0;
-        while (q >= 0 && q < tokens.size()) {
-            Match<String> outcome = outcomes.at(tokens, q);
-            if (outcome != null) {
-                return outcome;
-            }
-            Match<Boolean> auxiliary = auxiliaries.at(tokens, q);
-            if (auxiliary != null) {
-                q = auxiliary.end();
-            } else if (skipped < limit && tokens.get(q).isWord()) {
-                q++;
-                skipped++;
-            } else {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private int closingComma(List<Token> tokens, int from) {
-        for (int k = from; k < Math.min(tokens.size(), from + subsetAsideLimit); k++) {
-            if (tokens.get(k).is(",")) {
-                return k + 1;
-            }
-        }
-        return -1;
-    }
-
     /** "the death toll stood at 23", "bringing the total ... to 362,280", "le perdite ... ammontano a 120.160". */
     private boolean bindToll(List<Token> tokens, Candidate candidate, Candidate previous) {
         int start = candidate.number.start();
@@ -793,23 +735,6 @@ public final class CasualtyFinder {
             boolean attacker = nationality != null && nearAttack(tokens, nationality);
             candidate.party = nationality == null || attacker ? null : nationality.value();
         }
-        return true;
-    }
-
-    /**
-     * Guidelines, Hard cases: "within a group, a different outcome is a figure" ("251 taken hostage, 34 of whom
-     * are believed dead": 251 captured and 34 killed). The outcome is the predicate right after the subset's words
-     * ("of whom", "delle quali"); the candidate takes it. A subset with the outcome of its figure stays a subset.
-     */
-    private boolean hasOtherOutcome(List<Token> tokens, Candidate candidate, Candidate previous) {
-        Match<Boolean> ofWhom = previous == null ? null : subsets.at(tokens, candidate.number.end());
-        Match<String> outcome = ofWhom == null ? null : predicateAfter(tokens, ofWhom.end());
-        if (outcome == null || outcome.value().equals(previous.outcome)) {
-            return false;
-        }
-        candidate.outcome = outcome.value();
-        candidate.rule = "predicate";
-        candidate.widenEvidence(candidate.number.start(), outcome.end());
         return true;
     }
 

@@ -1,0 +1,124 @@
+package org.frontline.extract.internal.casualties;
+
+import org.frontline.extract.internal.lexicon.PhraseMap;
+import org.frontline.extract.internal.lexicon.PhraseMap.Match;
+import org.frontline.extract.internal.text.Token;
+
+import java.util.List;
+
+/**
+ * The {@code predicate} rule: a verb phrase after the people counted gives their outcome, "six civilians were
+ * killed", "79 sono rimaste ferite", "Three wounded soldiers later died". Between the people and the verb may
+ * stand auxiliaries, an age ("a man aged 34 was killed"), an aside about the people (", among them 560 children,")
+ * or a short relative clause ("che giocavano a calcio sono stati uccisi").
+ */
+final class PredicatePattern {
+
+    static final String RULE = "predicate";
+
+    private final PhraseMap<String> outcomes;
+    private final PhraseMap<Boolean> ages;
+    private final PhraseMap<Boolean> subsets;
+    private final PhraseMap<Boolean> singular;
+    private final PhraseMap<Boolean> clauseOpeners;
+    private final PhraseMap<Boolean> auxiliaries;
+    private final int gapLimit;
+    private final int clauseGapLimit;
+    private final int subsetAsideLimit;
+
+    PredicatePattern(CasualtyLexicon words) {
+        this.outcomes = words.outcomes;
+        this.ages = words.ages;
+        this.subsets = words.subsets;
+        this.singular = words.singular;
+        this.clauseOpeners = words.clauseOpeners;
+        this.auxiliaries = words.auxiliaries;
+        this.gapLimit = words.gapLimit;
+        this.clauseGapLimit = words.clauseGapLimit;
+        this.subsetAsideLimit = words.subsetAsideLimit;
+    }
+
+    /** Ties a candidate to the verb phrase after its people; false when there is none. */
+    boolean bind(List<Token> tokens, Candidate candidate) {
+        Match<String> outcome = after(tokens, candidate.phraseEnd);
+        if (outcome == null) {
+            return false;
+        }
+        tie(candidate, outcome);
+        candidate.widenEvidence(outcome.start(), outcome.end());
+        return true;
+    }
+
+    /** The candidate's outcome is the verb phrase's, and this rule decided it. */
+    static void tie(Candidate candidate, Match<String> verb) {
+        candidate.outcome = verb.value();
+        candidate.rule = RULE;
+    }
+
+    /**
+     * The verb phrase after an outcome noun when it says another outcome: "Four Israeli hostages were killed",
+     * "Three wounded soldiers later died" (the noun names the people, the verb what became of them); else null.
+     */
+    Match<String> changing(List<Token> tokens, int from, String outcome) {
+        Match<String> verb = after(tokens, from);
+        return verb != null && !verb.value().equals(outcome) ? verb : null;
+    }
+
+    /**
+     * Guidelines, Hard cases: "within a group, a different outcome is a figure" ("251 taken hostage, 34 of whom
+     * are believed dead": 251 captured and 34 killed). The outcome is the predicate right after the subset's words
+     * ("of whom", "delle quali"); the candidate takes it. A subset with the outcome of its figure stays a subset.
+     */
+    boolean bindsOtherOutcome(List<Token> tokens, Candidate candidate, Candidate previous) {
+        Match<Boolean> ofWhom = previous == null ? null : subsets.at(tokens, candidate.number.end());
+        Match<String> outcome = ofWhom == null ? null : after(tokens, ofWhom.end());
+        if (outcome == null || outcome.value().equals(previous.outcome)) {
+            return false;
+        }
+        tie(candidate, outcome);
+        candidate.widenEvidence(candidate.number.start(), outcome.end());
+        return true;
+    }
+
+    /** "were killed", ", among them 560 children, have been killed", "che giocavano a calcio sono stati uccisi". */
+    Match<String> after(List<Token> tokens, int from) {
+        int q = from;
+        Match<Boolean> age = ages.at(tokens, q);
+        if (age != null) {
+            // "Un ragazzo di 14 anni è stato ucciso", "a man aged 34 was killed": the age, then the predicate.
+            q = age.end();
+        }
+        if (q + 1 < tokens.size() && tokens.get(q).is(",") && (subsets.find(tokens, q + 1, q + 1 + gapLimit) != null
+                || singular.contains(tokens.get(q + 1)))) {
+            // ", among them 560 children,", ", a midwife and a laboratory technician,": an aside about the people.
+            q = closingComma(tokens, q + 1);
+        }
+        int limit = clauseOpeners.at(tokens, q) != null ? clauseGapLimit : 0;
+        int skipped = 0;
+        while (q >= 0 && q < tokens.size()) {
+            Match<String> outcome = outcomes.at(tokens, q);
+            if (outcome != null) {
+                return outcome;
+            }
+            Match<Boolean> auxiliary = auxiliaries.at(tokens, q);
+            if (auxiliary != null) {
+                q = auxiliary.end();
+            } else if (skipped < limit && tokens.get(q).isWord()) {
+                q++;
+                skipped++;
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private int closingComma(List<Token> tokens, int from) {
+        for (int k = from; k < Math.min(tokens.size(), from + subsetAsideLimit); k++) {
+            if (tokens.get(k).is(",")) {
+                return k + 1;
+            }
+        }
+        return -1;
+    }
+}
