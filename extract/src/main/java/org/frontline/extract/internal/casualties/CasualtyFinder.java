@@ -47,13 +47,13 @@ public final class CasualtyFinder {
     private static final long RANGE_SPREAD = 5;
     private static final String UNSPECIFIED = "unspecified";
     private static final String MISSING = "missing";
-    private static final String CAPTURED = "captured";
     private static final String LOSSES = "losses";
     private static final String MILITARY = "military";
     private static final String FROM_CONTEXT = "-";
 
     private final NumberReader numbers;
     private final Filters filters;
+    private final ActivePattern active;
     private final PredicatePattern predicate;
     private final PhraseMap<String> outcomes;
     private final PhraseMap<String> victims;
@@ -65,7 +65,6 @@ public final class CasualtyFinder {
     private final PhraseMap<String> opponents;
     private final PhraseMap<Boolean> tollLinks;
     private final PhraseMap<Boolean> approximate;
-    private final PhraseMap<Boolean> singularCopulas;
     private final int phraseLimit;
     private final int gapLimit;
     private final int tollWindow;
@@ -77,21 +76,18 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> agents;
     private final PhraseMap<Boolean> superlatives;
     private final PhraseMap<Boolean> thresholds;
-    private final PhraseMap<Boolean> objectGapOpeners;
     private final PhraseMap<Boolean> earlierTolls;
     private final PhraseMap<Boolean> originLinks;
     private final PhraseMap<String> capitals;
     private final PhraseMap<Boolean> ranges;
     private final PhraseMap<Boolean> approximateNumbers;
     private final PhraseMap<Boolean> multinational;
-    private final int objectGapLimit;
     private final PhraseMap<Boolean> listJoiners;
     private final PhraseMap<Boolean> singlePeriod;
     private final PhraseMap<Boolean> subsets;
     private final PhraseMap<Boolean> connectors;
     private final PhraseMap<Boolean> modifiers;
     private final PhraseMap<Boolean> auxiliaries;
-    private final PhraseMap<Boolean> gaps;
     private final PhraseMap<Boolean> attacks;
     private final PhraseMap<Boolean> possessives;
     private final PhraseMap<Boolean> approximateCarriers;
@@ -100,6 +96,7 @@ public final class CasualtyFinder {
         CasualtyLexicon words = new CasualtyLexicon(lexicon);
         this.numbers = numbers;
         this.filters = new Filters(words);
+        this.active = new ActivePattern(words);
         this.predicate = new PredicatePattern(words);
         this.outcomes = words.outcomes;
         this.victims = words.victims;
@@ -110,19 +107,16 @@ public final class CasualtyFinder {
         this.opponents = words.opponents;
         this.tollLinks = words.tollLinks;
         this.approximate = words.approximate;
-        this.singularCopulas = words.singularCopulas;
         this.lossVerbs = words.lossVerbs;
         this.cumulative = words.cumulative;
         this.superlatives = words.superlatives;
         this.thresholds = words.thresholds;
-        this.objectGapOpeners = words.objectGapOpeners;
         this.earlierTolls = words.earlierTolls;
         this.originLinks = words.originLinks;
         this.capitals = words.capitals;
         this.ranges = words.ranges;
         this.approximateNumbers = words.approximateNumbers;
         this.multinational = words.multinational;
-        this.objectGapLimit = words.objectGapLimit;
         this.phraseLimit = words.phraseLimit;
         this.gapLimit = words.gapLimit;
         this.tollWindow = words.tollWindow;
@@ -137,7 +131,6 @@ public final class CasualtyFinder {
         this.connectors = words.connectors;
         this.modifiers = words.modifiers;
         this.auxiliaries = words.auxiliaries;
-        this.gaps = words.gaps;
         this.attacks = words.attacks;
         this.possessives = words.possessives;
         this.approximateCarriers = words.approximateCarriers;
@@ -559,7 +552,7 @@ public final class CasualtyFinder {
     private void bindList(List<Token> tokens, List<Candidate> list, Candidate first, Candidate last) {
         Match<String> outcome = last.outcome != null ? null : predicate.after(tokens, last.phraseEnd);
         if (outcome == null) {
-            outcome = activeBefore(tokens, first.number.start());
+            outcome = active.before(tokens, first.number.start());
         }
         if (outcome == null && last.outcome == null) {
             return;
@@ -599,102 +592,24 @@ public final class CasualtyFinder {
         return figures;
     }
 
+    /**
+     * Ties a candidate to its outcome by the first pattern that reads one: the outcome it names itself (nominal,
+     * predicate, a period's part), a verb before the number, a verb phrase after the people, a count noun.
+     */
     private boolean bind(List<Token> tokens, Candidate candidate, Candidate previous) {
         if (candidate.outcome != null) {
-            if (candidate.outcome.equals(CAPTURED)) {
-                // Hostages are people in a state another outcome can end: "Hamas killed three hostages" counts
-                // the dead, "freed 3 hostages" stays captured (a verb after them is read in describe).
-                Match<String> verb = activeBefore(tokens, candidate.number.start());
-                if (verb != null && !verb.value().equals(CAPTURED)) {
-                    candidate.outcome = verb.value();
-                    candidate.rule = "active";
-                    candidate.widenEvidence(verb.start(), verb.end());
-                }
-            }
+            active.bindHostages(tokens, candidate);
             return true;
         }
         if (candidate.periodPart) {
             candidate.outcome = previous != null ? previous.outcome : null;
             return previous != null;
         }
-        Match<String> outcome = activeBefore(tokens, candidate.number.start());
-        if (outcome != null && candidate.count > 1
-                && singularCopulas.find(tokens, outcome.end(), candidate.number.start()) != null) {
-            // "The third child killed was 17" is an age; "the number of people killed was 17" is a toll.
-            return bindToll(tokens, candidate, previous);
-        }
-        if (outcome != null) {
-            describedBefore(tokens, candidate, outcome);
-            candidate.rule = "active";
-            candidate.outcome = outcome.value();
-            candidate.widenEvidence(outcome.start(), outcome.end());
-            return true;
+        Match<String> verb = active.before(tokens, candidate.number.start());
+        if (verb != null) {
+            return active.bind(tokens, candidate, verb) || bindToll(tokens, candidate, previous);
         }
         return predicate.bind(tokens, candidate) || bindToll(tokens, candidate, previous);
-    }
-
-    /**
-     * "i militari russi uccisi sono 89", "the soldiers killed were 89": when a copula joins the outcome to
-     * the number, the words before the outcome are the people counted, so they give the victims and, with
-     * a nationality, the side. Without one they are the killers ("Russian soldiers killed 5").
-     */
-    private void describedBefore(List<Token> tokens, Candidate candidate, Match<String> outcome) {
-        if (candidate.victims != null || auxiliaries.find(tokens, outcome.end(), candidate.number.start()) == null) {
-            return;
-        }
-        Match<String> nationality = nationalities.endingAt(tokens, outcome.start());
-        Match<String> victim = victims.endingAt(tokens, nationality != null ? nationality.start() : outcome.start());
-        if (victim == null) {
-            return;
-        }
-        candidate.victims = victim.value();
-        if (candidate.party == null && nationality != null) {
-            candidate.party = nationality.value();
-        }
-    }
-
-    /** "killed at least 10", "i militari uccisi sono 89", "ucciso nella notte 270". */
-    private Match<String> activeBefore(List<Token> tokens, int start) {
-        int p = start;
-        Match<Boolean> approx = approximate.endingAt(tokens, p);
-        if (approx != null) {
-            p = approx.start();
-        }
-        for (int skipped = 0; skipped < gapLimit; skipped++) {
-            Match<String> outcome = outcomes.endingAt(tokens, p);
-            if (outcome != null) {
-                return outcome;
-            }
-            Match<Boolean> gap = gaps.endingAt(tokens, p);
-            if (gap == null) {
-                gap = auxiliaries.endingAt(tokens, p);
-            }
-            if (gap == null) {
-                return outcomeBeforePhrase(tokens, p);
-            }
-            p = gap.start();
-        }
-        return outcomes.endingAt(tokens, p);
-    }
-
-    /**
-     * An outcome before a prepositional phrase that stands between it and its number, where the language puts
-     * one there: "ha catturato nella regione russa di Kursk due soldati", "riportato a casa dalla prigionia russa
-     * 3.767 ucraini". The phrase is words only, at most {@code casualties.object-gap-limit} of them, and opens
-     * with a word of {@code object-gap-openers}.
-     */
-    private Match<String> outcomeBeforePhrase(List<Token> tokens, int end) {
-        for (int q = end - 1; q >= Math.max(0, end - objectGapLimit); q--) {
-            Token token = tokens.get(q);
-            if (!token.isWord()) {
-                return null;
-            }
-            Match<String> outcome = objectGapOpeners.contains(token) ? outcomes.endingAt(tokens, q) : null;
-            if (outcome != null) {
-                return outcome;
-            }
-        }
-        return null;
     }
 
     /** "the death toll stood at 23", "bringing the total ... to 362,280", "le perdite ... ammontano a 120.160". */
