@@ -35,7 +35,6 @@ import java.util.Set;
  */
 public final class CasualtyFinder {
 
-    private static final int ATTACK_DISTANCE = 2;
     /** The article's places point to one side when it has at least this many mentions... */
     private static final int ARTICLE_PLACES_MIN = 2;
     /** ...and at least this share of all place mentions. */
@@ -88,7 +87,7 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> connectors;
     private final PhraseMap<Boolean> modifiers;
     private final PhraseMap<Boolean> auxiliaries;
-    private final PhraseMap<Boolean> attacks;
+    private final Attacks attacks;
     private final PhraseMap<Boolean> possessives;
     private final PhraseMap<Boolean> approximateCarriers;
 
@@ -131,7 +130,7 @@ public final class CasualtyFinder {
         this.connectors = words.connectors;
         this.modifiers = words.modifiers;
         this.auxiliaries = words.auxiliaries;
-        this.attacks = words.attacks;
+        this.attacks = new Attacks(words);
         this.possessives = words.possessives;
         this.approximateCarriers = words.approximateCarriers;
     }
@@ -647,7 +646,7 @@ public final class CasualtyFinder {
         if (candidate.party == null) {
             Match<String> nationality = nationalities.find(tokens, Math.max(floor, toll.start() - 2), windowEnd);
             // "the number of people killed in the Russian strike": the attacker's nationality is not the victims'.
-            boolean attacker = nationality != null && nearAttack(tokens, nationality);
+            boolean attacker = nationality != null && attacks.isNear(tokens, nationality);
             candidate.party = nationality == null || attacker ? null : nationality.value();
         }
         return true;
@@ -711,7 +710,7 @@ public final class CasualtyFinder {
         for (Match<String> nationality = nationalities.find(tokens, 0, tokens.size()); nationality != null;
                 nationality = nationalities.find(tokens, nationality.end(), tokens.size())) {
             boolean agent = agents.endingAt(tokens, nationality.start()) != null;
-            (agent || nearAttack(tokens, nationality) ? attackers : others).add(nationality.value());
+            (agent || attacks.isNear(tokens, nationality) ? attackers : others).add(nationality.value());
         }
         if (!Collections.disjoint(others, attackers) || others.size() > 1) {
             return null;
@@ -724,7 +723,7 @@ public final class CasualtyFinder {
                 place = places.find(tokens, place.start() + 1, tokens.size())) {
             if (tokens.get(place.start()).isCapitalised()) {
                 // "Russia's invasion": a country whose attack it is is the attacker, not where people were hit.
-                (ownsAttack(tokens, place) ? attackers : countries).add(place.value());
+                (attacks.isOwnedBy(tokens, place) ? attackers : countries).add(place.value());
             }
         }
         if (countries.size() == 1) {
@@ -785,32 +784,6 @@ public final class CasualtyFinder {
         return subject == null ? null : subject.value();
     }
 
-    /**
-     * A place followed by a possessive clitic and an attack: "Russia's invasion", "Israel's offensive". The clitic
-     * is the token the segmenter cut at its apostrophe (the language's {@code segmenter.clitics}).
-     */
-    private boolean ownsAttack(List<Token> tokens, Match<String> place) {
-        int end = place.end();
-        if (end >= tokens.size() || !tokens.get(end).isClitic()) {
-            return false;
-        }
-        for (int k = end + 1; k < Math.min(tokens.size(), end + 1 + ATTACK_DISTANCE); k++) {
-            if (attacks.at(tokens, k) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean nearAttack(List<Token> tokens, Match<String> nationality) {
-        for (int k = nationality.start() - ATTACK_DISTANCE; k < nationality.end() + ATTACK_DISTANCE; k++) {
-            if (attacks.at(tokens, k) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private String location(List<Token> tokens) {
         Match<String> place = namedPlace(tokens, 0);
         return place == null ? null : joined(tokens, place.start(), place.end());
@@ -860,14 +833,7 @@ public final class CasualtyFinder {
      * {@code attacks} entries marked {@code = one}. Its toll is that event's, not a running total.
      */
     private boolean isOneEvent(List<Token> tokens, Candidate figure) {
-        int end = Clauses.clauseEnd(tokens, figure.evidenceEnd);
-        for (int k = 0; k < end; k++) {
-            Match<Boolean> attack = attacks.mayStartAt(tokens.get(k)) ? attacks.at(tokens, k) : null;
-            if (attack != null && attack.value()) {
-                return true;
-            }
-        }
-        return false;
+        return attacks.namesOneBefore(tokens, Clauses.clauseEnd(tokens, figure.evidenceEnd));
     }
 
     private Boolean cumulativeCue(List<Token> tokens, Candidate figure) {
