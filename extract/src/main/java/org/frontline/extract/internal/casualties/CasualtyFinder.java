@@ -48,12 +48,12 @@ public final class CasualtyFinder {
     private static final String MISSING = "missing";
     private static final String LOSSES = "losses";
     private static final String MILITARY = "military";
-    private static final String FROM_CONTEXT = "-";
 
     private final NumberReader numbers;
     private final Filters filters;
     private final ActivePattern active;
     private final PredicatePattern predicate;
+    private final TollPattern toll;
     private final PhraseMap<String> outcomes;
     private final PhraseMap<String> victims;
     private final PhraseMap<String> victimGroups;
@@ -66,7 +66,6 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> approximate;
     private final int phraseLimit;
     private final int gapLimit;
-    private final int tollWindow;
     private final int cueDistance;
     private final long runningTotalScale;
     private final PhraseMap<Running> cumulative;
@@ -97,6 +96,8 @@ public final class CasualtyFinder {
         this.filters = new Filters(words);
         this.active = new ActivePattern(words);
         this.predicate = new PredicatePattern(words);
+        this.attacks = new Attacks(words);
+        this.toll = new TollPattern(words, attacks);
         this.outcomes = words.outcomes;
         this.victims = words.victims;
         this.victimGroups = words.victimGroups;
@@ -118,7 +119,6 @@ public final class CasualtyFinder {
         this.multinational = words.multinational;
         this.phraseLimit = words.phraseLimit;
         this.gapLimit = words.gapLimit;
-        this.tollWindow = words.tollWindow;
         this.cueDistance = words.cueDistance;
         this.runningTotalScale = words.runningTotalScale;
         this.singlePeriod = words.singlePeriod;
@@ -130,7 +130,6 @@ public final class CasualtyFinder {
         this.connectors = words.connectors;
         this.modifiers = words.modifiers;
         this.auxiliaries = words.auxiliaries;
-        this.attacks = new Attacks(words);
         this.possessives = words.possessives;
         this.approximateCarriers = words.approximateCarriers;
     }
@@ -606,50 +605,9 @@ public final class CasualtyFinder {
         }
         Match<String> verb = active.before(tokens, candidate.number.start());
         if (verb != null) {
-            return active.bind(tokens, candidate, verb) || bindToll(tokens, candidate, previous);
+            return active.bind(tokens, candidate, verb) || toll.bind(tokens, candidate, previous);
         }
-        return predicate.bind(tokens, candidate) || bindToll(tokens, candidate, previous);
-    }
-
-    /** "the death toll stood at 23", "bringing the total ... to 362,280", "le perdite ... ammontano a 120.160". */
-    private boolean bindToll(List<Token> tokens, Candidate candidate, Candidate previous) {
-        int start = candidate.number.start();
-        Match<Boolean> approx = approximate.endingAt(tokens, start);
-        int linkEnd = approx != null ? approx.start() : start;
-        Match<Boolean> link = tollLinks.endingAt(tokens, linkEnd);
-        // A qualifier that is a link too: "superato la soglia di 200", "losses have passed the 700,000 mark".
-        boolean approxEndsInLink = approx != null && tollLinks.endingAt(tokens, start) != null;
-        if (link == null && !approxEndsInLink) {
-            return false;
-        }
-        int windowEnd = link != null ? link.start() : linkEnd;
-        int floor = previous != null ? previous.phraseEnd : 0;
-        Match<String> toll = tolls.findLast(tokens, Math.max(floor, windowEnd - tollWindow), windowEnd);
-        if (toll == null) {
-            return false;
-        }
-        String outcome = toll.value();
-        if (outcome.equals(FROM_CONTEXT)) {
-            Match<String> named = outcomes.findLast(tokens, toll.end(), windowEnd);
-            outcome = named != null ? named.value() : previous != null ? previous.outcome : null;
-        }
-        if (outcome == null) {
-            return false;
-        }
-        candidate.outcome = outcome;
-        candidate.rule = "toll";
-        candidate.widenEvidence(toll.start(), toll.end());
-        if (candidate.victims == null) {
-            Match<String> victim = victims.findLast(tokens, toll.end(), windowEnd);
-            candidate.victims = victim == null ? null : victim.value();
-        }
-        if (candidate.party == null) {
-            Match<String> nationality = nationalities.find(tokens, Math.max(floor, toll.start() - 2), windowEnd);
-            // "the number of people killed in the Russian strike": the attacker's nationality is not the victims'.
-            boolean attacker = nationality != null && attacks.isNear(tokens, nationality);
-            candidate.party = nationality == null || attacker ? null : nationality.value();
-        }
-        return true;
+        return predicate.bind(tokens, candidate) || toll.bind(tokens, candidate, previous);
     }
 
     /** Victims, party and qualifiers a figure does not state itself, from the sentence around it. */

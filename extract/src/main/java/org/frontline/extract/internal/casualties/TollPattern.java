@@ -1,0 +1,84 @@
+package org.frontline.extract.internal.casualties;
+
+import org.frontline.extract.internal.lexicon.PhraseMap;
+import org.frontline.extract.internal.lexicon.PhraseMap.Match;
+import org.frontline.extract.internal.text.Token;
+
+import java.util.List;
+
+/**
+ * The {@code toll} rule: a count noun ({@code tolls}) and a link ({@code toll-links}) before the number give the
+ * outcome, "the death toll stood at 23", "bringing the total ... to 362,280", "il bilancio è salito a 57", "le
+ * perdite ... ammontano a 120.160". A count noun that names no outcome ("the number of people killed") takes the
+ * outcome word after it, else the figure's before it.
+ */
+final class TollPattern {
+
+    static final String RULE = "toll";
+    /** The value of a count noun that takes its outcome from the words after it or the figure before. */
+    private static final String FROM_CONTEXT = "-";
+
+    private final PhraseMap<String> tolls;
+    private final PhraseMap<Boolean> tollLinks;
+    private final PhraseMap<Boolean> approximate;
+    private final PhraseMap<String> outcomes;
+    private final PhraseMap<String> victims;
+    private final PhraseMap<String> nationalities;
+    private final int tollWindow;
+    private final Attacks attacks;
+
+    TollPattern(CasualtyLexicon words, Attacks attacks) {
+        this.tolls = words.tolls;
+        this.tollLinks = words.tollLinks;
+        this.approximate = words.approximate;
+        this.outcomes = words.outcomes;
+        this.victims = words.victims;
+        this.nationalities = words.nationalities;
+        this.tollWindow = words.tollWindow;
+        this.attacks = attacks;
+    }
+
+    /**
+     * Ties a candidate to the count noun within {@code casualties.toll-window} tokens before its link, after the
+     * figure before it; also the people and the side the noun's phrase names. False when there is none.
+     */
+    boolean bind(List<Token> tokens, Candidate candidate, Candidate previous) {
+        int start = candidate.number.start();
+        Match<Boolean> approx = approximate.endingAt(tokens, start);
+        int linkEnd = approx != null ? approx.start() : start;
+        Match<Boolean> link = tollLinks.endingAt(tokens, linkEnd);
+        // A qualifier that is a link too: "superato la soglia di 200", "losses have passed the 700,000 mark".
+        boolean approxEndsInLink = approx != null && tollLinks.endingAt(tokens, start) != null;
+        if (link == null && !approxEndsInLink) {
+            return false;
+        }
+        int windowEnd = link != null ? link.start() : linkEnd;
+        int floor = previous != null ? previous.phraseEnd : 0;
+        Match<String> toll = tolls.findLast(tokens, Math.max(floor, windowEnd - tollWindow), windowEnd);
+        if (toll == null) {
+            return false;
+        }
+        String outcome = toll.value();
+        if (outcome.equals(FROM_CONTEXT)) {
+            Match<String> named = outcomes.findLast(tokens, toll.end(), windowEnd);
+            outcome = named != null ? named.value() : previous != null ? previous.outcome : null;
+        }
+        if (outcome == null) {
+            return false;
+        }
+        candidate.outcome = outcome;
+        candidate.rule = RULE;
+        candidate.widenEvidence(toll.start(), toll.end());
+        if (candidate.victims == null) {
+            Match<String> victim = victims.findLast(tokens, toll.end(), windowEnd);
+            candidate.victims = victim == null ? null : victim.value();
+        }
+        if (candidate.party == null) {
+            Match<String> nationality = nationalities.find(tokens, Math.max(floor, toll.start() - 2), windowEnd);
+            // "the number of people killed in the Russian strike": the attacker's nationality is not the victims'.
+            boolean attacker = nationality != null && attacks.isNear(tokens, nationality);
+            candidate.party = nationality == null || attacker ? null : nationality.value();
+        }
+        return true;
+    }
+}
