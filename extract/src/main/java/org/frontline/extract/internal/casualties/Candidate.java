@@ -5,6 +5,12 @@ import org.frontline.extract.internal.numbers.NumberMatch;
 /** A number in a sentence that may count people, with what the words around it say. */
 final class Candidate {
 
+    /** The victims of a figure whose words name no people of a kind. */
+    static final String UNSPECIFIED = "unspecified";
+    static final String MILITARY = "military";
+    /** The outcome of soldiers lost, which the losing side counts as a running total. */
+    static final String LOSSES = "losses";
+
     final NumberMatch number;
     long count;
     /** Token after the phrase naming the people counted (or after the number when there is none). */

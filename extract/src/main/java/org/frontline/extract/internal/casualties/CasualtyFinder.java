@@ -41,19 +41,16 @@ public final class CasualtyFinder {
     private static final double ARTICLE_PLACES_SHARE = 2.0 / 3;
     /** Marks of one character each, told by {@link Clauses#isMark} without hashing the token's text. */
     private static final String QUOTE_MARKS = "\"“”«»‘’'„";
-    private static final String CIVILIANS = "civilians";
     /** The largest ratio of a range's upper bound to its lower bound ("10 to 50"). */
     private static final long RANGE_SPREAD = 5;
-    private static final String UNSPECIFIED = "unspecified";
     private static final String MISSING = "missing";
-    private static final String LOSSES = "losses";
-    private static final String MILITARY = "military";
 
     private final NumberReader numbers;
     private final Filters filters;
     private final ActivePattern active;
     private final PredicatePattern predicate;
     private final TollPattern toll;
+    private final ListPattern list;
     private final PhraseMap<String> outcomes;
     private final PhraseMap<String> victims;
     private final PhraseMap<String> victimGroups;
@@ -98,6 +95,7 @@ public final class CasualtyFinder {
         this.predicate = new PredicatePattern(words);
         this.attacks = new Attacks(words);
         this.toll = new TollPattern(words, attacks);
+        this.list = new ListPattern(words, active, predicate);
         this.outcomes = words.outcomes;
         this.victims = words.victims;
         this.victimGroups = words.victimGroups;
@@ -247,19 +245,17 @@ public final class CasualtyFinder {
         List<Candidate> candidates = candidates(tokens);
         List<Candidate> figures = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
-            List<Candidate> list = listFrom(tokens, candidates, c);
-            c += list.size() - 1;
-            Candidate first = list.get(0);
-            Candidate last = list.get(list.size() - 1);
+            List<Candidate> members = list.from(tokens, candidates, c);
+            c += members.size() - 1;
+            Candidate first = members.get(0);
             Candidate previous = figures.isEmpty() ? null : figures.get(figures.size() - 1);
             boolean subset = filters.isSubset(tokens, first, previous)
-                    && !(list.size() == 1 && predicate.bindsOtherOutcome(tokens, first, previous));
+                    && !(members.size() == 1 && predicate.bindsOtherOutcome(tokens, first, previous));
             if (subset || filters.isHypothetical(tokens, first)) {
                 continue;
             }
-            if (list.size() > 1) {
-                bindList(tokens, list, first, last);
-                figures.addAll(joinList(list));
+            if (members.size() > 1) {
+                figures.addAll(list.bind(tokens, members));
             } else if (bind(tokens, first, previous)) {
                 figures.add(first);
             }
@@ -284,8 +280,8 @@ public final class CasualtyFinder {
             NumberMatch number = range != null ? lowerBound(tokens, range) : numbers.read(tokens, i);
             if (number == null) {
                 Match<Boolean> possessive = possessives.mayStartAt(tokens.get(i)) ? possessives.at(tokens, i) : null;
-                boolean listed = possessive != null
-                        && (i > 0 && listJoiners.contains(tokens.get(i - 1)) || opensList(tokens, possessive.end()));
+                boolean listed = possessive != null && (i > 0 && listJoiners.contains(tokens.get(i - 1))
+                        || list.opensList(tokens, possessive.end()));
                 number = listed ? new NumberMatch(1, i, possessive.end(), true) : null;
             }
             if (number == null) {
@@ -327,15 +323,6 @@ public final class CasualtyFinder {
     }
 
     /**
-     * Whether a person word at {@code at} is followed by a list joiner: "her husband and his two brothers", where
-     * the possessive before it counts one (Guidelines, Hard cases: a list of people is one figure, summed).
-     */
-    private boolean opensList(List<Token> tokens, int at) {
-        Match<String> person = at < tokens.size() ? victims.at(tokens, at) : null;
-        return person != null && person.end() < tokens.size() && listJoiners.contains(tokens.get(person.end()));
-    }
-
-    /**
      * Whether the words before a number carry the qualifier of the figure before it (Guidelines, Hard cases: "at
      * least 10 killed and 20 injured", "killing at least 53 and wounding 130"): a carrier ("and", "e", "another"),
      * or a carrier and an outcome verb.
@@ -349,20 +336,6 @@ public final class CasualtyFinder {
         // An aside between them ("at least 52 people, including a child, and injured six others") leaves the
         // second figure a count of its own, as the annotators read it.
         return carrier != null && !Clauses.containsMark(tokens, previous.number.end(), carrier.start(), ",");
-    }
-
-    private static boolean isMilitaryAndCivilian(String first, String second) {
-        return MILITARY.equals(first) && CIVILIANS.equals(second) || CIVILIANS.equals(first) && MILITARY.equals(second);
-    }
-
-    /** Guidelines, Hard cases: "a summed list of civilians and unspecified people is civilians". */
-    private static String summedVictims(String first, String second) {
-        if (Objects.equals(first, second)) {
-            return first;
-        }
-        boolean civilianList = CIVILIANS.equals(first) && (second == null || UNSPECIFIED.equals(second))
-                || CIVILIANS.equals(second) && (first == null || UNSPECIFIED.equals(first));
-        return civilianList ? CIVILIANS : UNSPECIFIED;
     }
 
     /** Reads the words after a number; null when the number does not count people. */
@@ -526,70 +499,6 @@ public final class CasualtyFinder {
                 || days.at(tokens, end) != null; // "è salito a 75 domenica"
     }
 
-    /** Candidates joined by "and" into one list of people ("nine adults and one child were killed"). */
-    private List<Candidate> listFrom(List<Token> tokens, List<Candidate> candidates, int c) {
-        List<Candidate> list = new ArrayList<>(List.of(candidates.get(c)));
-        for (int next = c + 1; next < candidates.size(); next++) {
-            Candidate previous = list.get(list.size() - 1);
-            Candidate candidate = candidates.get(next);
-            int member = previous.phraseEnd + 1;
-            if (member < candidate.number.start() && possessives.at(tokens, member) != null) {
-                member = possessives.at(tokens, member).end(); // "a man and his two sons"
-            }
-            boolean joined = !previous.bare && !candidate.bare && previous.outcome == null
-                    && candidate.number.start() == member
-                    && listJoiners.contains(tokens.get(previous.phraseEnd));
-            if (!joined) {
-                break;
-            }
-            list.add(candidate);
-        }
-        return list;
-    }
-
-    private void bindList(List<Token> tokens, List<Candidate> list, Candidate first, Candidate last) {
-        Match<String> outcome = last.outcome != null ? null : predicate.after(tokens, last.phraseEnd);
-        if (outcome == null) {
-            outcome = active.before(tokens, first.number.start());
-        }
-        if (outcome == null && last.outcome == null) {
-            return;
-        }
-        String value = outcome != null ? outcome.value() : last.outcome;
-        for (Candidate member : list) {
-            member.outcome = value;
-            member.rule = "list";
-            if (outcome != null) {
-                member.widenEvidence(outcome.start(), outcome.end());
-            }
-        }
-    }
-
-    /**
-     * Members of one side make one figure; a list that names two sides makes one figure each, and so does one
-     * that names soldiers and civilians (Guidelines, Hard cases: "six civilians and three soldiers" is 6
-     * civilians and 3 military).
-     */
-    private static List<Candidate> joinList(List<Candidate> list) {
-        List<Candidate> figures = new ArrayList<>();
-        for (Candidate member : list) {
-            Candidate same = null;
-            for (int f = 0; f < figures.size() && same == null; f++) {
-                Candidate figure = figures.get(f);
-                boolean sameSide = Objects.equals(figure.party, member.party);
-                same = sameSide && !isMilitaryAndCivilian(figure.victims, member.victims) ? figure : null;
-            }
-            if (same == null) {
-                figures.add(member);
-            } else {
-                same.count += member.count;
-                same.victims = summedVictims(same.victims, member.victims);
-                same.widenEvidence(member.evidenceStart, member.evidenceEnd);
-            }
-        }
-        return figures;
-    }
-
     /**
      * Ties a candidate to its outcome by the first pattern that reads one: the outcome it names itself (nominal,
      * predicate, a period's part), a verb before the number, a verb phrase after the people, a count noun.
@@ -633,7 +542,8 @@ public final class CasualtyFinder {
         }
         if (figure.victims == null) {
             Match<String> group = victimGroups.find(tokens, 0, tokens.size());
-            figure.victims = group != null ? group.value() : figure.outcome.equals(LOSSES) ? MILITARY : UNSPECIFIED;
+            figure.victims = group != null ? group.value()
+                    : figure.outcome.equals(Candidate.LOSSES) ? Candidate.MILITARY : Candidate.UNSPECIFIED;
         }
         int start = figure.number.start();
         figure.approximate = figure.range || approximateNumbers.at(tokens, start) != null
@@ -647,12 +557,12 @@ public final class CasualtyFinder {
         } else if (figure.count >= runningTotalScale) {
             figure.cumulative = true;
         } else if (previous != null) {
-            figure.cumulative = previous.cumulative || figure.outcome.equals(LOSSES);
+            figure.cumulative = previous.cumulative || figure.outcome.equals(Candidate.LOSSES);
         } else if (before == null && context != null) {
-            figure.cumulative = context || figure.outcome.equals(LOSSES);
+            figure.cumulative = context || figure.outcome.equals(Candidate.LOSSES);
         } else {
             // The missing are counted as they stand now, so they do not take a running total from before.
-            figure.cumulative = figure.outcome.equals(LOSSES)
+            figure.cumulative = figure.outcome.equals(Candidate.LOSSES)
                     || before != null && before.cumulative && !figure.outcome.equals(MISSING);
         }
     }
@@ -964,8 +874,8 @@ public final class CasualtyFinder {
         }
         CasualtyFigure a = first.figure;
         CasualtyFigure b = second.figure;
-        boolean differentVictims = !a.victims().equals(UNSPECIFIED) && !b.victims().equals(UNSPECIFIED)
-                && !a.victims().equals(b.victims());
+        boolean differentVictims = !a.victims().equals(Candidate.UNSPECIFIED)
+                && !b.victims().equals(Candidate.UNSPECIFIED) && !a.victims().equals(b.victims());
         return a.count() == b.count() && a.outcome().equals(b.outcome()) && !differentVictims;
     }
 }
