@@ -51,6 +51,7 @@ public final class CasualtyFinder {
     private final PredicatePattern predicate;
     private final TollPattern toll;
     private final ListPattern list;
+    private final PeriodPatterns periods;
     private final PhraseMap<String> outcomes;
     private final PhraseMap<String> victims;
     private final PhraseMap<String> victimGroups;
@@ -96,6 +97,7 @@ public final class CasualtyFinder {
         this.attacks = new Attacks(words);
         this.toll = new TollPattern(words, attacks);
         this.list = new ListPattern(words, active, predicate);
+        this.periods = new PeriodPatterns(words, numbers);
         this.outcomes = words.outcomes;
         this.victims = words.victims;
         this.victimGroups = words.victimGroups;
@@ -345,26 +347,11 @@ public final class CasualtyFinder {
         if (filters.countsOther(tokens, number)) {
             return null;
         }
+        Candidate periodPart = periods.read(tokens, number);
+        if (periodPart != null) {
+            return periodPart;
+        }
         Candidate candidate = new Candidate(number);
-        Match<Boolean> ofWhom = subsets.at(tokens, end);
-        Match<Boolean> period = ofWhom == null ? null
-                : singlePeriod.find(tokens, ofWhom.end(), ofWhom.end() + gapLimit);
-        if (period != null) {
-            candidate.periodPart = true;
-            candidate.rule = "period-part";
-            candidate.bare = true;
-            candidate.phraseEnd = period.end();
-            return candidate;
-        }
-        int elided = elidedPeriodEnd(tokens, number);
-        if (elided > 0) {
-            // "106.720 perdite nel 2022, 253.290 nel 2023 e 430.790 nel 2024": the figure before gives the outcome.
-            candidate.periodPart = true;
-            candidate.rule = "elided-period";
-            candidate.bare = true;
-            candidate.phraseEnd = elided;
-            return candidate;
-        }
         boolean person = false;
         int j = end;
         for (int steps = 0; j < tokens.size() && steps < phraseLimit; steps++) {
@@ -451,36 +438,6 @@ public final class CasualtyFinder {
         return candidate;
     }
 
-    /**
-     * Where the period ends of a number that follows a list's comma or joiner and is followed by a period of its
-     * own, with its people and outcome left out: "253,290 in 2023", "15 on Tuesday", "12 il giorno dopo" (Guidelines,
-     * Hard cases: a figure for a period of its own is a figure). A year, a word of {@code days} or a single period
-     * within {@code casualties.gap-limit} tokens; -1 when the number is not such a figure.
-     */
-    private int elidedPeriodEnd(List<Token> tokens, NumberMatch number) {
-        int start = number.start();
-        boolean listed = start > 0 && (tokens.get(start - 1).is(",") || listJoiners.contains(tokens.get(start - 1)));
-        if (!listed || Filters.isYear(tokens, number)) {
-            return -1;
-        }
-        for (int k = number.end(); k < Math.min(tokens.size(), number.end() + gapLimit); k++) {
-            Token token = tokens.get(k);
-            NumberMatch year = token.isNumber() ? numbers.read(tokens, k) : null;
-            if (year != null && Filters.isYear(tokens, year)) {
-                return year.end();
-            }
-            Match<Boolean> day = days.mayStartAt(token) ? days.at(tokens, k) : null;
-            Match<Boolean> period = day == null && singlePeriod.mayStartAt(token) ? singlePeriod.at(tokens, k) : null;
-            if (day != null || period != null) {
-                return day != null ? day.end() : period.end();
-            }
-            if (!token.isWord() || outcomes.at(tokens, k) != null || victims.at(tokens, k) != null) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
     /** "three-year-old": a compound adjective, skipped as a whole. */
     private static int afterCompound(List<Token> tokens, int j) {
         int k = j;
@@ -509,8 +466,7 @@ public final class CasualtyFinder {
             return true;
         }
         if (candidate.periodPart) {
-            candidate.outcome = previous != null ? previous.outcome : null;
-            return previous != null;
+            return PeriodPatterns.bind(candidate, previous);
         }
         Match<String> verb = active.before(tokens, candidate.number.start());
         if (verb != null) {
