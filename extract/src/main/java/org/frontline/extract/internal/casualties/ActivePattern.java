@@ -56,7 +56,7 @@ final class ActivePattern {
 
     /**
      * Hostages are people in a state another outcome can end: "Hamas killed three hostages" counts the dead,
-     * "freed 3 hostages" stays captured (a verb after them is read by {@link PredicatePattern}).
+     * "freed 3 hostages" stays captured (a verb after them is read with the candidate, {@link CandidateReader}).
      */
     void bindHostages(List<Token> tokens, Candidate candidate) {
         if (!candidate.outcome.equals(CAPTURED)) {

@@ -39,19 +39,14 @@ public final class CasualtyFinder {
     private static final int ARTICLE_PLACES_MIN = 2;
     /** ...and at least this share of all place mentions. */
     private static final double ARTICLE_PLACES_SHARE = 2.0 / 3;
-    /** Marks of one character each, told by {@link Clauses#isMark} without hashing the token's text. */
-    private static final String QUOTE_MARKS = "\"“”«»‘’'„";
-    /** The largest ratio of a range's upper bound to its lower bound ("10 to 50"). */
-    private static final long RANGE_SPREAD = 5;
     private static final String MISSING = "missing";
 
-    private final NumberReader numbers;
+    private final CandidateReader reader;
     private final Filters filters;
     private final ActivePattern active;
     private final PredicatePattern predicate;
     private final TollPattern toll;
     private final ListPattern list;
-    private final PeriodPatterns periods;
     private final PhraseMap<String> outcomes;
     private final PhraseMap<String> victims;
     private final PhraseMap<String> victimGroups;
@@ -62,7 +57,6 @@ public final class CasualtyFinder {
     private final PhraseMap<String> opponents;
     private final PhraseMap<Boolean> tollLinks;
     private final PhraseMap<Boolean> approximate;
-    private final int phraseLimit;
     private final int gapLimit;
     private final int cueDistance;
     private final long runningTotalScale;
@@ -71,33 +65,24 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> yearPeriods;
     private final PhraseMap<Boolean> agents;
     private final PhraseMap<Boolean> superlatives;
-    private final PhraseMap<Boolean> thresholds;
     private final PhraseMap<Boolean> earlierTolls;
-    private final PhraseMap<Boolean> originLinks;
-    private final PhraseMap<String> capitals;
-    private final PhraseMap<Boolean> ranges;
     private final PhraseMap<Boolean> approximateNumbers;
     private final PhraseMap<Boolean> multinational;
-    private final PhraseMap<Boolean> listJoiners;
     private final PhraseMap<Boolean> singlePeriod;
     private final PhraseMap<Boolean> subsets;
-    private final PhraseMap<Boolean> connectors;
-    private final PhraseMap<Boolean> modifiers;
     private final PhraseMap<Boolean> auxiliaries;
     private final Attacks attacks;
-    private final PhraseMap<Boolean> possessives;
     private final PhraseMap<Boolean> approximateCarriers;
 
     public CasualtyFinder(Lexicon lexicon, NumberReader numbers) {
         CasualtyLexicon words = new CasualtyLexicon(lexicon);
-        this.numbers = numbers;
         this.filters = new Filters(words);
         this.active = new ActivePattern(words);
         this.predicate = new PredicatePattern(words);
         this.attacks = new Attacks(words);
         this.toll = new TollPattern(words, attacks);
         this.list = new ListPattern(words, active, predicate);
-        this.periods = new PeriodPatterns(words, numbers);
+        this.reader = new CandidateReader(words, numbers, filters, predicate, list, new PeriodPatterns(words, numbers));
         this.outcomes = words.outcomes;
         this.victims = words.victims;
         this.victimGroups = words.victimGroups;
@@ -110,14 +95,9 @@ public final class CasualtyFinder {
         this.lossVerbs = words.lossVerbs;
         this.cumulative = words.cumulative;
         this.superlatives = words.superlatives;
-        this.thresholds = words.thresholds;
         this.earlierTolls = words.earlierTolls;
-        this.originLinks = words.originLinks;
-        this.capitals = words.capitals;
-        this.ranges = words.ranges;
         this.approximateNumbers = words.approximateNumbers;
         this.multinational = words.multinational;
-        this.phraseLimit = words.phraseLimit;
         this.gapLimit = words.gapLimit;
         this.cueDistance = words.cueDistance;
         this.runningTotalScale = words.runningTotalScale;
@@ -126,11 +106,7 @@ public final class CasualtyFinder {
         this.agents = words.agents;
         this.days = words.days;
         this.subsets = words.subsets;
-        this.listJoiners = words.listJoiners;
-        this.connectors = words.connectors;
-        this.modifiers = words.modifiers;
         this.auxiliaries = words.auxiliaries;
-        this.possessives = words.possessives;
         this.approximateCarriers = words.approximateCarriers;
     }
 
@@ -244,7 +220,7 @@ public final class CasualtyFinder {
      *                figure that has no cue, figure or {@code before} of its own; null for nothing
      */
     private List<Candidate> figuresIn(List<Token> tokens, Candidate before, Boolean context) {
-        List<Candidate> candidates = candidates(tokens);
+        List<Candidate> candidates = reader.candidates(tokens);
         List<Candidate> figures = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
             List<Candidate> members = list.from(tokens, candidates, c);
@@ -269,61 +245,6 @@ public final class CasualtyFinder {
         return figures;
     }
 
-    private List<Candidate> candidates(List<Token> tokens) {
-        List<Candidate> candidates = new ArrayList<>();
-        int i = 0;
-        int notRange = 0;
-        while (i < tokens.size()) {
-            Match<Boolean> range = i >= notRange && ranges.mayStartAt(tokens.get(i)) ? ranges.at(tokens, i) : null;
-            if (range != null && !range.value()) {
-                notRange = range.end(); // "rose from 10 to 15" is a change, not a range
-                range = null;
-            }
-            NumberMatch number = range != null ? lowerBound(tokens, range) : numbers.read(tokens, i);
-            if (number == null) {
-                Match<Boolean> possessive = possessives.mayStartAt(tokens.get(i)) ? possessives.at(tokens, i) : null;
-                boolean listed = possessive != null && (i > 0 && listJoiners.contains(tokens.get(i - 1))
-                        || list.opensList(tokens, possessive.end()));
-                number = listed ? new NumberMatch(1, i, possessive.end(), true) : null;
-            }
-            if (number == null) {
-                i++;
-                continue;
-            }
-            Candidate candidate = describe(tokens, number);
-            if (candidate == null) {
-                i = number.end();
-            } else {
-                candidate.range = range != null;
-                candidates.add(candidate);
-                i = Math.max(candidate.phraseEnd, number.end());
-            }
-        }
-        return candidates;
-    }
-
-    /**
-     * The lower bound of a range of the {@code ranges} list ("between 35 and 40", "tra i 35 e i 40"), spanning the
-     * whole range: Guidelines, Hard cases: "a range is its lower bound, approximate". Null when the first number of
-     * the range cannot be read.
-     */
-    private NumberMatch lowerBound(List<Token> tokens, Match<Boolean> range) {
-        NumberMatch first = null;
-        NumberMatch last = null;
-        for (int k = range.start(); k < range.end(); k++) {
-            NumberMatch number = numbers.read(tokens, k);
-            if (number != null) {
-                first = first == null ? number : first;
-                last = number;
-                k = number.end() - 1;
-            }
-        }
-        // A range's bounds are close: "since 24 February 2022 to 362,280" is a date, then a total.
-        boolean bounds = first != null && last != first && last.value() > first.value()
-                && last.value() <= first.value() * RANGE_SPREAD;
-        return bounds ? new NumberMatch(first.value(), range.start(), range.end(), false) : null;
-    }
-
     /**
      * Whether the words before a number carry the qualifier of the figure before it (Guidelines, Hard cases: "at
      * least 10 killed and 20 injured", "killing at least 53 and wounding 130"): a carrier ("and", "e", "another"),
@@ -338,122 +259,6 @@ public final class CasualtyFinder {
         // An aside between them ("at least 52 people, including a child, and injured six others") leaves the
         // second figure a count of its own, as the annotators read it.
         return carrier != null && !Clauses.containsMark(tokens, previous.number.end(), carrier.start(), ",");
-    }
-
-    /** Reads the words after a number; null when the number does not count people. */
-    private Candidate describe(List<Token> tokens, NumberMatch number) {
-        int start = number.start();
-        int end = number.end();
-        if (filters.countsOther(tokens, number)) {
-            return null;
-        }
-        Candidate periodPart = periods.read(tokens, number);
-        if (periodPart != null) {
-            return periodPart;
-        }
-        Candidate candidate = new Candidate(number);
-        boolean person = false;
-        int j = end;
-        for (int steps = 0; j < tokens.size() && steps < phraseLimit; steps++) {
-            Token token = tokens.get(j);
-            if (Clauses.isMark(token, QUOTE_MARKS)) {
-                j++;
-                continue;
-            }
-            if (!person && filters.isThing(tokens, j)) {
-                return null;
-            }
-            Match<String> outcome = outcomes.at(tokens, j);
-            Match<String> verb = outcome == null ? null : predicate.changing(tokens, outcome.end(), outcome.value());
-            if (verb != null) {
-                // "Four Israeli hostages were killed": the people are named by an outcome noun; the verb says
-                // what happened to them.
-                PredicatePattern.tie(candidate, verb);
-                candidate.phraseEnd = verb.end();
-                candidate.widenEvidence(start, verb.end());
-                person = true;
-                break;
-            }
-            if (outcome != null) {
-                candidate.outcome = outcome.value();
-                j = outcome.end();
-                Match<String> after = victims.at(tokens, j);
-                if (after != null) {
-                    candidate.victims = after.value();
-                    person = true;
-                    j = after.end();
-                    Match<String> then = predicate.changing(tokens, j, outcome.value());
-                    if (then != null) {
-                        // "Three wounded soldiers later died": the verb says what became of them.
-                        PredicatePattern.tie(candidate, then);
-                        j = then.end();
-                    }
-                }
-                candidate.phraseEnd = j;
-                candidate.widenEvidence(start, j);
-                break;
-            }
-            Match<String> victim = victims.at(tokens, j);
-            Match<String> nationality = nationalities.at(tokens, j);
-            Match<Boolean> modifier = modifiers.at(tokens, j);
-            if (victim != null) {
-                candidate.victims = victim.value();
-                j = victim.end();
-                Match<String> origin = originLinks.at(tokens, j) == null ? null : places.at(tokens, j + 1);
-                origin = origin != null || originLinks.at(tokens, j) == null ? origin : capitals.at(tokens, j + 1);
-                if (origin != null && candidate.party == null) {
-                    // "1.000 soldati di Pyongyang", "residents of Gaza": the place names their side.
-                    candidate.party = origin.value();
-                    j = origin.end();
-                }
-            } else if (nationality != null) {
-                candidate.party = nationality.value();
-                j = nationality.end();
-            } else if (modifier != null) {
-                j = modifier.end();
-                continue;
-            } else if (j + 1 < tokens.size() && tokens.get(j + 1).is("-")) {
-                j = afterCompound(tokens, j);
-                continue;
-            } else if (token.isCapitalised() && connectors.at(tokens, j) == null) {
-                j++;
-                continue;
-            } else {
-                break;
-            }
-            person = true;
-            candidate.phraseEnd = j;
-            candidate.widenEvidence(start, j);
-        }
-        if (number.needsPerson() && !person) {
-            return null;
-        }
-        candidate.bare = !person;
-        if (candidate.bare && candidate.outcome == null) {
-            if (!standsAlone(tokens, end, number)) {
-                return null;
-            }
-            candidate.phraseEnd = j;
-        }
-        return candidate;
-    }
-
-    /** "three-year-old": a compound adjective, skipped as a whole. */
-    private static int afterCompound(List<Token> tokens, int j) {
-        int k = j;
-        while (k + 2 < tokens.size() && tokens.get(k + 1).is("-")) {
-            k += 2;
-        }
-        return k + 1;
-    }
-
-    private boolean standsAlone(List<Token> tokens, int end, NumberMatch number) {
-        if (Filters.isYear(tokens, number)) {
-            return false;
-        }
-        return end >= tokens.size() || tokens.get(end).isPunct() || connectors.at(tokens, end) != null
-                || thresholds.at(tokens, end) != null || subsets.at(tokens, end) != null
-                || days.at(tokens, end) != null; // "è salito a 75 domenica"
     }
 
     /**
