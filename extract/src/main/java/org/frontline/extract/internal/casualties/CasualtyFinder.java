@@ -39,7 +39,6 @@ public final class CasualtyFinder {
     private static final int ARTICLE_PLACES_MIN = 2;
     /** ...and at least this share of all place mentions. */
     private static final double ARTICLE_PLACES_SHARE = 2.0 / 3;
-    private static final String MISSING = "missing";
 
     private final CandidateReader reader;
     private final Filters filters;
@@ -58,20 +57,14 @@ public final class CasualtyFinder {
     private final PhraseMap<Boolean> tollLinks;
     private final PhraseMap<Boolean> approximate;
     private final int gapLimit;
-    private final int cueDistance;
-    private final long runningTotalScale;
-    private final PhraseMap<Running> cumulative;
-    private final PhraseMap<Boolean> days;
-    private final PhraseMap<Boolean> yearPeriods;
     private final PhraseMap<Boolean> agents;
-    private final PhraseMap<Boolean> superlatives;
     private final PhraseMap<Boolean> earlierTolls;
     private final PhraseMap<Boolean> approximateNumbers;
     private final PhraseMap<Boolean> multinational;
-    private final PhraseMap<Boolean> singlePeriod;
     private final PhraseMap<Boolean> subsets;
     private final PhraseMap<Boolean> auxiliaries;
     private final Attacks attacks;
+    private final RunningTotals totals;
     private final PhraseMap<Boolean> approximateCarriers;
 
     public CasualtyFinder(Lexicon lexicon, NumberReader numbers) {
@@ -81,6 +74,7 @@ public final class CasualtyFinder {
         this.predicate = new PredicatePattern(words);
         this.attacks = new Attacks(words);
         this.toll = new TollPattern(words, attacks);
+        this.totals = new RunningTotals(words, attacks);
         this.list = new ListPattern(words, active, predicate);
         this.reader = new CandidateReader(words, numbers, filters, predicate, list, new PeriodPatterns(words, numbers));
         this.outcomes = words.outcomes;
@@ -93,18 +87,11 @@ public final class CasualtyFinder {
         this.tollLinks = words.tollLinks;
         this.approximate = words.approximate;
         this.lossVerbs = words.lossVerbs;
-        this.cumulative = words.cumulative;
-        this.superlatives = words.superlatives;
         this.earlierTolls = words.earlierTolls;
         this.approximateNumbers = words.approximateNumbers;
         this.multinational = words.multinational;
         this.gapLimit = words.gapLimit;
-        this.cueDistance = words.cueDistance;
-        this.runningTotalScale = words.runningTotalScale;
-        this.singlePeriod = words.singlePeriod;
-        this.yearPeriods = words.yearPeriods;
         this.agents = words.agents;
-        this.days = words.days;
         this.subsets = words.subsets;
         this.auxiliaries = words.auxiliaries;
         this.approximateCarriers = words.approximateCarriers;
@@ -133,10 +120,9 @@ public final class CasualtyFinder {
             boolean mayCount = PhraseMap.mayOccurIn(sentence.tokens(), outcomes, tolls);
             // The sentence before, in the same paragraph, may say how long the event lasted ("after a three-day
             // assault. More than 400 people were killed"), unless this one names its own day or single period.
-            Boolean period = lastPeriodCue(sentence.tokens());
-            Boolean context = Boolean.FALSE.equals(period) || sentence.paragraph() != eventParagraph
-                    || eventBefore == null || days.find(sentence.tokens(), 0, sentence.tokens().size()) != null
-                    ? null : eventBefore;
+            Boolean period = totals.lastPeriodCue(sentence.tokens());
+            Boolean context = sentence.paragraph() == eventParagraph
+                    ? totals.carriedOver(sentence.tokens(), period, eventBefore) : null;
             List<Candidate> figures = mayCount ? figuresIn(sentence.tokens(), runningBefore, context) : List.of();
             eventBefore = period;
             eventParagraph = sentence.paragraph();
@@ -310,22 +296,7 @@ public final class CasualtyFinder {
         figure.approximate = figure.range || approximateNumbers.at(tokens, start) != null
                 || isApproximate(tokens, start) || previous != null && previous.approximate
                 && start > 0 && carriesQualifier(tokens, previous, start);
-        Boolean cue = cumulativeCue(tokens, figure);
-        if (cue != null) {
-            figure.cumulative = cue;
-        } else if (isOneEvent(tokens, figure)) {
-            figure.cumulative = false;
-        } else if (figure.count >= runningTotalScale) {
-            figure.cumulative = true;
-        } else if (previous != null) {
-            figure.cumulative = previous.cumulative || figure.outcome.equals(Candidate.LOSSES);
-        } else if (before == null && context != null) {
-            figure.cumulative = context || figure.outcome.equals(Candidate.LOSSES);
-        } else {
-            // The missing are counted as they stand now, so they do not take a running total from before.
-            figure.cumulative = figure.outcome.equals(Candidate.LOSSES)
-                    || before != null && before.cumulative && !figure.outcome.equals(MISSING);
-        }
+        totals.decide(tokens, figure, previous, before, context);
     }
 
     /**
@@ -449,155 +420,6 @@ public final class CasualtyFinder {
         }
         Match<Boolean> link = tollLinks.endingAt(tokens, start);
         return link != null && approximate.endingAt(tokens, link.start()) != null;
-    }
-
-    /**
-     * Whether the cue nearest to the number speaks of a running total or of one period: a cue in the
-     * number's own clause first, else the nearest one close by in the sentence, or anywhere in it when a
-     * count noun ("the overall toll") introduces the number; null when there is none.
-     */
-    /**
-     * Whether the sentence names one attack before the figure ("L'attacco lanciato da Hamas il 7 ottobre è costato la
-     * vita a circa 1.400 persone", "the explosion of the pagers killed 12 people and wounded about 2,800"): the
-     * {@code attacks} entries marked {@code = one}. Its toll is that event's, not a running total.
-     */
-    private boolean isOneEvent(List<Token> tokens, Candidate figure) {
-        return attacks.namesOneBefore(tokens, Clauses.clauseEnd(tokens, figure.evidenceEnd));
-    }
-
-    private Boolean cumulativeCue(List<Token> tokens, Candidate figure) {
-        int from = Clauses.clauseStart(tokens, figure.number.start());
-        int to = Clauses.clauseEnd(tokens, figure.evidenceEnd);
-        Boolean inClause = nearestCue(tokens, figure, from, to, tokens.size());
-        if (inClause != null) {
-            return inClause;
-        }
-        boolean tallied = tolls.find(tokens, 0, figure.number.start()) != null;
-        Boolean near = nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : cueDistance);
-        if (near != null) {
-            return near;
-        }
-        // "Since 7 October, according to the UN, settlers and soldiers have killed 851 Palestinians": a period
-        // set before the sentence's first comma frames all of it, however far the figure is.
-        PeriodCue fronted = periodCue(tokens, 0, 1);
-        if (fronted != null && fronted.running() != Running.NOT && isFramed(tokens, fronted.end(),
-                figure.number.start())) {
-            return fronted.running() != null;
-        }
-        // "a two-day operation in the Jenin refugee camp, ..., which left 12 Palestinians dead": the event the
-        // sentence tells of lasted days, however far its words are from the figure.
-        return Boolean.TRUE.equals(lastPeriodCue(tokens.subList(0, figure.number.start()))) ? Boolean.TRUE : null;
-    }
-
-    /** Whether the sentence's first comma is at or after {@code from}, within a cue's reach, and before {@code to}. */
-    private boolean isFramed(List<Token> tokens, int from, int to) {
-        for (int k = 0; k < to; k++) {
-            if (Clauses.isMark(tokens.get(k), ",")) {
-                return k >= from && k - from <= cueDistance;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * What a sentence's last period cue says of the casualties told next: true when it is an event that lasted
-     * days (the {@code cumulative} entries marked {@code = event}: "a three-day assault", "giorni di scontri"),
-     * false when it is a single day, null for neither. Other running-total cues ("since 2022", "this year") say
-     * how long a count ran, not an event, and are left to the figure's own sentence.
-     */
-    private Boolean lastPeriodCue(List<Token> tokens) {
-        Boolean last = null;
-        for (PeriodCue cue = periodCue(tokens, 0, tokens.size()); cue != null;
-                cue = periodCue(tokens, cue.end(), tokens.size())) {
-            if (cue.running() == null) {
-                last = false;
-            } else if (cue.running() == Running.EVENT) {
-                last = true;
-            }
-        }
-        return last;
-    }
-
-    private Boolean nearestCue(List<Token> tokens, Candidate figure, int from, int to, int limit) {
-        int nearest = limit + 1;
-        Boolean running = null;
-        for (PeriodCue cue = periodCue(tokens, from, to); cue != null; cue = periodCue(tokens, cue.end(), to)) {
-            boolean total = cue.running() != null;
-            if (total && (cue.running() == Running.NOT || isSuperlativePeriod(tokens, figure, cue.start()))) {
-                continue;
-            }
-            int distance = cue.end() <= figure.evidenceStart ? figure.evidenceStart - cue.end()
-                    : Math.max(0, cue.start() - figure.evidenceEnd);
-            if (distance < nearest) {
-                nearest = distance;
-                running = total;
-            }
-        }
-        return running;
-    }
-
-    /**
-     * The first period cue starting in tokens {@code [from, to)}: a single period ({@code single-period}, running
-     * null), which wins where both lists match, or an entry of {@code cumulative}; null when there is none.
-     */
-    private PeriodCue periodCue(List<Token> tokens, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (!cumulative.mayStartAt(tokens.get(k)) && !singlePeriod.mayStartAt(tokens.get(k))
-                    && !yearPeriods.mayStartAt(tokens.get(k))) {
-                continue;
-            }
-            Match<Boolean> period = singlePeriod.at(tokens, k);
-            if (period != null) {
-                return new PeriodCue(period.start(), period.end(), null);
-            }
-            Match<Running> total = cumulative.at(tokens, k);
-            if (total != null) {
-                return new PeriodCue(total.start(), total.end(), total.value());
-            }
-            Match<Boolean> year = yearPeriods.at(tokens, k);
-            if (year != null && Filters.isYearToken(tokens.get(year.end() - 1))) {
-                // "In 2023, 40 people were killed": a year is a period of its own.
-                return new PeriodCue(year.start(), year.end(), Running.TOTAL);
-            }
-        }
-        return null;
-    }
-
-    /** A period cue's tokens and, for an entry of {@code cumulative}, its kind; null for a single period. */
-    private record PeriodCue(int start, int end, Running running) {
-    }
-
-    /**
-     * The kinds of {@code cumulative} entries: a running-total cue, an event that lasted days ({@code = event}),
-     * or a longer phrase that is no cue ({@code = not}: "in tutto il paese" keeps "in tutto" from matching).
-     */
-    enum Running {
-        TOTAL, EVENT, NOT;
-
-        static Running of(String value) {
-            return switch (value.strip()) {
-                case "event" -> EVENT;
-                case "not" -> NOT;
-                default -> TOTAL;
-            };
-        }
-    }
-
-    /**
-     * Whether a period measures a superlative, not the figure: after the figure, "killed 28 people, the deadliest
-     * strike on the capital this year", "il bilancio più grave dall'inizio della guerra"; anywhere, a superlative
-     * just before the period in its clause, "il più massiccio attacco aereo dall'inizio della guerra: almeno 12
-     * persone sono state uccise".
-     */
-    private boolean isSuperlativePeriod(List<Token> tokens, Candidate figure, int cueStart) {
-        if (cueStart >= figure.evidenceEnd && superlatives.find(tokens, figure.evidenceEnd, cueStart) != null) {
-            return true;
-        }
-        int from = cueStart;
-        while (from > 0 && cueStart - from < cueDistance && tokens.get(from - 1).isWord()) {
-            from--;
-        }
-        return superlatives.find(tokens, from, cueStart) != null;
     }
 
     /** One figure per count and outcome; the body's statement wins over the title's. */

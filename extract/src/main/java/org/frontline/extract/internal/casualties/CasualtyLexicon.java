@@ -22,7 +22,7 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> approximate;
     final PhraseMap<Boolean> singularCopulas;
     final PhraseMap<Boolean> lossVerbs;
-    final PhraseMap<CasualtyFinder.Running> cumulative;
+    final PhraseMap<RunningTotals.Running> cumulative;
     final PhraseMap<Boolean> superlatives;
     final PhraseMap<Boolean> thresholds;
     final PhraseMap<Boolean> objectGapOpeners;
@@ -76,7 +76,7 @@ final class CasualtyLexicon {
         this.singularCopulas = lexicon.phrases("singular-copulas");
         this.lossVerbs = lexicon.phrases("loss-verbs");
         // "in tutto il paese = not": a longer phrase that is no cue keeps a cue inside it ("in tutto") from matching.
-        this.cumulative = lexicon.map("cumulative", CasualtyFinder.Running::of);
+        this.cumulative = lexicon.map("cumulative", RunningTotals.Running::of);
         this.superlatives = lexicon.phrases("superlatives");
         this.thresholds = lexicon.phrases("thresholds");
         this.objectGapOpeners = lexicon.phrases("object-gap-openers");

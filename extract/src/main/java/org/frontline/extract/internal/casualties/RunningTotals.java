@@ -1,0 +1,229 @@
+package org.frontline.extract.internal.casualties;
+
+import org.frontline.extract.internal.lexicon.PhraseMap;
+import org.frontline.extract.internal.lexicon.PhraseMap.Match;
+import org.frontline.extract.internal.text.Token;
+
+import java.util.List;
+
+/**
+ * Whether a figure is a running total (Guidelines, "cumulative"): "Since 7 October, according to the UN, settlers
+ * and soldiers have killed 851 Palestinians" is one, "A missile killed five people" is not. A cue in the figure's
+ * clause ({@code cumulative}: "since", "so far", "dall'inizio") or a single period ({@code single-period}: "over
+ * the past 24 hours") decides first; then one attack, the figure's size, and the figures and sentence before it.
+ */
+final class RunningTotals {
+
+    private static final String MISSING = "missing";
+
+    private final PhraseMap<Running> cumulative;
+    private final PhraseMap<Boolean> singlePeriod;
+    private final PhraseMap<Boolean> yearPeriods;
+    private final PhraseMap<Boolean> superlatives;
+    private final PhraseMap<String> tolls;
+    private final PhraseMap<Boolean> days;
+    private final int cueDistance;
+    private final long runningTotalScale;
+    private final Attacks attacks;
+
+    RunningTotals(CasualtyLexicon words, Attacks attacks) {
+        this.cumulative = words.cumulative;
+        this.singlePeriod = words.singlePeriod;
+        this.yearPeriods = words.yearPeriods;
+        this.superlatives = words.superlatives;
+        this.tolls = words.tolls;
+        this.days = words.days;
+        this.cueDistance = words.cueDistance;
+        this.runningTotalScale = words.runningTotalScale;
+        this.attacks = attacks;
+    }
+
+    /**
+     * Decides whether a figure is a running total, in this order: a cue near it; one attack named before it or in
+     * its clause ("the explosion of the pagers killed 12 people": one event); its size ({@code
+     * casualties.running-total-scale}); the figure before it in the sentence; what the sentence before says of the
+     * event's length ({@code context}); the last figure of the sentence before ({@code before}). Losses are a
+     * running total unless a cue or an attack says otherwise.
+     *
+     * @param previous the figure before it in its sentence, or null
+     * @param before   the last figure of the sentence just before in the same paragraph, or null
+     * @param context  what the sentence before says of the event's length ({@link #carriedOver}), or null
+     */
+    void decide(List<Token> tokens, Candidate figure, Candidate previous, Candidate before, Boolean context) {
+        Boolean cue = cumulativeCue(tokens, figure);
+        if (cue != null) {
+            figure.cumulative = cue;
+        } else if (isOneEvent(tokens, figure)) {
+            figure.cumulative = false;
+        } else if (figure.count >= runningTotalScale) {
+            figure.cumulative = true;
+        } else if (previous != null) {
+            figure.cumulative = previous.cumulative || figure.outcome.equals(Candidate.LOSSES);
+        } else if (before == null && context != null) {
+            figure.cumulative = context || figure.outcome.equals(Candidate.LOSSES);
+        } else {
+            // The missing are counted as they stand now, so they do not take a running total from before.
+            figure.cumulative = figure.outcome.equals(Candidate.LOSSES)
+                    || before != null && before.cumulative && !figure.outcome.equals(MISSING);
+        }
+    }
+
+    /**
+     * What the sentence before, in the same paragraph, says of the event's length for this sentence's figures
+     * ("after a three-day assault. More than 400 people were killed"): its {@link #lastPeriodCue}, unless this
+     * sentence names its own day ({@code days}) or single period ({@code period} false); null for nothing.
+     */
+    Boolean carriedOver(List<Token> tokens, Boolean period, Boolean eventBefore) {
+        return Boolean.FALSE.equals(period) || eventBefore == null || days.find(tokens, 0, tokens.size()) != null
+                ? null : eventBefore;
+    }
+
+    /**
+     * Whether the sentence names one attack before the figure ("L'attacco lanciato da Hamas il 7 ottobre è costato la
+     * vita a circa 1.400 persone", "the explosion of the pagers killed 12 people and wounded about 2,800"): the
+     * {@code attacks} entries marked {@code = one}. Its toll is that event's, not a running total.
+     */
+    private boolean isOneEvent(List<Token> tokens, Candidate figure) {
+        return attacks.namesOneBefore(tokens, Clauses.clauseEnd(tokens, figure.evidenceEnd));
+    }
+
+    /**
+     * Whether the cue nearest to the number speaks of a running total or of one period: a cue in the
+     * number's own clause first, else the nearest one close by in the sentence, or anywhere in it when a
+     * count noun ("the overall toll") introduces the number; null when there is none.
+     */
+    private Boolean cumulativeCue(List<Token> tokens, Candidate figure) {
+        int from = Clauses.clauseStart(tokens, figure.number.start());
+        int to = Clauses.clauseEnd(tokens, figure.evidenceEnd);
+        Boolean inClause = nearestCue(tokens, figure, from, to, tokens.size());
+        if (inClause != null) {
+            return inClause;
+        }
+        boolean tallied = tolls.find(tokens, 0, figure.number.start()) != null;
+        Boolean near = nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : cueDistance);
+        if (near != null) {
+            return near;
+        }
+        // "Since 7 October, according to the UN, settlers and soldiers have killed 851 Palestinians": a period
+        // set before the sentence's first comma frames all of it, however far the figure is.
+        PeriodCue fronted = periodCue(tokens, 0, 1);
+        if (fronted != null && fronted.running() != Running.NOT && isFramed(tokens, fronted.end(),
+                figure.number.start())) {
+            return fronted.running() != null;
+        }
+        // "a two-day operation in the Jenin refugee camp, ..., which left 12 Palestinians dead": the event the
+        // sentence tells of lasted days, however far its words are from the figure.
+        return Boolean.TRUE.equals(lastPeriodCue(tokens.subList(0, figure.number.start()))) ? Boolean.TRUE : null;
+    }
+
+    /** Whether the sentence's first comma is at or after {@code from}, within a cue's reach, and before {@code to}. */
+    private boolean isFramed(List<Token> tokens, int from, int to) {
+        for (int k = 0; k < to; k++) {
+            if (Clauses.isMark(tokens.get(k), ",")) {
+                return k >= from && k - from <= cueDistance;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What a sentence's last period cue says of the casualties told next: true when it is an event that lasted
+     * days (the {@code cumulative} entries marked {@code = event}: "a three-day assault", "giorni di scontri"),
+     * false when it is a single day, null for neither. Other running-total cues ("since 2022", "this year") say
+     * how long a count ran, not an event, and are left to the figure's own sentence.
+     */
+    Boolean lastPeriodCue(List<Token> tokens) {
+        Boolean last = null;
+        for (PeriodCue cue = periodCue(tokens, 0, tokens.size()); cue != null;
+                cue = periodCue(tokens, cue.end(), tokens.size())) {
+            if (cue.running() == null) {
+                last = false;
+            } else if (cue.running() == Running.EVENT) {
+                last = true;
+            }
+        }
+        return last;
+    }
+
+    private Boolean nearestCue(List<Token> tokens, Candidate figure, int from, int to, int limit) {
+        int nearest = limit + 1;
+        Boolean running = null;
+        for (PeriodCue cue = periodCue(tokens, from, to); cue != null; cue = periodCue(tokens, cue.end(), to)) {
+            boolean total = cue.running() != null;
+            if (total && (cue.running() == Running.NOT || isSuperlativePeriod(tokens, figure, cue.start()))) {
+                continue;
+            }
+            int distance = cue.end() <= figure.evidenceStart ? figure.evidenceStart - cue.end()
+                    : Math.max(0, cue.start() - figure.evidenceEnd);
+            if (distance < nearest) {
+                nearest = distance;
+                running = total;
+            }
+        }
+        return running;
+    }
+
+    /**
+     * The first period cue starting in tokens {@code [from, to)}: a single period ({@code single-period}, running
+     * null), which wins where both lists match, or an entry of {@code cumulative}; null when there is none.
+     */
+    private PeriodCue periodCue(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!cumulative.mayStartAt(tokens.get(k)) && !singlePeriod.mayStartAt(tokens.get(k))
+                    && !yearPeriods.mayStartAt(tokens.get(k))) {
+                continue;
+            }
+            Match<Boolean> period = singlePeriod.at(tokens, k);
+            if (period != null) {
+                return new PeriodCue(period.start(), period.end(), null);
+            }
+            Match<Running> total = cumulative.at(tokens, k);
+            if (total != null) {
+                return new PeriodCue(total.start(), total.end(), total.value());
+            }
+            Match<Boolean> year = yearPeriods.at(tokens, k);
+            if (year != null && Filters.isYearToken(tokens.get(year.end() - 1))) {
+                // "In 2023, 40 people were killed": a year is a period of its own.
+                return new PeriodCue(year.start(), year.end(), Running.TOTAL);
+            }
+        }
+        return null;
+    }
+
+    /** A period cue's tokens and, for an entry of {@code cumulative}, its kind; null for a single period. */
+    private record PeriodCue(int start, int end, Running running) {
+    }
+
+    /**
+     * Whether a period measures a superlative, not the figure: after the figure, "killed 28 people, the deadliest
+     * strike on the capital this year", "il bilancio più grave dall'inizio della guerra"; anywhere, a superlative
+     * just before the period in its clause, "il più massiccio attacco aereo dall'inizio della guerra: almeno 12
+     * persone sono state uccise".
+     */
+    private boolean isSuperlativePeriod(List<Token> tokens, Candidate figure, int cueStart) {
+        if (cueStart >= figure.evidenceEnd && superlatives.find(tokens, figure.evidenceEnd, cueStart) != null) {
+            return true;
+        }
+        int from = cueStart;
+        while (from > 0 && cueStart - from < cueDistance && tokens.get(from - 1).isWord()) {
+            from--;
+        }
+        return superlatives.find(tokens, from, cueStart) != null;
+    }
+
+    /**
+     * The kinds of {@code cumulative} entries: a running-total cue, an event that lasted days ({@code = event}),
+     * or a longer phrase that is no cue ({@code = not}: "in tutto il paese" keeps "in tutto" from matching).
+     */
+    enum Running {
+        TOTAL, EVENT, NOT;
+
+        static Running of(String value) {
+            return switch (value.strip()) {
+                case "event" -> EVENT;
+                case "not" -> NOT;
+                default -> TOTAL;
+            };
+        }
+    }
+}
