@@ -35,10 +35,6 @@ import java.util.Set;
  */
 public final class CasualtyFinder {
 
-    /** The article's places point to one side when it has at least this many mentions... */
-    private static final int ARTICLE_PLACES_MIN = 2;
-    /** ...and at least this share of all place mentions. */
-    private static final double ARTICLE_PLACES_SHARE = 2.0 / 3;
 
     private final CandidateReader reader;
     private final Filters filters;
@@ -50,21 +46,16 @@ public final class CasualtyFinder {
     private final PhraseMap<String> victims;
     private final PhraseMap<String> victimGroups;
     private final PhraseMap<String> nationalities;
-    private final PhraseMap<String> places;
-    private final PhraseMap<Boolean> lossVerbs;
     private final PhraseMap<String> tolls;
-    private final PhraseMap<String> opponents;
     private final PhraseMap<Boolean> tollLinks;
-    private final PhraseMap<Boolean> approximate;
     private final int gapLimit;
-    private final PhraseMap<Boolean> agents;
     private final PhraseMap<Boolean> earlierTolls;
+    private final PhraseMap<Boolean> approximate;
     private final PhraseMap<Boolean> approximateNumbers;
-    private final PhraseMap<Boolean> multinational;
     private final PhraseMap<Boolean> subsets;
-    private final PhraseMap<Boolean> auxiliaries;
     private final Attacks attacks;
     private final RunningTotals totals;
+    private final Sides sides;
     private final PhraseMap<Boolean> approximateCarriers;
 
     public CasualtyFinder(Lexicon lexicon, NumberReader numbers) {
@@ -75,25 +66,20 @@ public final class CasualtyFinder {
         this.attacks = new Attacks(words);
         this.toll = new TollPattern(words, attacks);
         this.totals = new RunningTotals(words, attacks);
+        this.sides = new Sides(words, attacks);
         this.list = new ListPattern(words, active, predicate);
         this.reader = new CandidateReader(words, numbers, filters, predicate, list, new PeriodPatterns(words, numbers));
         this.outcomes = words.outcomes;
         this.victims = words.victims;
         this.victimGroups = words.victimGroups;
         this.nationalities = words.nationalities;
-        this.places = words.places;
         this.tolls = words.tolls;
-        this.opponents = words.opponents;
         this.tollLinks = words.tollLinks;
-        this.approximate = words.approximate;
-        this.lossVerbs = words.lossVerbs;
         this.earlierTolls = words.earlierTolls;
+        this.approximate = words.approximate;
         this.approximateNumbers = words.approximateNumbers;
-        this.multinational = words.multinational;
         this.gapLimit = words.gapLimit;
-        this.agents = words.agents;
         this.subsets = words.subsets;
-        this.auxiliaries = words.auxiliaries;
         this.approximateCarriers = words.approximateCarriers;
     }
 
@@ -132,24 +118,18 @@ public final class CasualtyFinder {
             }
             for (Candidate figure : figures) {
                 List<Token> tokens = sentence.tokens();
-                // The side that lost them says more than a nationality near the number ("Kiev's forces").
-                String party = loser(tokens, figure);
-                if (party == null) {
-                    party = figure.party;
-                }
                 // Read from the figure's own words, a side tells these people from others of the same count.
-                String ownParty = party;
-                boolean noSide = party == null && multinational.find(tokens, figure.evidenceStart,
-                        Math.max(figure.evidenceEnd, figure.phraseEnd)) != null;
-                if (party == null && !noSide) {
-                    party = partyFromSentence(tokens, paragraphParty);
-                }
-                if (party == null && !noSide) {
-                    if (!articlePartyRead) {
-                        articleParty = partyFromPlaces(document);
-                        articlePartyRead = true;
+                String ownParty = sides.own(tokens, figure);
+                String party = ownParty;
+                if (party == null && !sides.isMultinational(tokens, figure)) {
+                    party = sides.ofSentence(tokens, paragraphParty);
+                    if (party == null) {
+                        if (!articlePartyRead) {
+                            articleParty = sides.ofArticle(document);
+                            articlePartyRead = true;
+                        }
+                        party = articleParty;
                     }
-                    party = articleParty;
                 }
                 Found sameEvent = earlierTollOf(tokens, figure, found);
                 if (sameEvent != null) {
@@ -158,7 +138,7 @@ public final class CasualtyFinder {
                 int start = tokens.get(figure.evidenceStart).start();
                 int end = tokens.get(figure.evidenceEnd - 1).end();
                 CasualtyFigure casualty = new CasualtyFigure(figure.count, figure.outcome, figure.victims, party,
-                        figure.cumulative, figure.approximate, location(tokens), document.slice(start, end),
+                        figure.cumulative, figure.approximate, sides.location(tokens), document.slice(start, end),
                         figure.rule, start, end);
                 found.add(new Found(casualty, ownParty, sentence.paragraph(), sentence.paragraph() < titleParagraphs));
                 paragraphParty = party;
@@ -297,121 +277,6 @@ public final class CasualtyFinder {
                 || isApproximate(tokens, start) || previous != null && previous.approximate
                 && start > 0 && carriesQualifier(tokens, previous, start);
         totals.decide(tokens, figure, previous, before, context);
-    }
-
-    /**
-     * The side a sentence's words point to: the one nationality named other than an attacker's
-     * ("a Russian missile ... in the Ukrainian city"), else the country of the places named, else the
-     * opponent of the only attacker named; null when the words disagree.
-     */
-    private String partyFromSentence(List<Token> tokens, String paragraphParty) {
-        Set<String> attackers = new HashSet<>();
-        Set<String> others = new HashSet<>();
-        for (Match<String> nationality = nationalities.find(tokens, 0, tokens.size()); nationality != null;
-                nationality = nationalities.find(tokens, nationality.end(), tokens.size())) {
-            boolean agent = agents.endingAt(tokens, nationality.start()) != null;
-            (agent || attacks.isNear(tokens, nationality) ? attackers : others).add(nationality.value());
-        }
-        if (!Collections.disjoint(others, attackers) || others.size() > 1) {
-            return null;
-        }
-        if (others.size() == 1) {
-            return others.iterator().next();
-        }
-        Set<String> countries = new HashSet<>();
-        for (Match<String> place = places.find(tokens, 0, tokens.size()); place != null;
-                place = places.find(tokens, place.start() + 1, tokens.size())) {
-            if (tokens.get(place.start()).isCapitalised()) {
-                // "Russia's invasion": a country whose attack it is is the attacker, not where people were hit.
-                (attacks.isOwnedBy(tokens, place) ? attackers : countries).add(place.value());
-            }
-        }
-        if (countries.size() == 1) {
-            return countries.iterator().next();
-        }
-        if (countries.isEmpty() && attackers.size() == 1) {
-            String attacker = attackers.iterator().next();
-            String opponent = opponents.singleWords().get(attacker.toLowerCase(Locale.ROOT));
-            return opponent != null ? opponent : paragraphParty;
-        }
-        return countries.isEmpty() ? paragraphParty : null;
-    }
-
-    /**
-     * The side an article is about when neither a figure's sentence nor its paragraph names one: the
-     * country of most of the places the article names ("shelling in Kharkiv ... the Kherson region"), when
-     * it has at least two mentions and two thirds of them, so that the text leaves no doubt; else null.
-     * Datelines in capitals are left out, as they tell where the reporter is.
-     */
-    private String partyFromPlaces(Document document) {
-        Map<String, Integer> mentions = new HashMap<>();
-        int total = 0;
-        for (Sentence sentence : document.sentences()) {
-            List<Token> tokens = sentence.tokens();
-            for (Match<String> place = namedPlace(tokens, 0); place != null; place = namedPlace(tokens, place.end())) {
-                mentions.merge(place.value(), 1, Integer::sum);
-                total++;
-            }
-        }
-        for (Map.Entry<String, Integer> country : mentions.entrySet()) {
-            if (country.getValue() >= ARTICLE_PLACES_MIN && country.getValue() >= total * ARTICLE_PLACES_SHARE) {
-                return country.getKey();
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The side that lost the figure's people when it is the subject of a verb of losing right before the
-     * number: "Russia has lost 5,937 soldiers", "Mosca ha perso circa 299.080 uomini", "the Russians lost 300".
-     */
-    private String loser(List<Token> tokens, Candidate figure) {
-        int k = figure.number.start();
-        Match<Boolean> approx = approximate.endingAt(tokens, k);
-        Match<Boolean> verb = lossVerbs.endingAt(tokens, approx != null ? approx.start() : k);
-        if (verb == null) {
-            return null;
-        }
-        int subjectEnd = verb.start();
-        for (Match<Boolean> auxiliary = auxiliaries.endingAt(tokens, subjectEnd); auxiliary != null;
-                auxiliary = auxiliaries.endingAt(tokens, subjectEnd)) {
-            subjectEnd = auxiliary.start();
-        }
-        Match<String> subject = places.endingAt(tokens, subjectEnd);
-        if (subject == null || !tokens.get(subject.start()).isCapitalised()) {
-            subject = nationalities.endingAt(tokens, subjectEnd);
-        }
-        return subject == null ? null : subject.value();
-    }
-
-    private String location(List<Token> tokens) {
-        Match<String> place = namedPlace(tokens, 0);
-        return place == null ? null : joined(tokens, place.start(), place.end());
-    }
-
-    /** The first place from {@code from} on that the text names as one: capitalised, and not a dateline. */
-    private Match<String> namedPlace(List<Token> tokens, int from) {
-        for (Match<String> place = places.find(tokens, from, tokens.size()); place != null;
-                place = places.find(tokens, place.start() + 1, tokens.size())) {
-            Token first = tokens.get(place.start());
-            if (first.isCapitalised() && !isAllCapitals(first)) {
-                return place;
-            }
-        }
-        return null;
-    }
-
-    /** "KYIV": a dateline, not where the figure happened. */
-    private static boolean isAllCapitals(Token token) {
-        return token.text().equals(token.text().toUpperCase(Locale.ROOT));
-    }
-
-    private static String joined(List<Token> tokens, int start, int end) {
-        StringBuilder text = new StringBuilder();
-        for (int k = start; k < end; k++) {
-            text.append(k == start ? "" : " ").append(tokens.get(k).text());
-        }
-        return text.toString();
     }
 
     private boolean isApproximate(List<Token> tokens, int start) {

@@ -1,0 +1,186 @@
+package org.frontline.extract.internal.casualties;
+
+import org.frontline.extract.internal.lexicon.PhraseMap;
+import org.frontline.extract.internal.lexicon.PhraseMap.Match;
+import org.frontline.extract.internal.text.Document;
+import org.frontline.extract.internal.text.Sentence;
+import org.frontline.extract.internal.text.Token;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The side (party) a figure's people belong to, and the place its sentence names. The side comes from the figure's
+ * own words: the subject of a verb of losing ("Russia has lost 5,937 soldiers"), else the nationality next to the
+ * number; else from its sentence ("a Russian missile ... in the Ukrainian city": Ukraine), its paragraph, or the
+ * article's places when the text leaves no doubt. Attackers' nationalities and countries ({@link Attacks}) are
+ * never the side that lost people.
+ */
+final class Sides {
+
+    /** The article's places point to one side when it has at least this many mentions... */
+    private static final int ARTICLE_PLACES_MIN = 2;
+    /** ...and at least this share of all place mentions. */
+    private static final double ARTICLE_PLACES_SHARE = 2.0 / 3;
+
+    private final PhraseMap<String> nationalities;
+    private final PhraseMap<String> places;
+    private final PhraseMap<String> opponents;
+    private final PhraseMap<Boolean> lossVerbs;
+    private final PhraseMap<Boolean> approximate;
+    private final PhraseMap<Boolean> auxiliaries;
+    private final PhraseMap<Boolean> agents;
+    private final PhraseMap<Boolean> multinational;
+    private final Attacks attacks;
+
+    Sides(CasualtyLexicon words, Attacks attacks) {
+        this.nationalities = words.nationalities;
+        this.places = words.places;
+        this.opponents = words.opponents;
+        this.lossVerbs = words.lossVerbs;
+        this.approximate = words.approximate;
+        this.auxiliaries = words.auxiliaries;
+        this.agents = words.agents;
+        this.multinational = words.multinational;
+        this.attacks = attacks;
+    }
+
+    /**
+     * The side a figure's own words give: the side that lost its people ("Kiev's forces") says more than a
+     * nationality near the number.
+     */
+    String own(List<Token> tokens, Candidate figure) {
+        String loser = loser(tokens, figure);
+        return loser != null ? loser : figure.party;
+    }
+
+    /**
+     * Whether the figure's words count people of several nationalities or none ({@code multinational}: "four
+     * peacekeepers", "60 migrants"), whose side is then only what their own words name (Guidelines, Hard cases).
+     */
+    boolean isMultinational(List<Token> tokens, Candidate figure) {
+        return multinational.find(tokens, figure.evidenceStart, Math.max(figure.evidenceEnd, figure.phraseEnd)) != null;
+    }
+
+    /**
+     * The side that lost the figure's people when it is the subject of a verb of losing right before the
+     * number: "Russia has lost 5,937 soldiers", "Mosca ha perso circa 299.080 uomini", "the Russians lost 300".
+     */
+    private String loser(List<Token> tokens, Candidate figure) {
+        int k = figure.number.start();
+        Match<Boolean> approx = approximate.endingAt(tokens, k);
+        Match<Boolean> verb = lossVerbs.endingAt(tokens, approx != null ? approx.start() : k);
+        if (verb == null) {
+            return null;
+        }
+        int subjectEnd = verb.start();
+        for (Match<Boolean> auxiliary = auxiliaries.endingAt(tokens, subjectEnd); auxiliary != null;
+                auxiliary = auxiliaries.endingAt(tokens, subjectEnd)) {
+            subjectEnd = auxiliary.start();
+        }
+        Match<String> subject = places.endingAt(tokens, subjectEnd);
+        if (subject == null || !tokens.get(subject.start()).isCapitalised()) {
+            subject = nationalities.endingAt(tokens, subjectEnd);
+        }
+        return subject == null ? null : subject.value();
+    }
+
+    /**
+     * The side a sentence's words point to: the one nationality named other than an attacker's
+     * ("a Russian missile ... in the Ukrainian city"), else the country of the places named, else the
+     * opponent of the only attacker named, else the paragraph's side when no country is named; null when the
+     * words disagree.
+     */
+    String ofSentence(List<Token> tokens, String paragraphParty) {
+        Set<String> attackers = new HashSet<>();
+        Set<String> others = new HashSet<>();
+        for (Match<String> nationality = nationalities.find(tokens, 0, tokens.size()); nationality != null;
+                nationality = nationalities.find(tokens, nationality.end(), tokens.size())) {
+            boolean agent = agents.endingAt(tokens, nationality.start()) != null;
+            (agent || attacks.isNear(tokens, nationality) ? attackers : others).add(nationality.value());
+        }
+        if (!Collections.disjoint(others, attackers) || others.size() > 1) {
+            return null;
+        }
+        if (others.size() == 1) {
+            return others.iterator().next();
+        }
+        Set<String> countries = new HashSet<>();
+        for (Match<String> place = places.find(tokens, 0, tokens.size()); place != null;
+                place = places.find(tokens, place.start() + 1, tokens.size())) {
+            if (tokens.get(place.start()).isCapitalised()) {
+                // "Russia's invasion": a country whose attack it is is the attacker, not where people were hit.
+                (attacks.isOwnedBy(tokens, place) ? attackers : countries).add(place.value());
+            }
+        }
+        if (countries.size() == 1) {
+            return countries.iterator().next();
+        }
+        if (countries.isEmpty() && attackers.size() == 1) {
+            String attacker = attackers.iterator().next();
+            String opponent = opponents.singleWords().get(attacker.toLowerCase(Locale.ROOT));
+            return opponent != null ? opponent : paragraphParty;
+        }
+        return countries.isEmpty() ? paragraphParty : null;
+    }
+
+    /**
+     * The side an article is about when neither a figure's sentence nor its paragraph names one: the
+     * country of most of the places the article names ("shelling in Kharkiv ... the Kherson region"), when
+     * it has at least two mentions and two thirds of them, so that the text leaves no doubt; else null.
+     * Datelines in capitals are left out, as they tell where the reporter is.
+     */
+    String ofArticle(Document document) {
+        Map<String, Integer> mentions = new HashMap<>();
+        int total = 0;
+        for (Sentence sentence : document.sentences()) {
+            List<Token> tokens = sentence.tokens();
+            for (Match<String> place = namedPlace(tokens, 0); place != null; place = namedPlace(tokens, place.end())) {
+                mentions.merge(place.value(), 1, Integer::sum);
+                total++;
+            }
+        }
+        for (Map.Entry<String, Integer> country : mentions.entrySet()) {
+            if (country.getValue() >= ARTICLE_PLACES_MIN && country.getValue() >= total * ARTICLE_PLACES_SHARE) {
+                return country.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** The first place the sentence names as one ("in the Kharkiv region"), or null. */
+    String location(List<Token> tokens) {
+        Match<String> place = namedPlace(tokens, 0);
+        return place == null ? null : joined(tokens, place.start(), place.end());
+    }
+
+    /** The first place from {@code from} on that the text names as one: capitalised, and not a dateline. */
+    private Match<String> namedPlace(List<Token> tokens, int from) {
+        for (Match<String> place = places.find(tokens, from, tokens.size()); place != null;
+                place = places.find(tokens, place.start() + 1, tokens.size())) {
+            Token first = tokens.get(place.start());
+            if (first.isCapitalised() && !isAllCapitals(first)) {
+                return place;
+            }
+        }
+        return null;
+    }
+
+    /** "KYIV": a dateline, not where the figure happened. */
+    private static boolean isAllCapitals(Token token) {
+        return token.text().equals(token.text().toUpperCase(Locale.ROOT));
+    }
+
+    private static String joined(List<Token> tokens, int start, int end) {
+        StringBuilder text = new StringBuilder();
+        for (int k = start; k < end; k++) {
+            text.append(k == start ? "" : " ").append(tokens.get(k).text());
+        }
+        return text.toString();
+    }
+}
