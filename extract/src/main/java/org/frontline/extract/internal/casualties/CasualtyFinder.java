@@ -4,7 +4,6 @@ import org.frontline.extract.CasualtyFigure;
 import org.frontline.extract.internal.lexicon.Lexicon;
 import org.frontline.extract.internal.lexicon.PhraseMap;
 import org.frontline.extract.internal.lexicon.PhraseMap.Match;
-import org.frontline.extract.internal.numbers.NumberMatch;
 import org.frontline.extract.internal.numbers.NumberReader;
 import org.frontline.extract.internal.text.Document;
 import org.frontline.extract.internal.text.Sentence;
@@ -12,75 +11,62 @@ import org.frontline.extract.internal.text.Token;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
- * Finds casualty figures (GUIDELINES.md, "Casualty figures") sentence by sentence: a number, the
- * words for the people it counts, and the word that says what happened to them, found in one of the
- * forms news text uses:
- * <ul>
- *   <li>nominal, after the number: "57 morti", "5,937 soldiers killed", "750 Russian casualties";</li>
- *   <li>active, before it: "killed at least 10 people", "uccidendo 21 civili", "i morti sono 13";</li>
- *   <li>predicate, after the people: "six civilians were killed", "tre civili sono stati uccisi";</li>
- *   <li>a count noun linked to the number: "the death toll stood at 23", "le perdite ... ammontano a 120.160".</li>
- * </ul>
- * Subsets, hypothetical numbers, numbers of things, dates, ages and percentages are left out, and a
- * figure stated twice is reported once. Thread-safe.
+ * Finds casualty figures (GUIDELINES.md, "Casualty figures") sentence by sentence: a number, the words for the
+ * people it counts, and the word that says what happened to them. The parts, in the order they run:
+ * <ol>
+ *   <li>{@link CandidateReader} reads each number, its people and the outcome right after them ({@code nominal}:
+ *       "57 morti", "5,937 soldiers killed"), leaving out what {@link Filters} says is not a figure (money,
+ *       dates, ages, clock times, subsets, hypothetical numbers);</li>
+ *   <li>the patterns tie a number without an outcome to one, and name themselves in the figure's {@code rule}:
+ *       {@link ListPattern} ("a paramedic and a rescue worker were killed"), {@link PeriodPatterns} ("1.140 dei
+ *       quali nelle ultime 24 ore"), {@link ActivePattern} ("killed at least 10"), {@link PredicatePattern} ("six
+ *       civilians were killed"), {@link TollPattern} ("the death toll stood at 23");</li>
+ *   <li>{@link Approximation} and {@link RunningTotals} decide the figure's qualifiers, {@link Sides} its
+ *       party and place.</li>
+ * </ol>
+ * This class runs them over the sentences and keeps what runs across sentences: the figure before, the side of
+ * the paragraph and the article, earlier tolls, and a figure stated twice (in the title and the body) reported
+ * once. Thread-safe.
  */
 public final class CasualtyFinder {
 
-
     private final CandidateReader reader;
     private final Filters filters;
+    private final ListPattern list;
     private final ActivePattern active;
     private final PredicatePattern predicate;
     private final TollPattern toll;
-    private final ListPattern list;
+    private final Approximation approximation;
+    private final RunningTotals totals;
+    private final Sides sides;
     private final PhraseMap<String> outcomes;
+    private final PhraseMap<String> tolls;
     private final PhraseMap<String> victims;
     private final PhraseMap<String> victimGroups;
     private final PhraseMap<String> nationalities;
-    private final PhraseMap<String> tolls;
-    private final PhraseMap<Boolean> tollLinks;
-    private final int gapLimit;
     private final PhraseMap<Boolean> earlierTolls;
-    private final PhraseMap<Boolean> approximate;
-    private final PhraseMap<Boolean> approximateNumbers;
-    private final PhraseMap<Boolean> subsets;
-    private final Attacks attacks;
-    private final RunningTotals totals;
-    private final Sides sides;
-    private final PhraseMap<Boolean> approximateCarriers;
 
     public CasualtyFinder(Lexicon lexicon, NumberReader numbers) {
         CasualtyLexicon words = new CasualtyLexicon(lexicon);
+        Attacks attacks = new Attacks(words);
         this.filters = new Filters(words);
         this.active = new ActivePattern(words);
         this.predicate = new PredicatePattern(words);
-        this.attacks = new Attacks(words);
+        this.list = new ListPattern(words, active, predicate);
         this.toll = new TollPattern(words, attacks);
+        this.reader = new CandidateReader(words, numbers, filters, predicate, list, new PeriodPatterns(words, numbers));
+        this.approximation = new Approximation(words);
         this.totals = new RunningTotals(words, attacks);
         this.sides = new Sides(words, attacks);
-        this.list = new ListPattern(words, active, predicate);
-        this.reader = new CandidateReader(words, numbers, filters, predicate, list, new PeriodPatterns(words, numbers));
         this.outcomes = words.outcomes;
+        this.tolls = words.tolls;
         this.victims = words.victims;
         this.victimGroups = words.victimGroups;
         this.nationalities = words.nationalities;
-        this.tolls = words.tolls;
-        this.tollLinks = words.tollLinks;
         this.earlierTolls = words.earlierTolls;
-        this.approximate = words.approximate;
-        this.approximateNumbers = words.approximateNumbers;
-        this.gapLimit = words.gapLimit;
-        this.subsets = words.subsets;
-        this.approximateCarriers = words.approximateCarriers;
     }
 
     /**
@@ -182,8 +168,8 @@ public final class CasualtyFinder {
      *
      * @param before the last figure of the sentence just before in the same paragraph, or null; a running
      *               total there makes this sentence's figures running totals unless a cue says otherwise
-     * @param context what the sentence before says of the event's length ({@link #lastPeriodCue}), taken by a
-     *                figure that has no cue, figure or {@code before} of its own; null for nothing
+     * @param context what the sentence before says of the event's length ({@link RunningTotals#carriedOver}),
+     *                taken by a figure that has no cue, figure or {@code before} of its own; null for nothing
      */
     private List<Candidate> figuresIn(List<Token> tokens, Candidate before, Boolean context) {
         List<Candidate> candidates = reader.candidates(tokens);
@@ -209,22 +195,6 @@ public final class CasualtyFinder {
             complete(tokens, figures.get(f), f == 0 ? null : figures.get(f - 1), before, context);
         }
         return figures;
-    }
-
-    /**
-     * Whether the words before a number carry the qualifier of the figure before it (Guidelines, Hard cases: "at
-     * least 10 killed and 20 injured", "killing at least 53 and wounding 130"): a carrier ("and", "e", "another"),
-     * or a carrier and an outcome verb.
-     */
-    private boolean carriesQualifier(List<Token> tokens, Candidate previous, int start) {
-        Match<Boolean> carrier = approximateCarriers.endingAt(tokens, start);
-        if (carrier == null) {
-            Match<String> verb = outcomes.endingAt(tokens, start);
-            carrier = verb == null || verb.start() == 0 ? null : approximateCarriers.endingAt(tokens, verb.start());
-        }
-        // An aside between them ("at least 52 people, including a child, and injured six others") leaves the
-        // second figure a count of its own, as the annotators read it.
-        return carrier != null && !Clauses.containsMark(tokens, previous.number.end(), carrier.start(), ",");
     }
 
     /**
@@ -272,19 +242,8 @@ public final class CasualtyFinder {
             figure.victims = group != null ? group.value()
                     : figure.outcome.equals(Candidate.LOSSES) ? Candidate.MILITARY : Candidate.UNSPECIFIED;
         }
-        int start = figure.number.start();
-        figure.approximate = figure.range || approximateNumbers.at(tokens, start) != null
-                || isApproximate(tokens, start) || previous != null && previous.approximate
-                && start > 0 && carriesQualifier(tokens, previous, start);
+        figure.approximate = approximation.of(tokens, figure, previous);
         totals.decide(tokens, figure, previous, before, context);
-    }
-
-    private boolean isApproximate(List<Token> tokens, int start) {
-        if (approximate.endingAt(tokens, start) != null) {
-            return true;
-        }
-        Match<Boolean> link = tollLinks.endingAt(tokens, start);
-        return link != null && approximate.endingAt(tokens, link.start()) != null;
     }
 
     /** One figure per count and outcome; the body's statement wins over the title's. */
