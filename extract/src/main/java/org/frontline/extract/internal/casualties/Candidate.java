@@ -8,7 +8,10 @@ final class Candidate {
     /** The victims of a figure whose words name no people of a kind. */
     static final String UNSPECIFIED = "unspecified";
     static final String MILITARY = "military";
-    /** The outcome of soldiers lost, which the losing side counts as a running total. */
+    /**
+     * The outcome of soldiers lost: their victims are military unless named otherwise, and the figure a running
+     * total unless a cue or one attack says not.
+     */
     static final String LOSSES = "losses";
 
     final NumberMatch number;
@@ -30,8 +33,8 @@ final class Candidate {
     boolean range;
     boolean cumulative;
     /**
-     * The name of the pattern that gave the outcome: nominal, active, predicate, toll, list, period-part,
-     * elided-period.
+     * The name of the pattern that gave the outcome: nominal ({@link CandidateReader}), or the {@code RULE} of
+     * the pattern class that tied it: active, predicate, toll, list, period-part, elided-period.
      */
     String rule = "nominal";
 

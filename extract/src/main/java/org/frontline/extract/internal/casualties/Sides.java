@@ -153,7 +153,7 @@ final class Sides {
         return null;
     }
 
-    /** The first place the sentence names as one ("in the Kharkiv region"), or null. */
+    /** The words of the first place the sentence names as one ("Kharkiv" in "in the Kharkiv region"), or null. */
     String location(List<Token> tokens) {
         Match<String> place = namedPlace(tokens, 0);
         return place == null ? null : joined(tokens, place.start(), place.end());
