@@ -180,6 +180,19 @@ class CasualtyRulesTest {
     }
 
     @Test
+    void theSideThatKilledIsNotTheSideThatLost() {
+        assertThat(figures(EN + "Russian forces killed three civilians in Kherson on Monday."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        assertThat(figures(IT + "Le forze russe hanno ucciso tre civili a Kherson lunedì."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        assertThat(figures(EN + "Ukrainian forces captured 200 Russian soldiers near Bakhmut."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));
+        // The subject of a verb of losing lost them.
+        assertThat(figures(EN + "It said Ukrainian forces had lost up to 1,915 servicemen over the past day."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+    }
+
+    @Test
     void thousandsAreARunningTotalUnlessOneAttackOrOneDayIsNamed() {
         assertThat(summary(EN + "Officials said 12,000 people have been killed in the war."))
                 .isEqualTo("12000 killed unspecified cumulative");

@@ -108,7 +108,7 @@ public final class CasualtyFinder {
                 String ownParty = sides.own(tokens, figure);
                 String party = ownParty;
                 if (party == null && !sides.isMultinational(tokens, figure)) {
-                    party = sides.ofSentence(tokens, paragraphParty);
+                    party = sides.ofSentence(tokens, paragraphParty, figure);
                     if (party == null) {
                         if (!articlePartyRead) {
                             articleParty = sides.ofArticle(document);

@@ -23,6 +23,8 @@ import java.util.Set;
  */
 final class Sides {
 
+    /** Words between a nationality and the verb it is the subject of: "Russian forces have killed". */
+    private static final int SUBJECT_GAP = 2;
     /** The article's places point to one side when it has at least this many mentions... */
     private static final int ARTICLE_PLACES_MIN = 2;
     /** ...and at least this share of all place mentions. */
@@ -32,6 +34,7 @@ final class Sides {
     private final PhraseMap<String> places;
     private final PhraseMap<String> opponents;
     private final PhraseMap<Boolean> lossVerbs;
+    private final PhraseMap<String> outcomes;
     private final PhraseMap<Boolean> approximate;
     private final PhraseMap<Boolean> auxiliaries;
     private final PhraseMap<Boolean> agents;
@@ -43,6 +46,7 @@ final class Sides {
         this.places = words.places;
         this.opponents = words.opponents;
         this.lossVerbs = words.lossVerbs;
+        this.outcomes = words.outcomes;
         this.approximate = words.approximate;
         this.auxiliaries = words.auxiliaries;
         this.agents = words.agents;
@@ -94,14 +98,16 @@ final class Sides {
      * The side a sentence's words point to: the one nationality named other than an attacker's
      * ("a Russian missile ... in the Ukrainian city"), else the country of the places named, else the
      * opponent of the only attacker named, else the paragraph's side when no country is named; null when the
-     * words disagree.
+     * words disagree. The side that did the killing is an attacker: the agent of a passive ("by the Houthis"), the
+     * subject of the figure's active verb ("Russian forces killed three civilians in Kherson"), or a nationality
+     * near an attack word.
      */
-    String ofSentence(List<Token> tokens, String paragraphParty) {
+    String ofSentence(List<Token> tokens, String paragraphParty, Candidate figure) {
         Set<String> attackers = new HashSet<>();
         Set<String> others = new HashSet<>();
         for (Match<String> nationality = nationalities.find(tokens, 0, tokens.size()); nationality != null;
                 nationality = nationalities.find(tokens, nationality.end(), tokens.size())) {
-            boolean agent = agents.endingAt(tokens, nationality.start()) != null;
+            boolean agent = agents.endingAt(tokens, nationality.start()) != null || isSubjectOfVerb(tokens, nationality, figure);
             (agent || attacks.isNear(tokens, nationality) ? attackers : others).add(nationality.value());
         }
         if (!Collections.disjoint(others, attackers) || others.size() > 1) {
@@ -127,6 +133,37 @@ final class Sides {
             return opponent != null ? opponent : paragraphParty;
         }
         return countries.isEmpty() ? paragraphParty : null;
+    }
+
+    /**
+     * Whether the nationality heads the subject of the figure's active verb of killing or wounding: "Le forze russe
+     * hanno ucciso". The subject of a verb of losing is the side that lost them ("Ukrainian forces had lost").
+     */
+    private boolean isSubjectOfVerb(List<Token> tokens, Match<String> nationality, Candidate figure) {
+        int verb = verbBefore(tokens, figure);
+        if (verb < 0 || nationality.end() > verb || verb - nationality.end() > SUBJECT_GAP
+                || lossVerbs.at(tokens, verb) != null) {
+            return false;
+        }
+        for (int k = nationality.end(); k < verb; k++) {
+            if (!tokens.get(k).isWord()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where the verb that tied the figure begins: the active pattern's, or an outcome verb right before a figure
+     * of its own ("Hamas released 24 hostages"); -1 when there is none.
+     */
+    private int verbBefore(List<Token> tokens, Candidate figure) {
+        if (ActivePattern.RULE.equals(figure.rule)) {
+            return figure.evidenceStart;
+        }
+        Match<Boolean> approx = approximate.endingAt(tokens, figure.number.start());
+        Match<String> verb = outcomes.endingAt(tokens, approx != null ? approx.start() : figure.number.start());
+        return verb == null ? -1 : verb.start();
     }
 
     /**
