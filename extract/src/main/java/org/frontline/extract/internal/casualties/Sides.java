@@ -107,7 +107,8 @@ final class Sides {
         Set<String> others = new HashSet<>();
         for (Match<String> nationality = nationalities.find(tokens, 0, tokens.size()); nationality != null;
                 nationality = nationalities.find(tokens, nationality.end(), tokens.size())) {
-            boolean agent = agents.endingAt(tokens, nationality.start()) != null || isSubjectOfVerb(tokens, nationality, figure);
+            boolean agent = agents.endingAt(tokens, nationality.start()) != null
+                    || isSubjectOfVerb(tokens, nationality, figure);
             (agent || attacks.isNear(tokens, nationality) ? attackers : others).add(nationality.value());
         }
         if (!Collections.disjoint(others, attackers) || others.size() > 1) {
