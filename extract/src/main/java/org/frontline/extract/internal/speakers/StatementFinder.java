@@ -1,6 +1,5 @@
 package org.frontline.extract.internal.speakers;
 
-import org.frontline.extract.SpeakerNames;
 import org.frontline.extract.Statement;
 import org.frontline.extract.internal.lexicon.Lexicon;
 import org.frontline.extract.internal.lexicon.PhraseMap;
@@ -13,7 +12,6 @@ import org.frontline.extract.internal.text.Document;
 import org.frontline.extract.internal.text.Sentence;
 import org.frontline.extract.internal.text.Token;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,7 +19,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -57,25 +54,10 @@ public final class StatementFinder {
     private static final String BOUNDARIES = ".,;:!?()–—\"“”«»‘’„";
     /** What ends a description in apposition other than its comma; an acronym in brackets belongs to it. */
     private static final String APPOSITION_STOPS = ".;:!?–—\"“”«»‘’„";
-    private static final char LATIN_LAST = '\u024f';
-    private static final char PUNCTUATION_FIRST = '\u2000';
-    private static final char PUNCTUATION_LAST = '\u206f';
-    /** {@link #wordsKey} of each Latin character and of each general punctuation mark, worked out once. */
-    private static final String[] FOLDED_LATIN = foldTable(0, LATIN_LAST);
-    private static final String[] FOLDED_PUNCTUATION = foldTable(PUNCTUATION_FIRST, PUNCTUATION_LAST);
-    /** How many characters of their keys tell quotations apart before whole keys are compared. */
-    private static final int KEY_HEAD = 16;
-    /** The most characters one character of the tables folds to. */
-    private static final int MOST_FOLDED = Math.max(longest(FOLDED_LATIN), longest(FOLDED_PUNCTUATION));
-
-    /** How many names' canonical keys and folded forms are remembered across articles. */
-    private static final int NAMES_REMEMBERED = 4096;
 
     private final QuotationFinder quotations = new QuotationFinder();
-    /** Canonical keys of the last words of names, and folded forms of names, as articles repeat them. */
-    private final RecurringNames lastWordKeys =
-            new RecurringNames(name -> SpeakerNames.canonicalKey(lastWord(name)), NAMES_REMEMBERED);
-    private final RecurringNames foldedNames = new RecurringNames(StatementFinder::fold, NAMES_REMEMBERED);
+    /** The keys of names, remembered across articles. */
+    private final NameKeys nameKeys = new NameKeys();
     private final PhraseMap<Boolean> speechVerbs;
     private final PhraseMap<Boolean> speechAuxiliaries;
     private final PhraseMap<Boolean> quoteCues;
@@ -236,7 +218,7 @@ public final class StatementFinder {
             for (Name name : names) {
                 if (name.kind() == Name.Kind.PERSON) {
                     fullestPerson.merge(lastWordKey(name.text()), name.text(),
-                            (a, b) -> splitCount(b) > splitCount(a) ? b : a);
+                            (a, b) -> TextKeys.splitCount(b) > TextKeys.splitCount(a) ? b : a);
                     int space = name.text().indexOf(' ');
                     if (space > 0) {
                         // Two people of one first name make it nobody's: the empty string marks that.
@@ -306,9 +288,9 @@ public final class StatementFinder {
         }
 
         /**
-         * Tells repeated quotations by their folded words ({@link #wordsKey}) at a cost that does not grow with
-         * the article: most quotations are told apart by a hash of their first words alone; the whole key of
-         * a quotation is built, once, only when another quotation's words begin the same way.
+         * Tells repeated quotations by their folded words ({@link TextKeys#wordsKey}) at a cost that does not grow
+         * with the article: most quotations are told apart by a hash of their first words alone; the whole key
+         * of a quotation is built, once, only when another quotation's words begin the same way.
          */
         private final class Repeats {
             /** The first kept quotation with each head hash. */
@@ -321,7 +303,7 @@ public final class StatementFinder {
 
             /** The index among {@code kept} of a quotation with the same words, or -1. */
             int earlier(List<Quotation> kept, Quotation quotation) {
-                head = wordsKeyHeadHash(document.text(), quotation.start(), quotation.end());
+                head = TextKeys.wordsKeyHeadHash(document.text(), quotation.start(), quotation.end());
                 key = null;
                 Integer first = firstWithHead.get(head);
                 if (first == null) {
@@ -329,9 +311,10 @@ public final class StatementFinder {
                 }
                 if (sharedHeads.add(head)) {
                     Quotation firstQuotation = kept.get(first);
-                    byKey.put(wordsKey(document.text(), firstQuotation.start(), firstQuotation.end()), first);
+                    String firstKey = TextKeys.wordsKey(document.text(), firstQuotation.start(), firstQuotation.end());
+                    byKey.put(firstKey, first);
                 }
-                key = wordsKey(document.text(), quotation.start(), quotation.end());
+                key = TextKeys.wordsKey(document.text(), quotation.start(), quotation.end());
                 return byKey.getOrDefault(key, -1);
             }
 
@@ -1345,7 +1328,8 @@ public final class StatementFinder {
             String fullest = organisation.text();
             String words = folded(organisation.text());
             for (Name name : names) {
-                boolean contains = name.kind() == Name.Kind.ORGANISATION && containsWords(folded(name.text()), words);
+                boolean contains = name.kind() == Name.Kind.ORGANISATION
+                        && TextKeys.containsWords(folded(name.text()), words);
                 if (contains && name.text().length() > fullest.length()) {
                     fullest = name.text();
                 }
@@ -1695,11 +1679,11 @@ public final class StatementFinder {
 
         /** The canonical key of the name's last word ("Zelenskyy" of "Volodymyr Zelenskyy"). */
         private String lastWordKey(String name) {
-            return lastWordKeys.get(name);
+            return nameKeys.lastWordKey(name);
         }
 
         private String folded(String text) {
-            return foldedNames.get(text);
+            return nameKeys.folded(text);
         }
 
         // ---- positions
@@ -1751,140 +1735,9 @@ public final class StatementFinder {
         return isOneOf(token, DASHES);
     }
 
-    /** As many pieces as {@code text.split(" ")} gives (trailing empty ones dropped), without splitting. */
-    static int splitCount(String text) {
-        int last = text.length() - 1;
-        while (last >= 0 && text.charAt(last) == ' ') {
-            last--;
-        }
-        if (last < 0) {
-            return text.isEmpty() ? 1 : 0;
-        }
-        int pieces = 1;
-        for (int i = 0; i < last; i++) {
-            if (text.charAt(i) == ' ') {
-                pieces++;
-            }
-        }
-        return pieces;
-    }
-
-    /** Whether {@code " " + words + " "} is in {@code " " + text + " "}, without building either. */
-    static boolean containsWords(String text, String words) {
-        int at = text.indexOf(words);
-        while (at >= 0) {
-            int after = at + words.length();
-            boolean startsWord = at == 0 || text.charAt(at - 1) == ' ';
-            boolean endsWord = after == text.length() || text.charAt(after) == ' ';
-            if (startsWord && endsWord) {
-                return true;
-            }
-            at = at < text.length() ? text.indexOf(words, at + 1) : -1;
-        }
-        return false;
-    }
-
-    /** The word after a name's last space, as {@link Name#lastWord} gives it. */
-    private static String lastWord(String name) {
-        return name.substring(name.lastIndexOf(' ') + 1);
-    }
-
     /** Whether the token is one of the marks, without hashing its text. */
     private static boolean isOneOf(Token token, String marks) {
         String text = token.text();
         return text.length() == 1 && marks.indexOf(text.charAt(0)) >= 0;
-    }
-
-    private static String fold(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        StringBuilder folded = new StringBuilder();
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            if (Character.getType(c) != Character.NON_SPACING_MARK) {
-                folded.append(Character.toLowerCase(c));
-            }
-        }
-        return folded.toString();
-    }
-
-    /**
-     * The words of {@code text[start, end)}, folded, for telling repeated quotations apart; written into a
-     * buffer that can hold the longest key.
-     */
-    static String wordsKey(String text, int start, int end) {
-        char[] key = new char[(end - start) * MOST_FOLDED];
-        int length = 0;
-        for (int i = start; i < end; i++) {
-            String folded = foldedChar(text.charAt(i));
-            if (folded == null) {
-                return slowWordsKey(text.substring(start, end));
-            }
-            for (int f = 0; f < folded.length(); f++) {
-                key[length++] = folded.charAt(f);
-            }
-        }
-        return new String(key, 0, length);
-    }
-
-    /**
-     * The hash code of the first {@link #KEY_HEAD} characters of {@link #wordsKey} (all of it when shorter),
-     * folding only as much of the text as they take. A key is the keys of its characters in order (NFKD
-     * decomposes each character on its own and reorders only combining marks, which keys drop), so the
-     * folded leading characters begin the key even when a later character sends the text down
-     * {@link #slowWordsKey}.
-     */
-    static int wordsKeyHeadHash(String text, int start, int end) {
-        int hash = 0;
-        int length = 0;
-        for (int i = start; i < end && length < KEY_HEAD; i++) {
-            String folded = foldedChar(text.charAt(i));
-            if (folded == null) {
-                String key = slowWordsKey(text.substring(start, end));
-                return key.substring(0, Math.min(KEY_HEAD, key.length())).hashCode();
-            }
-            for (int f = 0; f < folded.length() && length < KEY_HEAD; f++, length++) {
-                hash = 31 * hash + folded.charAt(f);
-            }
-        }
-        return hash;
-    }
-
-    /** What {@link #slowWordsKey} gives for the character alone, or null for characters not in the table. */
-    private static String foldedChar(char c) {
-        if (c < FOLDED_LATIN.length) {
-            return FOLDED_LATIN[c];
-        }
-        return c >= PUNCTUATION_FIRST && c <= PUNCTUATION_LAST ? FOLDED_PUNCTUATION[c - PUNCTUATION_FIRST] : null;
-    }
-
-    /**
-     * Latin letters and general punctuation decompose to a letter or mark that starts a new character, so
-     * their folding is the same alone as in a text; the key of a text made of them is the keys of its
-     * characters.
-     */
-    private static String[] foldTable(int first, int last) {
-        String[] table = new String[last - first + 1];
-        for (int c = first; c <= last; c++) {
-            table[c - first] = slowWordsKey(String.valueOf((char) c));
-        }
-        return table;
-    }
-
-    private static int longest(String[] texts) {
-        int longest = 0;
-        for (String text : texts) {
-            longest = Math.max(longest, text.length());
-        }
-        return longest;
-    }
-
-    private static String slowWordsKey(String quote) {
-        StringBuilder key = new StringBuilder();
-        for (char c : fold(quote).toCharArray()) {
-            if (Character.isLetterOrDigit(c)) {
-                key.append(c);
-            }
-        }
-        return key.toString().toLowerCase(Locale.ROOT);
     }
 }

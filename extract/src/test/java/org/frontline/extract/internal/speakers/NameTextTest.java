@@ -15,22 +15,22 @@ class NameTextTest {
     void splitCountCountsAsSplitDoes() {
         String[] names = {"", " ", "  ", "Jens", "Jens Stoltenberg", " Jens", "Jens ", "a  b", " a b  "};
         for (String name : names) {
-            assertThat(StatementFinder.splitCount(name)).as("'%s'", name).isEqualTo(name.split(" ").length);
+            assertThat(TextKeys.splitCount(name)).as("'%s'", name).isEqualTo(name.split(" ").length);
         }
         for (int n = 0; n < 10_000; n++) {
             String name = randomText(8);
-            assertThat(StatementFinder.splitCount(name)).as("'%s'", name).isEqualTo(name.split(" ").length);
+            assertThat(TextKeys.splitCount(name)).as("'%s'", name).isEqualTo(name.split(" ").length);
         }
     }
 
     @Test
     void containsWordsAsPaddedContainsDoes() {
-        assertThat(StatementFinder.containsWords("ministero della difesa", "difesa")).isTrue();
-        assertThat(StatementFinder.containsWords("ministero della difesa", "della dif")).isFalse();
+        assertThat(TextKeys.containsWords("ministero della difesa", "difesa")).isTrue();
+        assertThat(TextKeys.containsWords("ministero della difesa", "della dif")).isFalse();
         for (int n = 0; n < 50_000; n++) {
             String text = randomText(9);
             String words = randomText(4);
-            assertThat(StatementFinder.containsWords(text, words)).as("'%s' in '%s'", words, text)
+            assertThat(TextKeys.containsWords(text, words)).as("'%s' in '%s'", words, text)
                     .isEqualTo((" " + text + " ").contains(" " + words + " "));
         }
     }

@@ -17,10 +17,10 @@ class WordsKeyTest {
     @Test
     void foldsCaseAccentsAndPunctuationAway() {
         String text = "«Noi difenderemo la città», ha detto. “We’ll DEFEND the city—Ǆ!”";
-        assertThat(StatementFinder.wordsKey(text, 1, 26)).isEqualTo("noidifenderemolacitta");
-        assertThat(StatementFinder.wordsKey(text, 38, text.length() - 1)).isEqualTo("welldefendthecitydz");
-        assertThat(StatementFinder.wordsKey("Дмитрий, 5 €", 0, 12)).isEqualTo("дмитрии5");
-        assertThat(StatementFinder.wordsKeyHeadHash(text, 1, 26)).isEqualTo("noidifenderemola".hashCode());
+        assertThat(TextKeys.wordsKey(text, 1, 26)).isEqualTo("noidifenderemolacitta");
+        assertThat(TextKeys.wordsKey(text, 38, text.length() - 1)).isEqualTo("welldefendthecitydz");
+        assertThat(TextKeys.wordsKey("Дмитрий, 5 €", 0, 12)).isEqualTo("дмитрии5");
+        assertThat(TextKeys.wordsKeyHeadHash(text, 1, 26)).isEqualTo("noidifenderemola".hashCode());
     }
 
     @Test
@@ -45,9 +45,9 @@ class WordsKeyTest {
     }
 
     private static void assertHeadBeginsKey(String text) {
-        String key = StatementFinder.wordsKey(text, 0, text.length());
+        String key = TextKeys.wordsKey(text, 0, text.length());
         String head = key.substring(0, Math.min(key.length(), 16));
-        assertThat(StatementFinder.wordsKeyHeadHash(text, 0, text.length())).as("head of %s", text)
+        assertThat(TextKeys.wordsKeyHeadHash(text, 0, text.length())).as("head of %s", text)
                 .isEqualTo(head.hashCode());
     }
 }
