@@ -2,7 +2,6 @@ package org.frontline.extract.internal.speakers;
 
 import org.frontline.extract.Statement;
 import org.frontline.extract.internal.lexicon.Lexicon;
-import org.frontline.extract.internal.lexicon.PhraseMap;
 import org.frontline.extract.internal.lexicon.PhraseMap.Match;
 import org.frontline.extract.internal.names.Name;
 import org.frontline.extract.internal.quotes.Offsets;
@@ -50,73 +49,16 @@ public final class StatementFinder {
     private static final int ROLE_LOOKBACK = 10;
     /** How many sentences may be read one inside another before the earlier ones are read in order. */
     private static final int NESTED_READS = 8;
-    /** Marks that end the words that can name a speaker, each a token of its own. */
-    private static final String BOUNDARIES = ".,;:!?()–—\"“”«»‘’„";
     /** What ends a description in apposition other than its comma; an acronym in brackets belongs to it. */
     private static final String APPOSITION_STOPS = ".;:!?–—\"“”«»‘’„";
 
     private final QuotationFinder quotations = new QuotationFinder();
     /** The keys of names, remembered across articles. */
     private final NameKeys nameKeys = new NameKeys();
-    private final PhraseMap<Boolean> speechVerbs;
-    private final PhraseMap<Boolean> speechAuxiliaries;
-    private final PhraseMap<Boolean> quoteCues;
-    private final PhraseMap<Boolean> pronouns;
-    private final PhraseMap<Boolean> roles;
-    private final PhraseMap<Boolean> organisations;
-    private final PhraseMap<Boolean> determiners;
-    private final PhraseMap<Boolean> nameCues;
-    private final PhraseMap<Boolean> npStops;
-    private final PhraseMap<Boolean> adverbs;
-    private final PhraseMap<Boolean> relatives;
-    private final PhraseMap<Boolean> conjunctions;
-    private final PhraseMap<Boolean> nameWords;
-    private final PhraseMap<Boolean> organisationAdjectives;
-    private final PhraseMap<Boolean> documents;
-    private final PhraseMap<String> nationalities;
-    private final int afterVerbDistance;
-    private final int subjectLimit;
-    private final int descriptionLimit;
-    private final int subjectHead;
-    private final PhraseMap<String> interviewLabels;
-    private final PhraseMap<Boolean> indefinites;
-    private final PhraseMap<Boolean> comitatives;
-    private final PhraseMap<Boolean> placePrepositions;
-    private final PhraseMap<Boolean> media;
-    private final PhraseMap<Boolean> recipients;
-    private final PhraseMap<Boolean> sourceOpeners;
-    private final PhraseMap<String> roleSynonyms;
+    private final StatementWords words;
 
     public StatementFinder(Lexicon lexicon) {
-        this.speechVerbs = lexicon.phrases("speech-verbs");
-        this.speechAuxiliaries = lexicon.phrases("speech-auxiliaries");
-        this.quoteCues = lexicon.phrases("quote-cues");
-        this.pronouns = lexicon.phrases("pronouns");
-        this.roles = lexicon.phrases("roles");
-        this.organisations = lexicon.phrases("organisations");
-        this.determiners = lexicon.phrases("determiners");
-        // True for words that name ("dubbed", "battezzata"), which an agent may follow before the marks.
-        this.nameCues = lexicon.map("name-cues", value -> !value.equals("noun"));
-        this.npStops = lexicon.phrases("np-stops");
-        this.adverbs = lexicon.phrases("adverbs");
-        this.relatives = lexicon.phrases("relatives");
-        this.conjunctions = lexicon.phrases("conjunctions");
-        this.nameWords = lexicon.phrases("name-words");
-        this.organisationAdjectives = lexicon.phrases("organisation-adjectives");
-        this.documents = lexicon.phrases("documents");
-        this.nationalities = lexicon.map("nationalities", String::strip);
-        this.interviewLabels = lexicon.map("interview-labels", String::strip);
-        this.afterVerbDistance = lexicon.settings().integer("statements.after-verb-distance");
-        this.subjectLimit = lexicon.settings().integer("statements.subject-limit");
-        this.descriptionLimit = lexicon.settings().integer("statements.description-limit");
-        this.subjectHead = lexicon.settings().integer("statements.subject-head");
-        this.indefinites = lexicon.phrases("indefinites");
-        this.comitatives = lexicon.phrases("comitatives");
-        this.placePrepositions = lexicon.phrases("place-prepositions");
-        this.media = lexicon.phrases("media");
-        this.recipients = lexicon.phrases("recipients");
-        this.sourceOpeners = lexicon.phrases("source-openers");
-        this.roleSynonyms = lexicon.map("role-synonyms", String::strip);
+        this.words = new StatementWords(lexicon);
     }
 
     /** The statements of a document whose names have been found. */
@@ -227,7 +169,7 @@ public final class StatementFinder {
                     }
                 }
             }
-            this.interview = new InterviewAnswers(document, names, interviewLabels, quoted, this::fullest);
+            this.interview = new InterviewAnswers(document, names, words.interviewLabels, quoted, this::fullest);
             this.sieves = List.of(
                     new Sieve(InterviewAnswers.SIEVE, interview::answerer),
                     new Sieve("verb-after", this::after),
@@ -334,7 +276,7 @@ public final class StatementFinder {
          * operation “Steadfast Noon”", but not "the operation was “not a one-off”".
          */
         private boolean namedBy(List<Token> tokens, int mark) {
-            Match<Boolean> cue = nameCues.findLast(tokens, Math.max(0, mark - NAME_CUE_DISTANCE), mark);
+            Match<Boolean> cue = words.nameCues.findLast(tokens, Math.max(0, mark - NAME_CUE_DISTANCE), mark);
             if (cue == null) {
                 return false;
             }
@@ -342,10 +284,10 @@ public final class StatementFinder {
                 return true;
             }
             for (int k = cue.end(); k < mark; k++) {
-                Match<Boolean> next = nameCues.at(tokens, k);
+                Match<Boolean> next = words.nameCues.at(tokens, k);
                 if (next != null) {
                     k = next.end() - 1;
-                } else if (!tokens.get(k).isPunct() && !determiners.contains(tokens.get(k))) {
+                } else if (!tokens.get(k).isPunct() && !words.determiners.contains(tokens.get(k))) {
                     return false;
                 }
             }
@@ -369,32 +311,32 @@ public final class StatementFinder {
                 return false;
             }
             List<Token> tokens = open.sentence().tokens();
-            int words = 0;
+            int wordCount = 0;
             boolean titleCase = true;
             // The sentences the quotation runs through, from the one it starts in.
             List<Sentence> sentences = document.sentences();
             int to = Math.min(sentences.size(), document.firstSentenceEndingAfter(quotation.end() - 1) + 1);
-            for (int index = open.sentenceIndex(); index < to && words < WORDS_COUNTED; index++) {
+            for (int index = open.sentenceIndex(); index < to && wordCount < WORDS_COUNTED; index++) {
                 Sentence sentence = sentences.get(index);
                 List<Token> spannedTokens = sentence.tokens();
                 // The tokens inside the quotation are among those that start in it.
                 int last = sentence.tokenAt(quotation.end());
-                for (int k = sentence.tokenAt(quotation.start()); k < last && words < WORDS_COUNTED; k++) {
+                for (int k = sentence.tokenAt(quotation.start()); k < last && wordCount < WORDS_COUNTED; k++) {
                     Token token = spannedTokens.get(k);
                     // Words as written: an elided word or a clitic is one with its neighbour ("dell'Occidente").
                     if (token.end() <= quotation.end() && !token.isPunct() && !token.isElided() && !token.isClitic()) {
-                        words++;
+                        wordCount++;
                         titleCase &= token.isCapitalised() || token.isNumber();
                     }
                 }
             }
-            if (words < MIN_WORDS) {
+            if (wordCount < MIN_WORDS) {
                 return false;
             }
             int mark = open.token() - (quotation.openMark() >= 0 ? 1 : 0);
             boolean named = mark > 0 && namedBy(tokens, mark);
-            boolean term = words <= TERM_WORDS && mark > 0 && determiners.contains(tokens.get(mark - 1));
-            boolean title = titleCase && words <= TITLE_WORDS && mark > 0;
+            boolean term = wordCount <= TERM_WORDS && mark > 0 && words.determiners.contains(tokens.get(mark - 1));
+            boolean title = titleCase && wordCount <= TITLE_WORDS && mark > 0;
             return !named && !term && !title;
         }
 
@@ -422,7 +364,7 @@ public final class StatementFinder {
                 return null;
             }
             List<Token> tokens = at.sentence().tokens();
-            int limit = Math.min(tokens.size(), at.token() + afterVerbDistance);
+            int limit = Math.min(tokens.size(), at.token() + words.afterVerbDistance);
             for (int k = at.token(); k < limit && !inQuotation(tokens.get(k)); k++) {
                 int apposition = appositionEnd(tokens, k);
                 if (apposition > k) {
@@ -432,13 +374,13 @@ public final class StatementFinder {
                     k = apposition;
                     continue;
                 }
-                if (conjunctions.contains(tokens.get(k)) && !joinsNames(tokens, k)) {
+                if (words.conjunctions.contains(tokens.get(k)) && !joinsNames(tokens, k)) {
                     return null;
                 }
-                Match<Boolean> verb = speechVerbs.at(tokens, k);
+                Match<Boolean> verb = words.speechVerbs.at(tokens, k);
                 if (verb == null && k <= at.token() + 1) {
                     // "«…»: così il ministro degli Esteri Antonio Tajani": a cue stands for the verb.
-                    verb = quoteCues.at(tokens, k);
+                    verb = words.quoteCues.at(tokens, k);
                 }
                 if (verb != null) {
                     Speaker subject = subject(at.sentence(), verb, at.token());
@@ -485,16 +427,17 @@ public final class StatementFinder {
          */
         private int appositionEnd(List<Token> tokens, int comma) {
             if (!tokens.get(comma).is(",") || comma + 1 >= tokens.size()
-                    || !indefinites.contains(tokens.get(comma + 1))) {
+                    || !words.indefinites.contains(tokens.get(comma + 1))) {
                 return -1;
             }
-            int end = Math.min(tokens.size(), comma + 2 + descriptionLimit);
+            int end = Math.min(tokens.size(), comma + 2 + words.descriptionLimit);
             for (int k = comma + 2; k < end; k++) {
                 Token token = tokens.get(k);
                 if (token.is(",")) {
                     return k;
                 }
-                if (inQuotation(token) || speechVerbs.at(tokens, k) != null || isOneOf(token, APPOSITION_STOPS)) {
+                if (inQuotation(token) || words.speechVerbs.at(tokens, k) != null
+                        || Marks.isOneOf(token, APPOSITION_STOPS)) {
                     return -1;
                 }
             }
@@ -539,10 +482,10 @@ public final class StatementFinder {
                 List<Token> tokens = sentence.tokens();
                 int close = k + 1;
                 while (close < tokens.size() && !isDash(tokens.get(close))
-                        && tokens.get(close).end() <= quotation.end() && close - k <= afterVerbDistance) {
+                        && tokens.get(close).end() <= quotation.end() && close - k <= words.afterVerbDistance) {
                     close++;
                 }
-                Match<Boolean> verb = speechVerbs.find(tokens, k + 1, close);
+                Match<Boolean> verb = words.speechVerbs.find(tokens, k + 1, close);
                 if (verb != null) {
                     Speaker speaker = resolveAround(sentence, k + 1, close, verb);
                     return speaker != null ? speaker : lastSpeaker(quotation.start());
@@ -565,7 +508,7 @@ public final class StatementFinder {
             }
             boolean anyVerb = false;
             for (int k = end - 1; k >= 0; k--) {
-                Match<Boolean> verb = speechVerbs.endingAt(tokens, k + 1);
+                Match<Boolean> verb = words.speechVerbs.endingAt(tokens, k + 1);
                 if (verb == null || inQuotation(tokens.get(k))) {
                     continue;
                 }
@@ -583,7 +526,7 @@ public final class StatementFinder {
                 Speaker main = mainSubject(sentence, end);
                 return main != null ? main : lastSpeaker(quotation.outerStart());
             }
-            Match<Boolean> opener = sourceOpeners.at(tokens, 0);
+            Match<Boolean> opener = words.sourceOpeners.at(tokens, 0);
             if (opener != null && opener.end() < end) {
                 // "Per il capo dell'amministrazione militare, Oleh Synehubov, i russi hanno scelto «…»": the
                 // source named at the sentence's head, up to its comma or the quotation, holds the words.
@@ -617,8 +560,8 @@ public final class StatementFinder {
         /** ", scrive il Guardian,": a source named in passing, not the speaker of what follows. */
         private boolean isAside(List<Token> tokens, Match<Boolean> verb) {
             int start = verb.start();
-            while (start > 0 && speechAuxiliaries.endingAt(tokens, start) != null) {
-                start = speechAuxiliaries.endingAt(tokens, start).start();
+            while (start > 0 && words.speechAuxiliaries.endingAt(tokens, start) != null) {
+                start = words.speechAuxiliaries.endingAt(tokens, start).start();
             }
             return start > 0 && tokens.get(start - 1).is(",");
         }
@@ -635,11 +578,11 @@ public final class StatementFinder {
             }
             Sentence next = document.sentences().get(last.index() + 1);
             List<Token> tokens = next.tokens();
-            Match<Boolean> cue = quoteCues.at(tokens, 0);
+            Match<Boolean> cue = words.quoteCues.at(tokens, 0);
             if (next.paragraph() != last.paragraph() || cue == null) {
                 return null;
             }
-            Match<Boolean> verb = speechVerbs.find(tokens, cue.end(), Math.min(tokens.size(), cue.end() + 2));
+            Match<Boolean> verb = words.speechVerbs.find(tokens, cue.end(), Math.min(tokens.size(), cue.end() + 2));
             int from = skipLeading(tokens, verb != null ? verb.end() : cue.end());
             int end = nounPhraseEnd(tokens, from);
             Speaker named = resolve(next, from, end, false);
@@ -664,7 +607,7 @@ public final class StatementFinder {
             }
             List<Token> tokens = before.tokens();
             for (int k = 0; k < tokens.size(); k++) {
-                Match<Boolean> verb = inQuotation(tokens.get(k)) ? null : speechVerbs.at(tokens, k);
+                Match<Boolean> verb = inQuotation(tokens.get(k)) ? null : words.speechVerbs.at(tokens, k);
                 if (verb != null) {
                     return subject(before, verb, 0);
                 }
@@ -710,11 +653,11 @@ public final class StatementFinder {
         private Speaker subjectBefore(Sentence sentence, Match<Boolean> verb, int floor) {
             List<Token> tokens = sentence.tokens();
             int end = verb.start();
-            while (end > floor && speechAuxiliaries.endingAt(tokens, end) != null) {
-                end = speechAuxiliaries.endingAt(tokens, end).start();
+            while (end > floor && words.speechAuxiliaries.endingAt(tokens, end) != null) {
+                end = words.speechAuxiliaries.endingAt(tokens, end).start();
             }
-            while (end > floor && adverbs.endingAt(tokens, end) != null) {
-                end = adverbs.endingAt(tokens, end).start();
+            while (end > floor && words.adverbs.endingAt(tokens, end) != null) {
+                end = words.adverbs.endingAt(tokens, end).start();
             }
             int start = subjectStart(tokens, end, floor);
             Speaker antecedent = antecedent(sentence, start, floor);
@@ -754,7 +697,7 @@ public final class StatementFinder {
             // A side's proper name speaks as a body ("Hezbollah ha detto", "Russia said"); other lexicon words
             // opening a sentence do not ("Officials said").
             boolean lexiconWord = (word.firsts() != 0 || word.lasts() != 0)
-                    && nationalities.at(sentence.tokens(), token) == null;
+                    && words.nationalities.at(sentence.tokens(), token) == null;
             if (!word.isWord() || !word.isCapitalised() || isNamedPlaceOrBody(sentence, token)
                     || token == 0 && lexiconWord) {
                 return null;
@@ -769,9 +712,9 @@ public final class StatementFinder {
          */
         private Speaker antecedent(Sentence sentence, int start, int floor) {
             List<Token> tokens = sentence.tokens();
-            Match<Boolean> relative = relatives.endingAt(tokens, start);
+            Match<Boolean> relative = words.relatives.endingAt(tokens, start);
             if (relative == null) {
-                relative = relatives.at(tokens, start);
+                relative = words.relatives.at(tokens, start);
             }
             int comma = relative == null ? -1 : relative.start() - 1;
             if (comma <= floor || !tokens.get(comma).is(",")) {
@@ -786,12 +729,12 @@ public final class StatementFinder {
          * follow ("in un'intervista a Repubblica il generale…"). {@code from} when no recipient is named there.
          */
         private int skipRecipient(List<Token> tokens, int from) {
-            Match<Boolean> to = recipients.at(tokens, from);
+            Match<Boolean> to = words.recipients.at(tokens, from);
             if (to == null) {
                 return from;
             }
             int k = to.end();
-            if (k < tokens.size() && determiners.contains(tokens.get(k))) {
+            if (k < tokens.size() && words.determiners.contains(tokens.get(k))) {
                 k++;
             }
             int name = k;
@@ -805,24 +748,24 @@ public final class StatementFinder {
         private Speaker subjectAfter(Sentence sentence, Match<Boolean> verb) {
             List<Token> tokens = sentence.tokens();
             int from = skipLeading(tokens, verb.end());
-            Match<Boolean> preposition = npStops.at(tokens, from);
+            Match<Boolean> preposition = words.npStops.at(tokens, from);
             if (preposition != null) {
                 int k = preposition.end();
-                Match<Boolean> source = documents.at(tokens, k);
+                Match<Boolean> source = words.documents.at(tokens, k);
                 if (source != null) {
-                    Match<Boolean> of = nameWords.at(tokens, source.end());
+                    Match<Boolean> of = words.nameWords.at(tokens, source.end());
                     int after = skipRecipient(tokens, source.end());
                     boolean speakerFollows = after < tokens.size() && (tokens.get(after).isCapitalised()
-                            || determiners.contains(tokens.get(after)));
+                            || words.determiners.contains(tokens.get(after)));
                     if (of == null && !speakerFollows) {
                         return sentence.index() > 0 ? mainSubject(document.sentences().get(sentence.index() - 1),
                                 Integer.MAX_VALUE) : null;
                     }
                     // "nella nota del ministero", or "in un comunicato l'Unicef": the speaker follows the document.
                     from = of != null ? of.end() : after;
-                } else if (media.at(tokens, k) != null) {
+                } else if (words.media.at(tokens, k) != null) {
                     // "ha scritto su Telegram Serhiy Lysak": the platform, then the speaker.
-                    from = skipLeading(tokens, media.at(tokens, k).end());
+                    from = skipLeading(tokens, words.media.at(tokens, k).end());
                 } else if (k < tokens.size() && tokens.get(k).isCapitalised()) {
                     while (k < tokens.size() && tokens.get(k).isCapitalised()) {
                         k++;
@@ -839,7 +782,7 @@ public final class StatementFinder {
                 int subject = determinerAfterAsides(tokens, from);
                 from = subject >= 0 ? subject : from;
             }
-            if (from < tokens.size() && indefinites.contains(tokens.get(from))) {
+            if (from < tokens.size() && words.indefinites.contains(tokens.get(from))) {
                 // "said a resident who took part in the rescue": a description runs to the clause's end.
                 descriptionAfterVerb = true;
                 try {
@@ -866,7 +809,7 @@ public final class StatementFinder {
             }
             // "said Serhiy, a volunteer who…", "afferma l'Unicef": a name alone, with its article or none, still
             // speaks after a verb of saying.
-            int lone = end == from + 2 && determiners.contains(tokens.get(from)) ? from + 1 : from;
+            int lone = end == from + 2 && words.determiners.contains(tokens.get(from)) ? from + 1 : from;
             return named == null && end == lone + 1 ? loneName(sentence, lone) : named;
         }
 
@@ -891,7 +834,7 @@ public final class StatementFinder {
                 k = end;
                 if (k < tokens.size() && tokens.get(k).is(",")) {
                     k++;
-                } else if (k < tokens.size() && conjunctions.contains(tokens.get(k))) {
+                } else if (k < tokens.size() && words.conjunctions.contains(tokens.get(k))) {
                     int last = capitalisedRunEnd(tokens, k + 1);
                     return last > k + 1 ? last : -1;
                 } else {
@@ -925,10 +868,10 @@ public final class StatementFinder {
          */
         private Name appositivePerson(Sentence sentence, int end) {
             List<Token> tokens = sentence.tokens();
-            for (int k = end; k < Math.min(tokens.size() - 1, end + subjectLimit); k++) {
+            for (int k = end; k < Math.min(tokens.size() - 1, end + words.subjectLimit); k++) {
                 Token token = tokens.get(k);
-                if (inQuotation(token) || speechVerbs.at(tokens, k) != null
-                        || isOneOf(token, BOUNDARIES) && !token.is(",")) {
+                if (inQuotation(token) || words.speechVerbs.at(tokens, k) != null
+                        || Marks.isBoundary(token) && !token.is(",")) {
                     return null;
                 }
                 if (token.is(",")) {
@@ -964,12 +907,12 @@ public final class StatementFinder {
          * ("al telefono un volontario"), or -1 when there is no such aside.
          */
         private int indefiniteAfterAside(List<Token> tokens, int from) {
-            if (from >= tokens.size() || npStops.at(tokens, from) == null) {
+            if (from >= tokens.size() || words.npStops.at(tokens, from) == null) {
                 return -1;
             }
             for (int k = from + 1; k < Math.min(tokens.size(), from + ASIDE_WORDS + 1); k++) {
                 Token token = tokens.get(k);
-                if (indefinites.contains(token)) {
+                if (words.indefinites.contains(token)) {
                     return k;
                 }
                 if (!token.isWord() || token.isCapitalised()) {
@@ -987,30 +930,30 @@ public final class StatementFinder {
             int k = from;
             for (int asides = 0; asides < 2 && k < tokens.size() && opensAside(tokens, k); asides++) {
                 int j = k + 1;
-                int words = 0;
-                while (j < tokens.size() && words < ASIDE_WORDS && tokens.get(j).isWord()
-                        && !tokens.get(j).isCapitalised() && !determiners.contains(tokens.get(j))
+                int asideWords = 0;
+                while (j < tokens.size() && asideWords < ASIDE_WORDS && tokens.get(j).isWord()
+                        && !tokens.get(j).isCapitalised() && !words.determiners.contains(tokens.get(j))
                         && !opensAside(tokens, j)) {
                     j++;
-                    words++;
+                    asideWords++;
                 }
-                if (words == 0) {
+                if (asideWords == 0) {
                     return -1;
                 }
                 k = j;
             }
-            return k > from && k < tokens.size() && determiners.contains(tokens.get(k)) ? k : -1;
+            return k > from && k < tokens.size() && words.determiners.contains(tokens.get(k)) ? k : -1;
         }
 
         /** Whether a preposition of one word opens an aside at {@code k}: "ai", "in". */
         private boolean opensAside(List<Token> tokens, int k) {
-            return npStops.contains(tokens.get(k)) || placePrepositions.contains(tokens.get(k));
+            return words.npStops.contains(tokens.get(k)) || words.placePrepositions.contains(tokens.get(k));
         }
 
         private int descriptionEnd(List<Token> tokens, int from) {
             int k = from;
-            while (k < tokens.size() && k - from < descriptionLimit && !inQuotation(tokens.get(k))
-                    && !isOneOf(tokens.get(k), BOUNDARIES) && recipients.at(tokens, k) == null) {
+            while (k < tokens.size() && k - from < words.descriptionLimit && !inQuotation(tokens.get(k))
+                    && !Marks.isBoundary(tokens.get(k)) && words.recipients.at(tokens, k) == null) {
                 k++;
             }
             return k;
@@ -1023,9 +966,9 @@ public final class StatementFinder {
         private int subjectStart(List<Token> tokens, int end, int floor) {
             int k = end;
             int skipped = 0;
-            while (k > floor && end - k - skipped < subjectLimit) {
+            while (k > floor && end - k - skipped < words.subjectLimit) {
                 Token token = tokens.get(k - 1);
-                if (inQuotation(token) || conjunctions.contains(token)) {
+                if (inQuotation(token) || words.conjunctions.contains(token)) {
                     break;
                 }
                 if (token.is(")")) {
@@ -1038,7 +981,7 @@ public final class StatementFinder {
                     k = open;
                     continue;
                 }
-                if (isOneOf(token, BOUNDARIES)) {
+                if (Marks.isBoundary(token)) {
                     int aside = token.is(",") ? asideStart(tokens, k - 1, floor) : -1;
                     if (aside < 0 && token.is(",")) {
                         aside = describedNameStart(tokens, k - 1, floor);
@@ -1062,7 +1005,7 @@ public final class StatementFinder {
                 if (tokens.get(k).is("(")) {
                     return k;
                 }
-                if (isOneOf(tokens.get(k), BOUNDARIES)) {
+                if (Marks.isBoundary(tokens.get(k))) {
                     return -1;
                 }
             }
@@ -1074,11 +1017,11 @@ public final class StatementFinder {
             for (int k = comma - 1; k > floor && comma - k <= ASIDE_LIMIT; k--) {
                 if (tokens.get(k).is(",")) {
                     boolean name = tokens.get(k + 1).isCapitalised() && tokens.get(comma - 1).isCapitalised();
-                    boolean aside = adverbs.at(tokens, k + 1) != null || npStops.at(tokens, k + 1) != null
+                    boolean aside = words.adverbs.at(tokens, k + 1) != null || words.npStops.at(tokens, k + 1) != null
                             || isLowerCaseAside(tokens, k + 1, comma);
                     return name || aside ? k : -1;
                 }
-                if (isOneOf(tokens.get(k), BOUNDARIES)) {
+                if (Marks.isBoundary(tokens.get(k))) {
                     return -1;
                 }
             }
@@ -1094,7 +1037,7 @@ public final class StatementFinder {
                 return false;
             }
             for (int k = from; k < to; k++) {
-                if (!tokens.get(k).isWord() || speechVerbs.at(tokens, k) != null) {
+                if (!tokens.get(k).isWord() || words.speechVerbs.at(tokens, k) != null) {
                     return false;
                 }
             }
@@ -1108,7 +1051,7 @@ public final class StatementFinder {
          */
         private int describedNameStart(List<Token> tokens, int comma, int floor) {
             int brackets = 0;
-            for (int k = comma - 1; k > floor && comma - k - brackets <= descriptionLimit; k--) {
+            for (int k = comma - 1; k > floor && comma - k - brackets <= words.descriptionLimit; k--) {
                 Token token = tokens.get(k);
                 if (token.is(",")) {
                     boolean named = k - 1 > floor && tokens.get(k - 1).isCapitalised() && k + 1 < comma;
@@ -1116,7 +1059,7 @@ public final class StatementFinder {
                 }
                 boolean bracket = token.is("(") || token.is(")"); // "(OHCHR)" belongs to the description
                 brackets += bracket ? 1 : 0;
-                if (!token.isWord() && !bracket || inQuotation(token) || speechVerbs.at(tokens, k) != null) {
+                if (!token.isWord() && !bracket || inQuotation(token) || words.speechVerbs.at(tokens, k) != null) {
                     return -1;
                 }
             }
@@ -1125,8 +1068,8 @@ public final class StatementFinder {
 
         private int skipLeading(List<Token> tokens, int from) {
             int k = from;
-            while (k < tokens.size() && (adverbs.at(tokens, k) != null || tokens.get(k).is(","))) {
-                k = adverbs.at(tokens, k) != null ? adverbs.at(tokens, k).end() : k + 1;
+            while (k < tokens.size() && (words.adverbs.at(tokens, k) != null || tokens.get(k).is(","))) {
+                k = words.adverbs.at(tokens, k) != null ? words.adverbs.at(tokens, k).end() : k + 1;
             }
             return k;
         }
@@ -1134,11 +1077,11 @@ public final class StatementFinder {
         /** A speaker named after a verb ends at punctuation or a preposition, except for ", Name". */
         private int nounPhraseEnd(List<Token> tokens, int from) {
             int k = from;
-            while (k < tokens.size() && k - from < subjectLimit) {
+            while (k < tokens.size() && k - from < words.subjectLimit) {
                 Token token = tokens.get(k);
                 boolean apposition = token.is(",") && k + 1 < tokens.size() && tokens.get(k + 1).isCapitalised();
-                if (inQuotation(token) || isOneOf(token, BOUNDARIES) && !apposition
-                        || npStops.at(tokens, k) != null || speechVerbs.at(tokens, k) != null) {
+                if (inQuotation(token) || Marks.isBoundary(token) && !apposition
+                        || words.npStops.at(tokens, k) != null || words.speechVerbs.at(tokens, k) != null) {
                     break;
                 }
                 k++;
@@ -1150,8 +1093,8 @@ public final class StatementFinder {
         private Speaker resolveAround(Sentence sentence, int from, int to, Match<Boolean> verb) {
             List<Token> tokens = sentence.tokens();
             int end = verb.start();
-            while (end > from && speechAuxiliaries.endingAt(tokens, end) != null) {
-                end = speechAuxiliaries.endingAt(tokens, end).start();
+            while (end > from && words.speechAuxiliaries.endingAt(tokens, end) != null) {
+                end = words.speechAuxiliaries.endingAt(tokens, end).start();
             }
             Speaker before = from < end ? resolve(sentence, from, end, false) : null;
             if (before == null && end == from + 1) {
@@ -1191,11 +1134,11 @@ public final class StatementFinder {
 
         private boolean isGoverned(List<Token> tokens, int start) {
             int k = start;
-            if (k > 0 && determiners.contains(tokens.get(k - 1))) {
+            if (k > 0 && words.determiners.contains(tokens.get(k - 1))) {
                 k--;
             }
-            return k > 0 && (npStops.endingAt(tokens, k) != null || nameWords.endingAt(tokens, k) != null
-                    || comitatives.contains(tokens.get(k - 1)));
+            return k > 0 && (words.npStops.endingAt(tokens, k) != null || words.nameWords.endingAt(tokens, k) != null
+                    || words.comitatives.contains(tokens.get(k - 1)));
         }
 
         /** A person named in full, or by a last word the article also gives in full. */
@@ -1206,10 +1149,11 @@ public final class StatementFinder {
         /** Whether the name at {@code name} follows a preposition (and an article) after {@code start}. */
         private boolean isComplement(List<Token> tokens, int start, int name) {
             int k = name;
-            if (k > start && determiners.contains(tokens.get(k - 1))) {
+            if (k > start && words.determiners.contains(tokens.get(k - 1))) {
                 k--;
             }
-            return k > start && (npStops.endingAt(tokens, k) != null || nameWords.endingAt(tokens, k) != null);
+            return k > start
+                    && (words.npStops.endingAt(tokens, k) != null || words.nameWords.endingAt(tokens, k) != null);
         }
 
         /**
@@ -1221,7 +1165,7 @@ public final class StatementFinder {
             List<Token> tokens = sentence.tokens();
             int s = start;
             int e = end;
-            while (s < e && (tokens.get(s).isPunct() || adverbs.at(tokens, s) != null)) {
+            while (s < e && (tokens.get(s).isPunct() || words.adverbs.at(tokens, s) != null)) {
                 s++;
             }
             while (e > s && tokens.get(e - 1).isPunct()) {
@@ -1231,7 +1175,7 @@ public final class StatementFinder {
                 return null;
             }
             int offset = tokens.get(s).start();
-            if (pronouns.contains(tokens.get(e - 1))) {
+            if (words.pronouns.contains(tokens.get(e - 1))) {
                 return lastSpeaker(offset);
             }
             String phrase = document.slice(offset, tokens.get(e - 1).end());
@@ -1253,7 +1197,7 @@ public final class StatementFinder {
             boolean strongPerson = person != null && isStrong(person);
             // "a doctor with Doctors Without Borders": a name after a preposition completes the description.
             boolean complement = strongPerson && isComplement(tokens, s, person.start());
-            if (indefinites.contains(tokens.get(s)) && (!strongPerson || complement)
+            if (words.indefinites.contains(tokens.get(s)) && (!strongPerson || complement)
                     && (indefiniteAllowed || descriptionAfterVerb)) {
                 // "a Kanan resident", "a doctor at Shire Suhul General Hospital": the names inside describe
                 // a speaker the article does not name.
@@ -1293,7 +1237,7 @@ public final class StatementFinder {
             if (place != null && place.start() == s && place.end() == e) {
                 return new Speaker(place.text(), phrase);
             }
-            return indefiniteAllowed && indefinites.contains(tokens.get(s)) ? new Speaker(phrase, phrase) : null;
+            return indefiniteAllowed && words.indefinites.contains(tokens.get(s)) ? new Speaker(phrase, phrase) : null;
         }
 
         /**
@@ -1313,10 +1257,11 @@ public final class StatementFinder {
             }
             for (int k = s; k < end; k++) {
                 Token token = tokens.get(k);
-                boolean named = token.isCapitalised() || token.is("'s") || determiners.contains(token)
-                        || organisations.contains(token) || nameWords.contains(token)
-                        || nationalities.at(tokens, k) != null
-                        || k > s && organisations.contains(tokens.get(k - 1)) && organisationAdjectives.contains(token);
+                boolean named = token.isCapitalised() || token.is("'s") || words.determiners.contains(token)
+                        || words.organisations.contains(token) || words.nameWords.contains(token)
+                        || words.nationalities.at(tokens, k) != null
+                        || k > s && words.organisations.contains(tokens.get(k - 1))
+                        && words.organisationAdjectives.contains(token);
                 if (!named) {
                     return fullestOrganisation(organisation);
                 }
@@ -1326,10 +1271,10 @@ public final class StatementFinder {
 
         private String fullestOrganisation(Name organisation) {
             String fullest = organisation.text();
-            String words = folded(organisation.text());
+            String foldedName = folded(organisation.text());
             for (Name name : names) {
                 boolean contains = name.kind() == Name.Kind.ORGANISATION
-                        && TextKeys.containsWords(folded(name.text()), words);
+                        && TextKeys.containsWords(folded(name.text()), foldedName);
                 if (contains && name.text().length() > fullest.length()) {
                     fullest = name.text();
                 }
@@ -1338,14 +1283,14 @@ public final class StatementFinder {
         }
 
         private String roleWord(List<Token> tokens, int s, int e) {
-            Match<String> synonym = roleSynonyms.find(tokens, s, e);
+            Match<String> synonym = words.roleSynonyms.find(tokens, s, e);
             if (synonym != null) {
                 // "il capo dello Stato" after "il presidente Volodymyr Zelensky": another name for the role.
                 return synonym.value();
             }
             String role = null;
             for (int k = s; k < e; k++) {
-                if (roles.contains(tokens.get(k))) {
+                if (words.roles.contains(tokens.get(k))) {
                     role = tokens.get(k).norm();
                 }
             }
@@ -1354,7 +1299,7 @@ public final class StatementFinder {
 
         private String organisationWord(List<Token> tokens, int s, int e) {
             for (int k = s; k < e; k++) {
-                if (organisations.at(tokens, k) != null) {
+                if (words.organisations.at(tokens, k) != null) {
                     return tokens.get(k).norm();
                 }
             }
@@ -1387,7 +1332,7 @@ public final class StatementFinder {
          * when they name none or no such person came before {@code offset}.
          */
         private String referentOfSide(List<Token> tokens, int s, int e, int offset) {
-            Match<String> nationality = nationalities.find(tokens, s, e);
+            Match<String> nationality = words.nationalities.find(tokens, s, e);
             if (nationality == null) {
                 return null;
             }
@@ -1407,10 +1352,10 @@ public final class StatementFinder {
          */
         private String describedBody(List<Token> tokens, int s, int e) {
             int k = s;
-            while (k < e && determiners.contains(tokens.get(k))) {
+            while (k < e && words.determiners.contains(tokens.get(k))) {
                 k++;
             }
-            Match<Boolean> head = k < e ? organisations.at(tokens, k) : null;
+            Match<Boolean> head = k < e ? words.organisations.at(tokens, k) : null;
             if (head == null || tokens.get(k).isCapitalised() || head.end() > e) {
                 return null;
             }
@@ -1418,7 +1363,7 @@ public final class StatementFinder {
             if (end == head.end()) {
                 return null;
             }
-            Match<Boolean> in = end + 1 < e ? placePrepositions.at(tokens, end) : null;
+            Match<Boolean> in = end + 1 < e ? words.placePrepositions.at(tokens, end) : null;
             if (in != null && in.end() < e && tokens.get(in.end()).isCapitalised()) {
                 end = in.end() + 1;
                 while (end < e && tokens.get(end).isCapitalised()) {
@@ -1432,7 +1377,7 @@ public final class StatementFinder {
         private int namedExtent(List<Token> tokens, int from, int limit) {
             int end = from;
             while (end < limit) {
-                Match<Boolean> joiner = nameWords.at(tokens, end);
+                Match<Boolean> joiner = words.nameWords.at(tokens, end);
                 boolean joinsName = joiner != null && joiner.end() < limit && tokens.get(joiner.end()).isCapitalised();
                 boolean hyphenated = end > from && end + 1 < limit && tokens.get(end).is("-")
                         && tokens.get(end - 1).isCapitalised() && tokens.get(end + 1).isCapitalised();
@@ -1440,7 +1385,7 @@ public final class StatementFinder {
                     end = joiner.end() + 1;
                 } else if (hyphenated) {
                     end += 2;
-                } else if (tokens.get(end).isCapitalised() && end > from || nationalities.at(tokens, end) != null
+                } else if (tokens.get(end).isCapitalised() && end > from || words.nationalities.at(tokens, end) != null
                         && end > from) {
                     end++;
                 } else {
@@ -1461,12 +1406,12 @@ public final class StatementFinder {
                     }
                     int end = k + 1;
                     while (end < tokens.size()) {
-                        Match<Boolean> joiner = nameWords.at(tokens, end);
+                        Match<Boolean> joiner = words.nameWords.at(tokens, end);
                         boolean joinsName = joiner != null && joiner.end() < tokens.size()
                                 && tokens.get(joiner.end()).isCapitalised();
                         if (joinsName) {
                             end = joiner.end() + 1;
-                        } else if (tokens.get(end).isCapitalised() || nationalities.at(tokens, end) != null) {
+                        } else if (tokens.get(end).isCapitalised() || words.nationalities.at(tokens, end) != null) {
                             end++;
                         } else {
                             break;
@@ -1613,18 +1558,18 @@ public final class StatementFinder {
             boolean commaCrossed = false;
             for (int seen = 0; k > 0 && seen < ROLE_LOOKBACK; seen++) {
                 Token token = tokens.get(k - 1);
-                Match<String> nationality = nationalities.at(tokens, k - 1);
+                Match<String> nationality = words.nationalities.at(tokens, k - 1);
                 side = side == null && nationality != null ? nationality.value() : side;
                 if (token.is(",") && !commaCrossed) {
                     commaCrossed = true;
                     k--;
                     continue;
                 }
-                if (isOneOf(token, BOUNDARIES) || speechVerbs.contains(token)) {
+                if (Marks.isBoundary(token) || words.speechVerbs.contains(token)) {
                     break;
                 }
-                boolean role = roles.contains(token) && name.kind() == Name.Kind.PERSON;
-                if (role || organisations.contains(token) && !token.isCapitalised()) {
+                boolean role = words.roles.contains(token) && name.kind() == Name.Kind.PERSON;
+                if (role || words.organisations.contains(token) && !token.isCapitalised()) {
                     if (referent == null) {
                         referent = name.kind() == Name.Kind.PERSON ? fullest(name) : name.text();
                     }
@@ -1642,7 +1587,7 @@ public final class StatementFinder {
         private void collectSubject(Sentence sentence, List<Said> events) {
             for (int n = namesFrom(sentence); n < namesTo(sentence); n++) {
                 Name name = namesBySentence[n];
-                if (name.kind() == Name.Kind.PERSON && isStrong(name) && name.start() <= subjectHead
+                if (name.kind() == Name.Kind.PERSON && isStrong(name) && name.start() <= words.subjectHead
                         && !inQuotation(sentence.tokens().get(name.start()))) {
                     int offset = sentence.tokens().get(name.start()).start();
                     events.add(new Said(offset, new Speaker(fullest(name), name.text())));
@@ -1654,7 +1599,7 @@ public final class StatementFinder {
         private void collectSpeechEvents(Sentence sentence, List<Said> events) {
             List<Token> tokens = sentence.tokens();
             for (int k = 0; k < tokens.size(); k++) {
-                Match<Boolean> verb = speechVerbs.at(tokens, k);
+                Match<Boolean> verb = words.speechVerbs.at(tokens, k);
                 if (verb == null || inQuotation(tokens.get(k))) {
                     continue;
                 }
@@ -1732,12 +1677,6 @@ public final class StatementFinder {
     }
 
     private static boolean isDash(Token token) {
-        return isOneOf(token, DASHES);
-    }
-
-    /** Whether the token is one of the marks, without hashing its text. */
-    private static boolean isOneOf(Token token, String marks) {
-        String text = token.text();
-        return text.length() == 1 && marks.indexOf(text.charAt(0)) >= 0;
+        return Marks.isOneOf(token, DASHES);
     }
 }
