@@ -11,17 +11,15 @@ import org.frontline.extract.internal.text.Sentence;
 import org.frontline.extract.internal.text.Token;
 
 /**
- * The interview sieve: in an article made of questions and answers, a quotation that opens an answer is
- * the interviewee's, whatever label ("A:", "R:") or name stands nearer (GUIDELINES.md, Hard cases,
- * "Interviews"). A paragraph is a question when it opens with a question label and a colon, or is not
- * quoted and ends with a question mark; an answer opens with an answer label and a colon, or follows a
- * question and opens with a quotation. The article is an interview when at least two answers follow
- * questions; the interviewee is the person the title names, else the person named in full in the
- * introduction (the last paragraph before the first question that names one).
+ * What {@link InterviewAnswerSieve} reads of an article: in an article made of questions and answers, a
+ * quotation that opens an answer is the interviewee's, whatever label ("A:", "R:") or name stands nearer
+ * (GUIDELINES.md, Hard cases, "Interviews"). A paragraph is a question when it opens with a question label
+ * and a colon, or is not quoted and ends with a question mark; an answer opens with an answer label and a
+ * colon, or follows a question and opens with a quotation. The article is an interview when at least two
+ * answers follow questions; the interviewee is the person the title names, else the person named in full
+ * in the introduction (the last paragraph before the first question that names one).
  */
 final class InterviewAnswers {
-
-    static final String SIEVE = "interview-answer";
 
     private static final int MIN_EXCHANGES = 2;
     private static final String QUESTION = "question";
