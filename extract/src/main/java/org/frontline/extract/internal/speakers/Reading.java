@@ -56,6 +56,8 @@ final class Reading {
     private int readInOrder;
     /** The speakers attributed to quotations, at the quotations' ends, in attribution order. */
     private final List<Said> said = new ArrayList<>();
+    /** The quotation attributed last, or null. */
+    private Quotation previousQuotation;
     private final Referents referents;
     private final Resolver resolver;
     private final Subjects subjects;
@@ -125,6 +127,17 @@ final class Reading {
     /** Records that the quotation was attributed to the speaker: a later pronoun may refer to them. */
     void attributed(Quotation quotation, Speaker speaker) {
         said.add(new Said(quotation.outerEnd(), speaker));
+        previousQuotation = quotation;
+    }
+
+    /** The quotation attributed last, or null before the first. */
+    Quotation previousQuotation() {
+        return previousQuotation;
+    }
+
+    /** The speaker of {@link #previousQuotation}, or null before the first. */
+    Speaker previousSpeaker() {
+        return said.isEmpty() ? null : said.get(said.size() - 1).speaker();
     }
 
     // ---- the last speaker, for pronouns

@@ -35,10 +35,6 @@ public final class StatementFinder {
     /** A quotation's words are counted up to this many: more change none of the tests on them. */
     private static final int WORDS_COUNTED = Math.max(MIN_WORDS, Math.max(TERM_WORDS, TITLE_WORDS)) + 1;
     private static final int NAME_CUE_DISTANCE = 3;
-    /** What ends a description in apposition other than its comma; an acronym in brackets belongs to it. */
-    private static final String APPOSITION_STOPS = ".;:!?–—\"“”«»‘’„";
-    /** The sieve name of a quotation that continues the one before it and takes its speaker. */
-    private static final String CONTINUATION = "continuation";
 
     private final QuotationFinder quotations = new QuotationFinder();
     /** The keys of names, remembered across articles. */
@@ -55,7 +51,8 @@ public final class StatementFinder {
                 new AttributionInsideSieve(words),
                 new VerbOrColonBeforeSieve(words),
                 new NextSentenceSieve(words),
-                new SentenceBeforeSieve(words));
+                new SentenceBeforeSieve(words),
+                new ContinuationSieve());
     }
 
     /** The statements of a document whose names have been found. */
@@ -73,18 +70,13 @@ public final class StatementFinder {
         List<Speaker> speakers = new ArrayList<>();
         List<String> sieveNames = new ArrayList<>();
         Repeats repeats = new Repeats(reading.document().text());
-        Speaker previous = null;
         Speaker aliased = null;
-        Quotation previousQuote = null;
         for (Quotation quotation : quoted) {
-            Attribution attribution = isStatementText(quotation, reading)
-                    ? attribute(quotation, previous, previousQuote, reading) : null;
+            Attribution attribution = isStatementText(quotation, reading) ? attribute(quotation, reading) : null;
             if (attribution == null) {
                 continue;
             }
             Speaker speaker = attribution.speaker();
-            previous = speaker;
-            previousQuote = quotation;
             reading.attributed(quotation, speaker);
             if (speaker != aliased) {
                 // Adding one speaker's aliases again changes nothing; pronouns and continuations repeat it.
@@ -228,35 +220,14 @@ public final class StatementFinder {
 
     // ---- attribution
 
-    /**
-     * The speaker of a quotation from the first sieve that finds one, in order; a quotation none of them
-     * attributes goes to the speaker of the quotation it continues, if any.
-     */
-    private Attribution attribute(Quotation quotation, Speaker previous, Quotation previousQuote, Reading reading) {
+    /** The speaker of a quotation from the first sieve that finds one, in order, and that sieve's name; or null. */
+    private Attribution attribute(Quotation quotation, Reading reading) {
         for (Sieve sieve : sieves) {
             Speaker speaker = sieve.find(quotation, reading);
             if (speaker != null) {
                 return new Attribution(speaker, sieve.name());
             }
         }
-        return previous != null && continues(previousQuote, quotation, reading)
-                ? new Attribution(previous, CONTINUATION) : null;
-    }
-
-    /** A quotation that opens its paragraph or follows the last one in the same paragraph. */
-    private boolean continues(Quotation previousQuote, Quotation quotation, Reading reading) {
-        if (previousQuote == null) {
-            return false;
-        }
-        Sentence previous = reading.sentenceOf(previousQuote.start());
-        Sentence current = reading.sentenceOf(quotation.start());
-        if (previous == null || current == null) {
-            return false;
-        }
-        if (previous.paragraph() == current.paragraph()) {
-            return true;
-        }
-        int paragraphStart = reading.document().paragraphs().get(current.paragraph())[0];
-        return current.paragraph() == previous.paragraph() + 1 && quotation.outerStart() == paragraphStart;
+        return null;
     }
 }
