@@ -19,13 +19,17 @@ import java.util.Set;
 
 /**
  * Finds statements (GUIDELINES.md, "Statements"): quotations of three words or more that the article
- * attributes to a speaker. The speaker comes, in this order, from a verb of saying after the quotation
- * ("…,” he added"), an attribution set inside it between dashes, a verb of saying or a colon before it
- * ("Stoltenberg: “…”"), the sentence after it ("Lo ha detto il portavoce…", "Thus the NATO secretary…"),
- * or, for a quotation that continues one just attributed, that quotation's speaker. Pronouns resolve
- * to the last speaker and descriptions ("the company", "il portavoce") to whom the article introduced
- * with them. Thread-safe: all state of one article lives in a {@link Reading}; across articles only a
- * thread-safe memo of names' keys is shared.
+ * attributes to a speaker. The attribution sieves are tried in order, and the first that finds a speaker
+ * decides and is named in the statement: in an interview, the interviewee ({@link InterviewAnswerSieve});
+ * a verb of saying after the quotation ("…,” he added", {@link VerbAfterSieve}); an attribution set inside
+ * it between dashes ({@link AttributionInsideSieve}); a verb of saying or a colon before it ("Stoltenberg:
+ * “…”", {@link VerbOrColonBeforeSieve}); the sentence after it ("Lo ha detto il portavoce…", "Thus the NATO
+ * secretary…", {@link NextSentenceSieve}); the sentence before it ({@link SentenceBeforeSieve}); or, for a
+ * quotation that continues one just attributed, that quotation's speaker ({@link ContinuationSieve}).
+ * Pronouns resolve to the last speaker and descriptions ("the company", "il portavoce") to whom the article
+ * introduced with them ({@link Resolver}); a quotation repeated is one statement. Thread-safe: all state of
+ * one article lives in a {@link Reading}, the sieves keep none, and across articles only a thread-safe memo
+ * of names' keys is shared.
  */
 public final class StatementFinder {
 
@@ -62,9 +66,14 @@ public final class StatementFinder {
                 : statements(quoted, new Reading(document, names, quoted, words, nameKeys));
     }
 
+    /** A speaker and the name of the sieve that found it. */
     private record Attribution(Speaker speaker, String sieve) {
     }
 
+    /**
+     * Attributes each quotation that is a statement, in the text's order. A quotation said again is one
+     * statement, with its first speaker, unless only the repeat names the speaker the first one describes.
+     */
     private List<Statement> statements(List<Quotation> quoted, Reading reading) {
         List<Quotation> kept = new ArrayList<>();
         List<Speaker> speakers = new ArrayList<>();
@@ -103,6 +112,87 @@ public final class StatementFinder {
                     quotation.start(), quotation.end()));
         }
         return statements;
+    }
+
+    /** The speaker of a quotation from the first sieve that finds one, in order, and that sieve's name; or null. */
+    private Attribution attribute(Quotation quotation, Reading reading) {
+        for (Sieve sieve : sieves) {
+            Speaker speaker = sieve.find(quotation, reading);
+            if (speaker != null) {
+                return new Attribution(speaker, sieve.name());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a quotation is a statement: three words or more, and not a short term after an article ("the
+     * “special military operation”"), a title ("“Home and Garden”") or what a name cue introduces
+     * ("operation “Steadfast Noon”").
+     */
+    private boolean isStatementText(Quotation quotation, Reading reading) {
+        Reading.At open = reading.tokenAt(quotation.start());
+        if (open == null) {
+            return false;
+        }
+        List<Token> tokens = open.sentence().tokens();
+        int wordCount = 0;
+        boolean titleCase = true;
+        // The sentences the quotation runs through, from the one it starts in.
+        List<Sentence> sentences = reading.document().sentences();
+        int to = Math.min(sentences.size(), reading.document().firstSentenceEndingAfter(quotation.end() - 1) + 1);
+        for (int index = open.sentenceIndex(); index < to && wordCount < WORDS_COUNTED; index++) {
+            Sentence sentence = sentences.get(index);
+            List<Token> spannedTokens = sentence.tokens();
+            // The tokens inside the quotation are among those that start in it.
+            int last = sentence.tokenAt(quotation.end());
+            for (int k = sentence.tokenAt(quotation.start()); k < last && wordCount < WORDS_COUNTED; k++) {
+                Token token = spannedTokens.get(k);
+                // Words as written: an elided word or a clitic is one with its neighbour ("dell'Occidente").
+                if (token.end() <= quotation.end() && !token.isPunct() && !token.isElided() && !token.isClitic()) {
+                    wordCount++;
+                    titleCase &= token.isCapitalised() || token.isNumber();
+                }
+            }
+        }
+        if (wordCount < MIN_WORDS) {
+            return false;
+        }
+        int mark = open.token() - (quotation.openMark() >= 0 ? 1 : 0);
+        boolean named = mark > 0 && namedBy(tokens, mark);
+        boolean term = wordCount <= TERM_WORDS && mark > 0 && words.determiners.contains(tokens.get(mark - 1));
+        boolean title = titleCase && wordCount <= TITLE_WORDS && mark > 0;
+        return !named && !term && !title;
+    }
+
+    /**
+     * A name cue introduces the quotation before {@code mark}. A word that names does so from a few words
+     * away ("dubbed by the army “Home and Garden”"); a noun ("operation") only when punctuation,
+     * determiners and other cues alone stand between: "operation “Steadfast Noon”", "the so-called
+     * operation “Steadfast Noon”", but not "the operation was “not a one-off”".
+     */
+    private boolean namedBy(List<Token> tokens, int mark) {
+        Match<Boolean> cue = words.nameCues.findLast(tokens, Math.max(0, mark - NAME_CUE_DISTANCE), mark);
+        if (cue == null) {
+            return false;
+        }
+        if (cue.value()) {
+            return true;
+        }
+        for (int k = cue.end(); k < mark; k++) {
+            Match<Boolean> next = words.nameCues.at(tokens, k);
+            if (next != null) {
+                k = next.end() - 1;
+            } else if (!tokens.get(k).isPunct() && !words.determiners.contains(tokens.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A speaker the article never names, kept as its description ("il governatore"). */
+    private boolean isDescription(Speaker speaker) {
+        return speaker.name().equals(speaker.alias());
     }
 
     /**
@@ -149,85 +239,5 @@ public final class StatementFinder {
                 byKey.put(key, index);
             }
         }
-    }
-
-    /**
-     * A name cue introduces the quotation before {@code mark}. A word that names does so from a few words
-     * away ("dubbed by the army “Home and Garden”"); a noun ("operation") only when punctuation,
-     * determiners and other cues alone stand between: "operation “Steadfast Noon”", "the so-called
-     * operation “Steadfast Noon”", but not "the operation was “not a one-off”".
-     */
-    private boolean namedBy(List<Token> tokens, int mark) {
-        Match<Boolean> cue = words.nameCues.findLast(tokens, Math.max(0, mark - NAME_CUE_DISTANCE), mark);
-        if (cue == null) {
-            return false;
-        }
-        if (cue.value()) {
-            return true;
-        }
-        for (int k = cue.end(); k < mark; k++) {
-            Match<Boolean> next = words.nameCues.at(tokens, k);
-            if (next != null) {
-                k = next.end() - 1;
-            } else if (!tokens.get(k).isPunct() && !words.determiners.contains(tokens.get(k))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A speaker the article never names, kept as its description ("il governatore"). */
-    private boolean isDescription(Speaker speaker) {
-        return speaker.name().equals(speaker.alias());
-    }
-
-    // ---- which quotations are statements
-
-    private boolean isStatementText(Quotation quotation, Reading reading) {
-        Reading.At open = reading.tokenAt(quotation.start());
-        if (open == null) {
-            return false;
-        }
-        List<Token> tokens = open.sentence().tokens();
-        int wordCount = 0;
-        boolean titleCase = true;
-        // The sentences the quotation runs through, from the one it starts in.
-        List<Sentence> sentences = reading.document().sentences();
-        int to = Math.min(sentences.size(), reading.document().firstSentenceEndingAfter(quotation.end() - 1) + 1);
-        for (int index = open.sentenceIndex(); index < to && wordCount < WORDS_COUNTED; index++) {
-            Sentence sentence = sentences.get(index);
-            List<Token> spannedTokens = sentence.tokens();
-            // The tokens inside the quotation are among those that start in it.
-            int last = sentence.tokenAt(quotation.end());
-            for (int k = sentence.tokenAt(quotation.start()); k < last && wordCount < WORDS_COUNTED; k++) {
-                Token token = spannedTokens.get(k);
-                // Words as written: an elided word or a clitic is one with its neighbour ("dell'Occidente").
-                if (token.end() <= quotation.end() && !token.isPunct() && !token.isElided() && !token.isClitic()) {
-                    wordCount++;
-                    titleCase &= token.isCapitalised() || token.isNumber();
-                }
-            }
-        }
-        if (wordCount < MIN_WORDS) {
-            return false;
-        }
-        int mark = open.token() - (quotation.openMark() >= 0 ? 1 : 0);
-        boolean named = mark > 0 && namedBy(tokens, mark);
-        boolean term = wordCount <= TERM_WORDS && mark > 0 && words.determiners.contains(tokens.get(mark - 1));
-        boolean title = titleCase && wordCount <= TITLE_WORDS && mark > 0;
-        return !named && !term && !title;
-    }
-
-    // ---- attribution
-
-    /** The speaker of a quotation from the first sieve that finds one, in order, and that sieve's name; or null. */
-    private Attribution attribute(Quotation quotation, Reading reading) {
-        for (Sieve sieve : sieves) {
-            Speaker speaker = sieve.find(quotation, reading);
-            if (speaker != null) {
-                return new Attribution(speaker, sieve.name());
-            }
-        }
-        return null;
     }
 }
