@@ -122,6 +122,13 @@ final class Subjects {
     Speaker subjectAfter(Sentence sentence, Match<Boolean> verb) {
         List<Token> tokens = sentence.tokens();
         int from = skipLeading(tokens, verb.end());
+        int told = skipRecipient(tokens, from);
+        if (told > from && told < tokens.size() && (words.determiners.contains(tokens.get(told))
+                || words.indefinites.contains(tokens.get(told)))) {
+            // "ha detto all'Ansa un ufficiale": the outlet told is not who speaks ("dice a Repubblica Olena
+            // Kovalenko" names no outlet apart from the speaker, so it is left as it is).
+            from = told;
+        }
         Match<Boolean> preposition = words.npStops.at(tokens, from);
         if (preposition != null) {
             int k = preposition.end();
