@@ -439,8 +439,10 @@ final class Subjects {
         while (k < tokens.size() && k - from < words.subjectLimit) {
             Token token = tokens.get(k);
             boolean apposition = token.is(",") && k + 1 < tokens.size() && tokens.get(k + 1).isCapitalised();
+            // "Ashraf al-Qudra": a particle joined to a name by a hyphen is part of it, not a preposition.
+            boolean particle = k + 1 < tokens.size() && tokens.get(k + 1).is("-");
             if (reading.inQuotation(token) || Marks.isBoundary(token) && !apposition
-                    || words.npStops.at(tokens, k) != null || words.speechVerbs.at(tokens, k) != null) {
+                    || words.npStops.at(tokens, k) != null && !particle || words.speechVerbs.at(tokens, k) != null) {
                 break;
             }
             k++;
