@@ -144,7 +144,8 @@ final class Resolver {
 
     /**
      * The organisation's name as the phrase gives it when the phrase is all name ("Russia's Defence
-     * Ministry", "Yemen's Houthi movement"); else the fullest name the article gives it.
+     * Ministry", "Yemen's Houthi movement") or ends in a body's head word ("the UN human rights office"); else
+     * the fullest name the article gives it.
      */
     private String organisationName(List<Token> tokens, int s, int e, Name organisation) {
         int end = e;
@@ -157,9 +158,13 @@ final class Resolver {
                 break;
             }
         }
+        // "the UN human rights office": words before a body's head word name a part of the body.
+        boolean headed = end - 1 > organisation.start() && words.organisations.contains(tokens.get(end - 1))
+                && tokens.get(end - 1).isWord();
         for (int k = s; k < end; k++) {
             Token token = tokens.get(k);
             boolean named = token.isCapitalised() || token.is("'s") || words.determiners.contains(token)
+                    || headed && token.isWord() && k > organisation.start()
                     || words.organisations.contains(token) || words.nameWords.contains(token)
                     || words.nationalities.at(tokens, k) != null
                     || k > s && words.organisations.contains(tokens.get(k - 1))
