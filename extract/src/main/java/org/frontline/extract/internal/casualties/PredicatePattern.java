@@ -14,6 +14,9 @@ import java.util.List;
  */
 final class PredicatePattern {
 
+    /** Dashes that set off an aside: hyphen-minus, en and em dash. */
+    private static final String DASHES = "-\u2013\u2014";
+
     static final String RULE = "predicate";
 
     private final PhraseMap<String> outcomes;
@@ -88,10 +91,12 @@ final class PredicatePattern {
             // "Un ragazzo di 14 anni è stato ucciso", "a man aged 34 was killed": the age, then the predicate.
             q = age.end();
         }
-        if (q + 1 < tokens.size() && tokens.get(q).is(",") && (subsets.find(tokens, q + 1, q + 1 + gapLimit) != null
+        String closer = q + 1 < tokens.size() ? asideCloser(tokens.get(q)) : null;
+        if (closer != null && (subsets.find(tokens, q + 1, q + 1 + gapLimit) != null
                 || singular.contains(tokens.get(q + 1)))) {
-            // ", among them 560 children,", ", a midwife and a laboratory technician,": an aside about the people.
-            q = closingComma(tokens, q + 1);
+            // ", among them 560 children,", " – including six children –", ", a midwife and a laboratory
+            // technician,": an aside about the people, between commas, dashes or brackets.
+            q = closing(tokens, q + 1, closer);
         }
         int limit = clauseOpeners.at(tokens, q) != null ? clauseGapLimit : 0;
         int skipped = 0;
@@ -113,9 +118,20 @@ final class PredicatePattern {
         return null;
     }
 
-    private int closingComma(List<Token> tokens, int from) {
+    /** The marks that close an aside opened by {@code token}, or null when it opens none. */
+    private static String asideCloser(Token token) {
+        if (Clauses.isMark(token, ",")) {
+            return ",";
+        }
+        if (Clauses.isMark(token, DASHES)) {
+            return DASHES;
+        }
+        return Clauses.isMark(token, "(") ? ")" : null;
+    }
+
+    private int closing(List<Token> tokens, int from, String closer) {
         for (int k = from; k < Math.min(tokens.size(), from + subsetAsideLimit); k++) {
-            if (tokens.get(k).is(",")) {
+            if (Clauses.isMark(tokens.get(k), closer)) {
                 return k + 1;
             }
         }
