@@ -22,8 +22,9 @@ import java.util.List;
  *       dates, ages, clock times, subsets, hypothetical numbers);</li>
  *   <li>the patterns tie a number without an outcome to one, and name themselves in the figure's {@code rule}:
  *       {@link ListPattern} ("a paramedic and a rescue worker were killed"), {@link PeriodPatterns} ("1.140 dei
- *       quali nelle ultime 24 ore"), {@link ActivePattern} ("killed at least 10"), {@link PredicatePattern} ("six
- *       civilians were killed"), {@link TollPattern} ("the death toll stood at 23");</li>
+ *       quali nelle ultime 24 ore"), {@link FramePattern} ("brought 303 soldiers home"), {@link ActivePattern}
+ *       ("killed at least 10"), {@link PredicatePattern} ("six civilians were killed"), {@link TollPattern} ("the
+ *       death toll stood at 23");</li>
  *   <li>{@link Approximation} and {@link RunningTotals} decide the figure's qualifiers, {@link Sides} its
  *       party and place.</li>
  * </ol>
@@ -37,6 +38,7 @@ public final class CasualtyFinder {
     private final Filters filters;
     private final ListPattern list;
     private final ActivePattern active;
+    private final FramePattern frame;
     private final PredicatePattern predicate;
     private final TollPattern toll;
     private final Approximation approximation;
@@ -54,6 +56,7 @@ public final class CasualtyFinder {
         Attacks attacks = new Attacks(words);
         this.filters = new Filters(words);
         this.active = new ActivePattern(words);
+        this.frame = new FramePattern(words);
         this.predicate = new PredicatePattern(words);
         this.list = new ListPattern(words, active, predicate);
         this.toll = new TollPattern(words, attacks);
@@ -199,7 +202,8 @@ public final class CasualtyFinder {
 
     /**
      * Ties a candidate to its outcome by the first pattern that reads one: the outcome it names itself (nominal,
-     * predicate, a period's part), a verb before the number, a verb phrase after the people, a count noun.
+     * predicate, a period's part), a verb around the number and people, a verb before the number, a verb phrase
+     * after the people, a count noun.
      */
     private boolean bind(List<Token> tokens, Candidate candidate, Candidate previous) {
         if (candidate.outcome != null) {
@@ -208,6 +212,9 @@ public final class CasualtyFinder {
         }
         if (candidate.periodPart) {
             return PeriodPatterns.bind(candidate, previous);
+        }
+        if (frame.bind(tokens, candidate)) {
+            return true;
         }
         Match<String> verb = active.before(tokens, candidate.number.start());
         if (verb != null) {

@@ -3,6 +3,8 @@ package org.frontline.extract.internal.casualties;
 import org.frontline.extract.internal.lexicon.Lexicon;
 import org.frontline.extract.internal.lexicon.PhraseMap;
 
+import java.util.List;
+
 /**
  * The word lists and settings the casualty rules read, each read once from the language's {@link Lexicon} (a
  * list read twice would take a second filter bit of the vocabulary) and handed to the parts that need it. The
@@ -11,6 +13,7 @@ import org.frontline.extract.internal.lexicon.PhraseMap;
 final class CasualtyLexicon {
 
     final PhraseMap<String> outcomes;
+    final PhraseMap<List<Lexicon.Frame<String>>> outcomeFrames;
     final PhraseMap<String> victims;
     final PhraseMap<String> victimGroups;
     final PhraseMap<String> nationalities;
@@ -114,5 +117,6 @@ final class CasualtyLexicon {
         this.possessives = lexicon.phrases("possessives");
         this.clauseOpeners = lexicon.phrases("clause-openers");
         this.approximateCarriers = lexicon.phrases("approximate-carriers");
+        this.outcomeFrames = lexicon.frames("outcome-frames", String::strip);
     }
 }

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,8 @@ public final class Lexicon {
     private static final String ROOT = "/org/frontline/extract/lexicon/";
     /** A word that stands for the forms of a lemma: {@code {uccidere}}, {@code {kill|VBN|VBD}}. */
     private static final Pattern LEMMA = Pattern.compile("\\{([^|}]+)(?:\\|([^}]+))?}");
+    /** Where a figure stands in a phrase of {@link #frames}. */
+    static final String GAP = "…";
 
     private final String language;
     private final Segmenter segmenter;
@@ -70,12 +73,58 @@ public final class Lexicon {
     /** A list of phrases of this language, each with a value. */
     public <V> PhraseMap<V> map(String name, Function<String, V> parser) {
         PhraseMap<V> map = new PhraseMap<>(segmenter.vocabulary());
-        boolean shared = load(ROOT + name + ".txt", map, parser);
-        boolean own = load(ROOT + language + "/" + name + ".txt", map, parser);
+        for (String[] line : lines(name)) {
+            V parsed = parser.apply(line[1]);
+            for (String expanded : expand(line[0])) {
+                map.add(words(expanded), parsed);
+            }
+        }
+        return map;
+    }
+
+    /**
+     * A phrase with a gap ({@value #GAP}) where a figure's number and people stand: "brought … home = captured"
+     * reads "brought 303 more soldiers home". The words after the gap, and the line's value.
+     *
+     * @param <V> the type of the values
+     */
+    public record Frame<V>(List<String> tail, V value) {
+    }
+
+    /**
+     * A list of phrases with a gap, by the words before the gap; every line must have one gap. Words on either
+     * side may be lemmas, as in any list.
+     */
+    public <V> PhraseMap<List<Frame<V>>> frames(String name, Function<String, V> parser) {
+        Map<List<String>, List<Frame<V>>> byHead = new LinkedHashMap<>();
+        for (String[] line : lines(name)) {
+            int gap = line[0].indexOf(GAP);
+            if (gap <= 0 || line[0].indexOf(GAP, gap + 1) >= 0) {
+                throw new IllegalArgumentException("lexicon " + language + "/" + name + ": '" + line[0]
+                        + "' needs one " + GAP + " between words");
+            }
+            V parsed = parser.apply(line[1]);
+            for (String head : expand(line[0].substring(0, gap).strip())) {
+                for (String tail : expand(line[0].substring(gap + GAP.length()).strip())) {
+                    byHead.computeIfAbsent(List.of(words(head)), key -> new ArrayList<>())
+                            .add(new Frame<>(List.of(words(tail)), parsed));
+                }
+            }
+        }
+        PhraseMap<List<Frame<V>>> map = new PhraseMap<>(segmenter.vocabulary());
+        byHead.forEach((head, frames) -> map.add(head.toArray(new String[0]), List.copyOf(frames)));
+        return map;
+    }
+
+    /** The phrase and value of each line of the shared and the language's file; a missing list is noted. */
+    private List<String[]> lines(String name) {
+        List<String[]> lines = new ArrayList<>();
+        boolean shared = load(ROOT + name + ".txt", lines);
+        boolean own = load(ROOT + language + "/" + name + ".txt", lines);
         if (!shared && !own) {
             missing.add(name);
         }
-        return map;
+        return lines;
     }
 
     /**
@@ -90,8 +139,8 @@ public final class Lexicon {
         return map;
     }
 
-    /** Adds the phrases of one file; false when there is no such file. */
-    private <V> boolean load(String resource, PhraseMap<V> map, Function<String, V> parser) {
+    /** Adds the phrase and value of each line of one file; false when there is no such file. */
+    private static boolean load(String resource, List<String[]> lines) {
         InputStream in = Lexicon.class.getResourceAsStream(resource);
         if (in == null) {
             return false;
@@ -105,10 +154,7 @@ public final class Lexicon {
                 int equals = entry.lastIndexOf(" = ");
                 String phrase = equals >= 0 ? entry.substring(0, equals).strip() : entry;
                 String value = equals >= 0 ? entry.substring(equals + 3).strip() : "";
-                V parsed = parser.apply(value);
-                for (String expanded : expand(phrase)) {
-                    map.add(words(expanded), parsed);
-                }
+                lines.add(new String[] {phrase, value});
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read lexicon " + resource, e);
