@@ -1,5 +1,6 @@
 package org.frontline.extract.internal.lexicon;
 
+import com.ibm.icu.text.RuleBasedNumberFormat;
 import org.frontline.extract.internal.text.Segmenter;
 import org.frontline.extract.internal.text.Token;
 
@@ -11,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +32,15 @@ import java.util.regex.Pattern;
 public final class Lexicon {
 
     private static final String ROOT = "/org/frontline/extract/lexicon/";
+    /** ICU writes it inside some long number words ("ventiquattro" may not need it, "trentamila" may). */
+    private static final String SOFT_HYPHEN = "\u00AD";
     /** A word that stands for the forms of a lemma: {@code {uccidere}}, {@code {kill|VBN|VBD}}. */
     private static final Pattern LEMMA = Pattern.compile("\\{([^|}]+)(?:\\|([^}]+))?}");
+    /** A number in a phrase: any number, written in digits or as a word. */
+    private static final Pattern NUMBER = Pattern.compile("\\b\\d+\\b");
+    /** The numbers a phrase's number also stands for written as words: the small ones and the round tens. */
+    private static final int[] SPELLED = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+        23, 24, 25, 26, 27, 28, 29, 30, 31, 40, 48, 50, 60, 70, 72, 80, 90, 100};
     /** Where a figure stands in a phrase of {@link #frames}. */
     static final String GAP = "…";
 
@@ -40,6 +50,7 @@ public final class Lexicon {
     /** The lists asked for that neither the language's folder nor the shared folder holds. */
     private final Set<String> missing = new TreeSet<>();
     private Morphology morphology;
+    private List<String> numberWords;
 
     public Lexicon(String language, Segmenter segmenter, LanguageSettings settings) {
         this.language = language;
@@ -50,6 +61,28 @@ public final class Lexicon {
     /** The language's settings: window sizes and short word lists. */
     public LanguageSettings settings() {
         return settings;
+    }
+
+    /**
+     * What a number in a phrase stands for: itself (any number in digits) and the words ICU's spell-out rules
+     * write for {@link #SPELLED} in the language, each cardinal rule set (masculine and feminine) once.
+     */
+    private List<String> numberWords() {
+        if (numberWords == null) {
+            Set<String> words = new LinkedHashSet<>();
+            words.add("1");
+            RuleBasedNumberFormat spellout = new RuleBasedNumberFormat(Locale.forLanguageTag(language),
+                    RuleBasedNumberFormat.SPELLOUT);
+            for (String ruleSet : spellout.getRuleSetNames()) {
+                if (ruleSet.startsWith("%spellout-cardinal")) {
+                    for (int n : SPELLED) {
+                        words.add(spellout.format(n, ruleSet).replace(SOFT_HYPHEN, ""));
+                    }
+                }
+            }
+            numberWords = List.copyOf(words);
+        }
+        return numberWords;
     }
 
     /** The language's morphology, read when a list first names a lemma. */
@@ -164,10 +197,11 @@ public final class Lexicon {
 
     /**
      * The phrases a lexicon line stands for: itself, or, for each word written {@code {lemma}} or
-     * {@code {lemma|TAG-REGEX}}, one phrase per form of the lemma (whose tag matches).
+     * {@code {lemma|TAG-REGEX}}, one phrase per form of the lemma (whose tag matches), and for each number, one
+     * phrase per {@link #numberWords}: "over the past 1 days" also reads "over the past three days".
      */
     private List<String> expand(String phrase) {
-        if (phrase.indexOf('{') < 0) {
+        if (phrase.indexOf('{') < 0 && !NUMBER.matcher(phrase).find()) {
             return List.of(phrase);
         }
         List<String> phrases = List.of("");
@@ -175,7 +209,7 @@ public final class Lexicon {
             Matcher lemma = LEMMA.matcher(word);
             List<String> alternatives = lemma.matches()
                     ? morphology().forms(lemma.group(1), lemma.group(2) == null ? ".*" : lemma.group(2))
-                    : List.of(word);
+                    : NUMBER.matcher(word).matches() ? numberWords() : List.of(word);
             List<String> longer = new ArrayList<>(phrases.size() * alternatives.size());
             for (String start : phrases) {
                 for (String alternative : alternatives) {
