@@ -64,7 +64,7 @@ public final class Extractor {
         Document document = pack.segmenter().segment(text);
         int titleParagraphs = article.title() == null || article.title().isBlank() ? 0 : 1;
         List<Name> names = pack.names().find(document);
-        return new Extraction(language, pack.casualties().find(document, titleParagraphs),
+        return new Extraction(language, pack.casualties().find(document, titleParagraphs, names),
                 pack.statements().find(document, names), distinct(names, Name.Kind.PERSON),
                 distinct(names, Name.Kind.ORGANISATION), distinct(names, Name.Kind.PLACE));
     }

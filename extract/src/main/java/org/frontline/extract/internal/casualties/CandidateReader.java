@@ -2,6 +2,7 @@ package org.frontline.extract.internal.casualties;
 
 import org.frontline.extract.internal.lexicon.PhraseMap;
 import org.frontline.extract.internal.lexicon.PhraseMap.Match;
+import org.frontline.extract.internal.names.Name;
 import org.frontline.extract.internal.numbers.NumberMatch;
 import org.frontline.extract.internal.numbers.NumberReader;
 import org.frontline.extract.internal.text.Token;
@@ -30,6 +31,7 @@ final class CandidateReader {
     private final PhraseMap<Boolean> listJoiners;
     private final PhraseMap<String> outcomes;
     private final PhraseMap<String> victims;
+    private final PhraseMap<Boolean> singularCopulas;
     private final PhraseMap<String> nationalities;
     private final PhraseMap<Boolean> originLinks;
     private final PhraseMap<String> places;
@@ -53,6 +55,7 @@ final class CandidateReader {
         this.listJoiners = words.listJoiners;
         this.outcomes = words.outcomes;
         this.victims = words.victims;
+        this.singularCopulas = words.singularCopulas;
         this.nationalities = words.nationalities;
         this.originLinks = words.originLinks;
         this.places = words.places;
@@ -69,12 +72,19 @@ final class CandidateReader {
         this.periods = periods;
     }
 
-    /** The candidates of a sentence, in order: each number that may count people, with what its words say. */
-    List<Candidate> candidates(List<Token> tokens) {
+    /**
+     * The candidates of a sentence, in order: each number that may count people, with what its words say, and
+     * each person named in full or with a word for who they were ({@code persons}, the sentence's names of people).
+     */
+    List<Candidate> candidates(List<Token> tokens, List<Name> persons) {
         List<Candidate> candidates = new ArrayList<>();
         int i = 0;
         int notRange = 0;
+        int person = 0;
         while (i < tokens.size()) {
+            while (person < persons.size() && persons.get(person).start() < i) {
+                person++;
+            }
             Match<Boolean> range = i >= notRange && ranges.mayStartAt(tokens.get(i)) ? ranges.at(tokens, i) : null;
             if (range != null && !range.value()) {
                 notRange = range.end(); // "rose from 10 to 15" is a change, not a range
@@ -86,6 +96,13 @@ final class CandidateReader {
                 boolean listed = possessive != null && (i > 0 && listJoiners.contains(tokens.get(i - 1))
                         || list.opensList(tokens, possessive.end()));
                 number = listed ? new NumberMatch(1, i, possessive.end(), true) : null;
+            }
+            Candidate named = number == null && person < persons.size() && persons.get(person).start() == i
+                    ? named(tokens, persons.get(person)) : null;
+            if (named != null) {
+                candidates.add(named);
+                i = named.phraseEnd;
+                continue;
             }
             if (number == null) {
                 i++;
@@ -101,6 +118,26 @@ final class CandidateReader {
             }
         }
         return candidates;
+    }
+
+    /**
+     * One person the text names, counted as one when something happens to them: "Reuters journalist Issam
+     * Abdallah was killed", "killed journalist Issam Abdallah", "Il giornalista Issam Abdallah è stato ucciso". The
+     * word for who they were, just before the name, gives the victims. A lone word is not enough to be sure
+     * it is a person ("Bakhmut has fallen"): the name has two words or such a word before it. A verb in the
+     * singular follows it ("was", "è stato"): in "… del sindaco Ihor Terekhov sono rimaste ferite 12 persone" the
+     * name is not the subject. Null otherwise.
+     */
+    private Candidate named(List<Token> tokens, Name person) {
+        Match<String> role = victims.endingAt(tokens, person.start());
+        if (person.end() - person.start() < 2 && role == null || singularCopulas.at(tokens, person.end()) == null) {
+            return null;
+        }
+        Candidate candidate = new Candidate(new NumberMatch(1, role != null ? role.start() : person.start(),
+                person.end(), false));
+        candidate.victims = role != null ? role.value() : null;
+        candidate.phraseEnd = person.end();
+        return candidate;
     }
 
     /**

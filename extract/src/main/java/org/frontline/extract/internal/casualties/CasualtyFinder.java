@@ -4,6 +4,7 @@ import org.frontline.extract.CasualtyFigure;
 import org.frontline.extract.internal.lexicon.Lexicon;
 import org.frontline.extract.internal.lexicon.PhraseMap;
 import org.frontline.extract.internal.lexicon.PhraseMap.Match;
+import org.frontline.extract.internal.names.Name;
 import org.frontline.extract.internal.numbers.NumberReader;
 import org.frontline.extract.internal.text.Document;
 import org.frontline.extract.internal.text.Sentence;
@@ -78,7 +79,7 @@ public final class CasualtyFinder {
      * @param titleParagraphs how many leading paragraphs are the title; a figure there yields to the
      *                        same figure in the body, which states it with more context
      */
-    public List<CasualtyFigure> find(Document document, int titleParagraphs) {
+    public List<CasualtyFigure> find(Document document, int titleParagraphs, List<Name> names) {
         List<Found> found = new ArrayList<>();
         Candidate lastInSentence = null;
         int lastSentence = -2;
@@ -98,7 +99,9 @@ public final class CasualtyFinder {
             Boolean period = totals.lastPeriodCue(sentence.tokens());
             Boolean context = sentence.paragraph() == eventParagraph
                     ? totals.carriedOver(sentence.tokens(), period, eventBefore) : null;
-            List<Candidate> figures = mayCount ? figuresIn(sentence.tokens(), runningBefore, context) : List.of();
+            List<Candidate> figures = mayCount
+                    ? figuresIn(sentence.tokens(), persons(names, sentence.index()), runningBefore, context)
+                    : List.of();
             eventBefore = period;
             eventParagraph = sentence.paragraph();
             if (!figures.isEmpty()) {
@@ -174,8 +177,8 @@ public final class CasualtyFinder {
      * @param context what the sentence before says of the event's length ({@link RunningTotals#carriedOver}),
      *                taken by a figure that has no cue, figure or {@code before} of its own; null for nothing
      */
-    private List<Candidate> figuresIn(List<Token> tokens, Candidate before, Boolean context) {
-        List<Candidate> candidates = reader.candidates(tokens);
+    private List<Candidate> figuresIn(List<Token> tokens, List<Name> persons, Candidate before, Boolean context) {
+        List<Candidate> candidates = reader.candidates(tokens, persons);
         List<Candidate> figures = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
             List<Candidate> members = list.from(tokens, candidates, c);
@@ -198,6 +201,17 @@ public final class CasualtyFinder {
             complete(tokens, figures.get(f), f == 0 ? null : figures.get(f - 1), before, context);
         }
         return figures;
+    }
+
+    /** The names of people in one sentence, in order. */
+    private static List<Name> persons(List<Name> names, int sentence) {
+        List<Name> persons = new ArrayList<>();
+        for (Name name : names) {
+            if (name.sentence() == sentence && name.kind() == Name.Kind.PERSON) {
+                persons.add(name);
+            }
+        }
+        return persons;
     }
 
     /**
