@@ -412,12 +412,16 @@ final class Subjects {
         for (int k = comma - 1; k > floor && comma - k - brackets <= words.descriptionLimit; k--) {
             Token token = tokens.get(k);
             if (token.is(",")) {
-                boolean named = k - 1 > floor && tokens.get(k - 1).isCapitalised() && k + 1 < comma;
+                boolean named = k - 1 >= floor && tokens.get(k - 1).isCapitalised() && k + 1 < comma;
                 return named ? k : -1;
             }
             boolean bracket = token.is("(") || token.is(")"); // "(OHCHR)" belongs to the description
-            brackets += bracket ? 1 : 0;
-            if (!token.isWord() && !bracket || reading.inQuotation(token) || words.speechVerbs.at(tokens, k) != null) {
+            // "a 45-year-old teacher", "director of al-Shifa hospital": a hyphen inside a word.
+            boolean hyphen = token.is("-") && tokens.get(k - 1).end() == token.start()
+                    && k + 1 < comma && tokens.get(k + 1).start() == token.end();
+            brackets += bracket || hyphen ? 1 : 0;
+            if (!token.isWord() && !token.isNumber() && !bracket && !hyphen || reading.inQuotation(token)
+                    || words.speechVerbs.at(tokens, k) != null) {
                 return -1;
             }
         }
