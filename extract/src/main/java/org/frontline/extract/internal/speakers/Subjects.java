@@ -372,12 +372,20 @@ final class Subjects {
 
     /** The comma opening an aside that ends at the comma {@code comma}, or -1. */
     private int asideStart(List<Token> tokens, int comma, int floor) {
-        for (int k = comma - 1; k > floor && comma - k <= ASIDE_LIMIT; k--) {
+        int limit = Math.max(ASIDE_LIMIT, words.descriptionLimit);
+        for (int k = comma - 1; k > floor && comma - k <= limit; k--) {
             if (tokens.get(k).is(",")) {
+                // ", who spoke on condition of anonymity,": a relative clause, however long, is about the words
+                // before it; ", 52,": an age.
+                boolean relative = words.relatives.at(tokens, k + 1) != null;
+                boolean age = k + 2 == comma && tokens.get(k + 1).isNumber();
+                if (comma - k > ASIDE_LIMIT && !relative) {
+                    return -1;
+                }
                 boolean name = tokens.get(k + 1).isCapitalised() && tokens.get(comma - 1).isCapitalised();
                 boolean aside = words.adverbs.at(tokens, k + 1) != null || words.npStops.at(tokens, k + 1) != null
                         || isLowerCaseAside(tokens, k + 1, comma);
-                return name || aside ? k : -1;
+                return name || aside || relative || age ? k : -1;
             }
             if (Marks.isBoundary(tokens.get(k))) {
                 return -1;
