@@ -37,6 +37,7 @@ final class StatementWords {
     final PhraseMap<Boolean> organisationAdjectives;
     /** Documents a quotation can be read in: "statement", "nota". */
     final PhraseMap<Boolean> documents;
+    final PhraseMap<Boolean> originLinks;
     /** Nationalities and countries, with the side each stands for. */
     final PhraseMap<String> nationalities;
     /** Labels that open a paragraph of an interview, before a colon: a question or an answer. */
@@ -80,6 +81,7 @@ final class StatementWords {
         this.nameWords = lexicon.phrases("name-words");
         this.organisationAdjectives = lexicon.phrases("organisation-adjectives");
         this.documents = lexicon.phrases("documents");
+        this.originLinks = lexicon.phrases("origin-links");
         this.nationalities = lexicon.map("nationalities", String::strip);
         this.interviewLabels = lexicon.map("interview-labels", String::strip);
         this.afterVerbDistance = lexicon.settings().integer("statements.after-verb-distance");

@@ -118,6 +118,21 @@ final class Subjects {
         return k > name ? k : from;
     }
 
+    /**
+     * Past a document and the word naming whose it is: "according to a statement from the Israeli military", "si
+     * legge in una nota dell'esercito" name the body; {@code from} when no document opens there.
+     */
+    private int pastDocument(List<Token> tokens, int from) {
+        int k = from;
+        if (k < tokens.size()
+                && (words.determiners.contains(tokens.get(k)) || words.indefinites.contains(tokens.get(k)))) {
+            k++;
+        }
+        Match<Boolean> document = words.documents.at(tokens, k);
+        Match<Boolean> of = document == null ? null : words.originLinks.at(tokens, document.end());
+        return of != null && of.end() < tokens.size() ? of.end() : from;
+    }
+
     /** "said Danielle Bell", "ha scritto su Telegram il vicecapo…", "si legge nella nota del ministero". */
     Speaker subjectAfter(Sentence sentence, Match<Boolean> verb) {
         List<Token> tokens = sentence.tokens();
@@ -154,6 +169,7 @@ final class Subjects {
                 from = skipLeading(tokens, k);
             }
         }
+        from = pastDocument(tokens, from);
         int described = indefiniteAfterAside(tokens, from);
         if (described >= 0) {
             // "ha raccontato al telefono un volontario del campo": a short aside before the speaker.
