@@ -95,6 +95,14 @@ final class Subjects {
             return null;
         }
         int from = subjectStart(tokens, comma, floor);
+        // "«…», ha insistito il leader, che ha poi aggiunto: «…»": the verb of the quotation before is not
+        // part of the antecedent.
+        for (Match<Boolean> aux = words.speechAuxiliaries.at(tokens, from); aux != null && aux.end() < comma;
+                aux = words.speechAuxiliaries.at(tokens, from)) {
+            from = aux.end();
+        }
+        Match<Boolean> verb = words.speechVerbs.at(tokens, from);
+        from = verb != null && verb.end() < comma ? skipLeading(tokens, verb.end()) : from;
         return from < comma ? resolver.resolve(sentence, from, comma, true) : null;
     }
 
