@@ -20,6 +20,9 @@ import java.util.List;
  */
 final class CandidateReader {
 
+    /** Capitalised words of a body before the word for a person named: "Al Jazeera journalist". */
+    private static final int BODY_WORDS = 3;
+
     /** Marks of one character each, told by {@link Clauses#isMark} without hashing the token's text. */
     private static final String QUOTE_MARKS = "\"“”«»‘’'„";
     /** The largest ratio of a range's upper bound to its lower bound ("10 to 50"). */
@@ -125,16 +128,25 @@ final class CandidateReader {
      * Abdallah was killed", "killed journalist Issam Abdallah", "Il giornalista Issam Abdallah è stato ucciso". The
      * word for who they were, just before the name, gives the victims. A lone word is not enough to be sure
      * it is a person ("Bakhmut has fallen"): the name has two words or such a word before it. A verb in the
-     * singular follows it ("was", "è stato"): in "… del sindaco Ihor Terekhov sono rimaste ferite 12 persone" the
-     * name is not the subject. Null otherwise.
+     * singular follows it ("was", "è stato"; in "… del sindaco Ihor Terekhov sono rimaste ferite 12 persone" the
+     * name is not the subject), or an outcome verb comes right before it and the word for who they were
+     * ("killed Al Jazeera journalist Hamza Dahdouh"; not "killed Al Jazeera"). Null otherwise.
      */
     private Candidate named(List<Token> tokens, Name person) {
         Match<String> role = victims.endingAt(tokens, person.start());
-        if (person.end() - person.start() < 2 && role == null || singularCopulas.at(tokens, person.end()) == null) {
+        if (person.end() - person.start() < 2 && role == null) {
             return null;
         }
-        Candidate candidate = new Candidate(new NumberMatch(1, role != null ? role.start() : person.start(),
-                person.end(), false));
+        int start = role != null ? role.start() : person.start();
+        // "killed Reuters journalist Issam Abdallah": the body the person works for belongs to the words for them.
+        for (int k = 0; role != null && k < BODY_WORDS && start > 0 && tokens.get(start - 1).isCapitalised(); k++) {
+            start--;
+        }
+        boolean object = role != null && outcomes.endingAt(tokens, start) != null;
+        if (singularCopulas.at(tokens, person.end()) == null && !object) {
+            return null;
+        }
+        Candidate candidate = new Candidate(new NumberMatch(1, start, person.end(), false));
         candidate.victims = role != null ? role.value() : null;
         candidate.phraseEnd = person.end();
         return candidate;
