@@ -26,13 +26,14 @@ import java.util.regex.Pattern;
  * Loads the word lists of one language from {@code org/frontline/extract/lexicon/<language>/<name>.txt}
  * and, for lists shared by every language, from {@code org/frontline/extract/lexicon/<name>.txt}.
  * A line holds a phrase, optionally followed by {@code " = value"}; lines starting with {@code #} are
- * comments. A number in a phrase stands for any number ({@code "dal 1"} matches "dal 24"); a word
- * {@code {lemma}} or {@code {lemma|TAG-REGEX}} for every form of the lemma ({@link Morphology}).
+ * comments. A number in a phrase stands for any number, in digits or in words ({@code "dal 1"} matches "dal 24"
+ * and "dal ventiquattro"); a word {@code {lemma}} or {@code {lemma|TAG-REGEX}} for every form of the lemma
+ * ({@link Morphology}); in a list of {@link #frames}, {@value #GAP} for where a figure stands.
  */
 public final class Lexicon {
 
     private static final String ROOT = "/org/frontline/extract/lexicon/";
-    /** ICU writes it inside some long number words ("ventiquattro" may not need it, "trentamila" may). */
+    /** ICU's spell-out rules may put it inside a long number word; running text does not have it. */
     private static final String SOFT_HYPHEN = "\u00AD";
     /** A word that stands for the forms of a lemma: {@code {uccidere}}, {@code {kill|VBN|VBD}}. */
     private static final Pattern LEMMA = Pattern.compile("\\{([^|}]+)(?:\\|([^}]+))?}");
