@@ -187,6 +187,10 @@ class CasualtyRulesTest {
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
         assertThat(figures(EN + "Ukrainian forces captured 200 Russian soldiers near Bakhmut."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));
+        // A country across a border is not where people were hit.
+        assertThat(figures(IT + "Almeno 44 civili sono stati uccisi a Fambita, regione di Tillabéri, in Niger, "
+                + "a ridosso del confine con il Mali e il Burkina Faso."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("NE"));
         // The subject of a verb of losing lost them.
         assertThat(figures(EN + "It said Ukrainian forces had lost up to 1,915 servicemen over the past day."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));

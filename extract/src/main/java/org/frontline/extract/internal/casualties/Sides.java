@@ -38,6 +38,7 @@ final class Sides {
     private final PhraseMap<Boolean> approximate;
     private final PhraseMap<Boolean> auxiliaries;
     private final PhraseMap<Boolean> agents;
+    private final PhraseMap<Boolean> borderLinks;
     private final PhraseMap<Boolean> multinational;
     private final Attacks attacks;
 
@@ -50,6 +51,7 @@ final class Sides {
         this.approximate = words.approximate;
         this.auxiliaries = words.auxiliaries;
         this.agents = words.agents;
+        this.borderLinks = words.borderLinks;
         this.multinational = words.multinational;
         this.attacks = attacks;
     }
@@ -107,6 +109,9 @@ final class Sides {
         Set<String> others = new HashSet<>();
         for (Match<String> nationality = nationalities.find(tokens, 0, tokens.size()); nationality != null;
                 nationality = nationalities.find(tokens, nationality.end(), tokens.size())) {
+            if (isAcrossBorder(tokens, nationality)) {
+                continue;
+            }
             boolean agent = agents.endingAt(tokens, nationality.start()) != null
                     || isSubjectOfVerb(tokens, nationality, figure);
             (agent || attacks.isNear(tokens, nationality) ? attackers : others).add(nationality.value());
@@ -120,7 +125,7 @@ final class Sides {
         Set<String> countries = new HashSet<>();
         for (Match<String> place = places.find(tokens, 0, tokens.size()); place != null;
                 place = places.find(tokens, place.start() + 1, tokens.size())) {
-            if (tokens.get(place.start()).isCapitalised()) {
+            if (tokens.get(place.start()).isCapitalised() && !isAcrossBorder(tokens, place)) {
                 // "Russia's invasion": a country whose attack it is is the attacker, not where people were hit.
                 (attacks.isOwnedBy(tokens, place) ? attackers : countries).add(place.value());
             }
@@ -165,6 +170,22 @@ final class Sides {
         Match<Boolean> approx = approximate.endingAt(tokens, figure.number.start());
         Match<String> verb = outcomes.endingAt(tokens, approx != null ? approx.start() : figure.number.start());
         return verb == null ? -1 : verb.start();
+    }
+
+    /**
+     * Whether the place is named as the other side of a border, not where people were hit: "a ridosso del confine
+     * con il Mali e il Burkina Faso", "near the border with Poland" ({@code border-links}, then the places joined to
+     * the first by "and").
+     */
+    private boolean isAcrossBorder(List<Token> tokens, Match<String> place) {
+        int k = place.start();
+        while (k > 0 && !tokens.get(k - 1).isPunct()) {
+            if (borderLinks.endingAt(tokens, k) != null) {
+                return true;
+            }
+            k--;
+        }
+        return false;
     }
 
     /**
