@@ -191,6 +191,11 @@ class CasualtyRulesTest {
         assertThat(figures(IT + "Almeno 44 civili sono stati uccisi a Fambita, regione di Tillabéri, in Niger, "
                 + "a ridosso del confine con il Mali e il Burkina Faso."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("NE"));
+        assertThat(figures(EN + "A fighter jet bombed a village in the Sagaing region near the Indian border, killing "
+                + "17 civilians."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("MM"));
+        assertThat(figures(IT + "Tre civili sono stati uccisi a Leopoli, vicino al confine polacco."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
         // The subject of a verb of losing lost them.
         assertThat(figures(EN + "It said Ukrainian forces had lost up to 1,915 servicemen over the past day."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));

@@ -49,7 +49,7 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> ages;
     final PhraseMap<Boolean> yearPeriods;
     final PhraseMap<Boolean> agents;
-    final PhraseMap<Boolean> borderLinks;
+    final PhraseMap<String> borderLinks;
     final PhraseMap<Boolean> days;
     final PhraseMap<Boolean> subsets;
     final PhraseMap<Boolean> partitives;
@@ -119,6 +119,6 @@ final class CasualtyLexicon {
         this.clauseOpeners = lexicon.phrases("clause-openers");
         this.approximateCarriers = lexicon.phrases("approximate-carriers");
         this.outcomeFrames = lexicon.frames("outcome-frames", String::strip);
-        this.borderLinks = lexicon.phrases("border-links");
+        this.borderLinks = lexicon.map("border-links", String::strip);
     }
 }

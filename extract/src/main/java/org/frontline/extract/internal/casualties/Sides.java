@@ -23,6 +23,10 @@ import java.util.Set;
  */
 final class Sides {
 
+    /** Words between a border's words and a place they put across it: "confine con il Mali e il Burkina Faso". */
+    private static final int BORDER_REACH = 6;
+    /** The value of a {@code border-links} entry that follows the place it puts across a border. */
+    private static final String AFTER = "after";
     /** Words between a nationality and the verb it is the subject of: "Russian forces have killed". */
     private static final int SUBJECT_GAP = 2;
     /** The article's places point to one side when it has at least this many mentions... */
@@ -38,7 +42,7 @@ final class Sides {
     private final PhraseMap<Boolean> approximate;
     private final PhraseMap<Boolean> auxiliaries;
     private final PhraseMap<Boolean> agents;
-    private final PhraseMap<Boolean> borderLinks;
+    private final PhraseMap<String> borderLinks;
     private final PhraseMap<Boolean> multinational;
     private final Attacks attacks;
 
@@ -175,12 +179,17 @@ final class Sides {
     /**
      * Whether the place is named as the other side of a border, not where people were hit: "a ridosso del confine
      * con il Mali e il Burkina Faso", "near the border with Poland" ({@code border-links}, then the places joined to
-     * the first by "and").
+     * the first by "and"), "near the Indian border" (an entry marked {@code = after} follows the place).
      */
     private boolean isAcrossBorder(List<Token> tokens, Match<String> place) {
+        Match<String> after = borderLinks.at(tokens, place.end());
+        if (after != null && after.value().equals(AFTER)) {
+            return true; // "near the Indian border"
+        }
         int k = place.start();
-        while (k > 0 && !tokens.get(k - 1).isPunct()) {
-            if (borderLinks.endingAt(tokens, k) != null) {
+        while (k > 0 && place.start() - k <= BORDER_REACH && !tokens.get(k - 1).isPunct()) {
+            Match<String> before = borderLinks.endingAt(tokens, k);
+            if (before != null && !before.value().equals(AFTER)) {
                 return true;
             }
             k--;
