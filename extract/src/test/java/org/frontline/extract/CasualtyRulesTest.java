@@ -196,6 +196,11 @@ class CasualtyRulesTest {
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("MM"));
         assertThat(figures(IT + "Tre civili sono stati uccisi a Leopoli, vicino al confine polacco."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        // The side aimed at is hit; the side that launched is the attacker.
+        assertThat(figures(EN + "Russia launched 69 missiles at Ukrainian cities, killing at least 12 people."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        assertThat(figures(IT + "La Russia ha lanciato 69 missili sulle città ucraine, uccidendo almeno 12 persone."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
         // The subject of a verb of losing lost them.
         assertThat(figures(EN + "It said Ukrainian forces had lost up to 1,915 servicemen over the past day."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));

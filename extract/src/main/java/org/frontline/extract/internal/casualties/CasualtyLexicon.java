@@ -50,6 +50,7 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> yearPeriods;
     final PhraseMap<Boolean> agents;
     final PhraseMap<String> borderLinks;
+    final PhraseMap<Boolean> targets;
     final PhraseMap<Boolean> days;
     final PhraseMap<Boolean> subsets;
     final PhraseMap<Boolean> partitives;
@@ -120,5 +121,6 @@ final class CasualtyLexicon {
         this.approximateCarriers = lexicon.phrases("approximate-carriers");
         this.outcomeFrames = lexicon.frames("outcome-frames", String::strip);
         this.borderLinks = lexicon.map("border-links", String::strip);
+        this.targets = lexicon.phrases("targets");
     }
 }

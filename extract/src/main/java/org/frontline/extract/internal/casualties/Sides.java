@@ -43,6 +43,7 @@ final class Sides {
     private final PhraseMap<Boolean> auxiliaries;
     private final PhraseMap<Boolean> agents;
     private final PhraseMap<String> borderLinks;
+    private final PhraseMap<Boolean> targets;
     private final PhraseMap<Boolean> multinational;
     private final Attacks attacks;
 
@@ -56,6 +57,7 @@ final class Sides {
         this.auxiliaries = words.auxiliaries;
         this.agents = words.agents;
         this.borderLinks = words.borderLinks;
+        this.targets = words.targets;
         this.multinational = words.multinational;
         this.attacks = attacks;
     }
@@ -118,7 +120,9 @@ final class Sides {
             }
             boolean agent = agents.endingAt(tokens, nationality.start()) != null
                     || isSubjectOfVerb(tokens, nationality, figure);
-            (agent || attacks.isNear(tokens, nationality) ? attackers : others).add(nationality.value());
+            // "missiles at Ukrainian cities": the side aimed at, however near the attack's words.
+            boolean target = targets.endingAt(tokens, nationality.start()) != null;
+            (agent || !target && attacks.isNear(tokens, nationality) ? attackers : others).add(nationality.value());
         }
         if (!Collections.disjoint(others, attackers) || others.size() > 1) {
             return null;
