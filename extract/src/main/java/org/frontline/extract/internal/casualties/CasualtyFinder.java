@@ -81,6 +81,7 @@ public final class CasualtyFinder {
      */
     public List<CasualtyFigure> find(Document document, int titleParagraphs, List<Name> names) {
         List<Found> found = new ArrayList<>();
+        List<List<Name>> persons = personsBySentence(names, document.sentences().size());
         Candidate lastInSentence = null;
         int lastSentence = -2;
         String articleParty = null;
@@ -100,7 +101,7 @@ public final class CasualtyFinder {
             Boolean context = sentence.paragraph() == eventParagraph
                     ? totals.carriedOver(sentence.tokens(), period, eventBefore) : null;
             List<Candidate> figures = mayCount
-                    ? figuresIn(sentence.tokens(), persons(names, sentence.index()), runningBefore, context)
+                    ? figuresIn(sentence.tokens(), persons.get(sentence.index()), runningBefore, context)
                     : List.of();
             eventBefore = period;
             eventParagraph = sentence.paragraph();
@@ -203,12 +204,18 @@ public final class CasualtyFinder {
         return figures;
     }
 
-    /** The names of people in one sentence, in order. */
-    private static List<Name> persons(List<Name> names, int sentence) {
-        List<Name> persons = new ArrayList<>();
+    /**
+     * The names of people by sentence, in order, read in one pass: a sentence's look-up costs nothing however
+     * many names a long article has.
+     */
+    private static List<List<Name>> personsBySentence(List<Name> names, int sentences) {
+        List<List<Name>> persons = new ArrayList<>(Collections.nCopies(sentences, List.of()));
         for (Name name : names) {
-            if (name.sentence() == sentence && name.kind() == Name.Kind.PERSON) {
-                persons.add(name);
+            if (name.kind() == Name.Kind.PERSON) {
+                if (persons.get(name.sentence()).isEmpty()) {
+                    persons.set(name.sentence(), new ArrayList<>());
+                }
+                persons.get(name.sentence()).add(name);
             }
         }
         return persons;
