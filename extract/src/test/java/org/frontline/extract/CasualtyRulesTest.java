@@ -204,6 +204,11 @@ class CasualtyRulesTest {
         // The subject of a verb of losing lost them.
         assertThat(figures(EN + "It said Ukrainian forces had lost up to 1,915 servicemen over the past day."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        // The subject of a verb of getting people back from captivity is their side.
+        assertThat(figures(EN + "Ukraine brought 303 soldiers home from Russian captivity, and Russia got back 300 "
+                + "servicemen.")).extracting(CasualtyFigure::party).containsExactly("UA", "RU");
+        assertThat(figures(IT + "Kiev ha riportato a casa 303 soldati dalla prigionia russa, e Mosca ha riavuto 300 "
+                + "militari.")).extracting(CasualtyFigure::party).containsExactly("UA", "RU");
     }
 
     @Test
