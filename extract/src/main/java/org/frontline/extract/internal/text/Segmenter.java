@@ -109,13 +109,38 @@ public final class Segmenter {
         sentenceBreaks.setText(new CharArrayIterator(chars, from, to, from));
         int[] ends = new int[8];
         int count = 0;
+        int start = from;
         for (int end = sentenceBreaks.next(); end != BreakIterator.DONE; end = sentenceBreaks.next()) {
-            if (count == ends.length) {
-                ends = Arrays.copyOf(ends, count * 2);
+            for (int joined = joinedEnd(chars, start, end); joined > 0; joined = joinedEnd(chars, joined, end)) {
+                ends = append(ends, count++, joined);
             }
-            ends[count++] = end;
+            ends = append(ends, count++, end);
+            start = end;
         }
         return Arrays.copyOf(ends, count);
+    }
+
+    private static int[] append(int[] ends, int count, int end) {
+        int[] grown = count == ends.length ? Arrays.copyOf(ends, count * 2) : ends;
+        grown[count] = end;
+        return grown;
+    }
+
+    /**
+     * The end of a sentence that a lost space joined to the next one, in {@code chars[from, to)}: a terminator
+     * after a word of two lower-case letters or more, then a capitalised word ("uccisi tre israeliani.Lunedì sera",
+     * as a crawler leaves two paragraphs it ran together). UAX #29 breaks only after a space; an abbreviation ("U.S.",
+     * "Mr.Smith") has a capital before its point. The offset after the terminator, or -1.
+     */
+    static int joinedEnd(char[] chars, int from, int to) {
+        for (int i = from + 2; i + 2 < to; i++) {
+            if (TERMINATORS.contains(chars[i]) && Character.isLowerCase(chars[i - 1])
+                    && Character.isLowerCase(chars[i - 2]) && Character.isUpperCase(chars[i + 1])
+                    && Character.isLowerCase(chars[i + 2])) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -178,7 +203,14 @@ public final class Segmenter {
             } else if (status < WORD_STATUS_NUMBER_LIMIT) {
                 tokens.add(start, end, Token.Kind.NUMBER, false);
             } else {
-                tokens.addWord(start, end);
+                // "israeliani.Lunedì" is one word to UAX #29: two sentences a lost space joined.
+                int from = start;
+                for (int joined = joinedEnd(chars, from, end); joined > 0; joined = joinedEnd(chars, from, end)) {
+                    tokens.addWord(from, joined - 1);
+                    tokens.addPunctuation(joined - 1, joined);
+                    from = joined;
+                }
+                tokens.addWord(from, end);
             }
         }
         return tokens;

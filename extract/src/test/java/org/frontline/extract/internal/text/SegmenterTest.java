@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SegmenterTest {
 
@@ -59,6 +60,17 @@ class SegmenterTest {
             "Thai \u0E01\u0E32\u0E23\n\u0E23\u0E1A and Japanese \u65E5\u672C\n\u8A9E \u30AB\u30BF\n\u30AB\u30CA");
 
     private final Segmenter segmenter = new Segmenter("en", LanguageSettings.load("en").words("segmenter.clitics"));
+
+    @Test
+    void aSentenceJoinedToTheNextByALostSpaceEndsAtItsPoint() {
+        Segmenter segmenter = new Segmenter("it", java.util.Set.of());
+        assertThat(segmenter.segment("Erano stati uccisi tre israeliani.Lunedì sera i feriti sono 21.").sentences())
+                .extracting(Sentence::start, Sentence::end).containsExactly(tuple(0, 34), tuple(34, 63));
+        // Abbreviations and numbers keep their points.
+        for (String one : List.of("The U.S.Army said 3.5 tonnes came.", "Mr.Smith said so.", "See ansa.it today.")) {
+            assertThat(segmenter.segment(one).sentences()).as(one).hasSize(1);
+        }
+    }
 
     @Test
     void shortcutNeverClaimsOneSentenceWhereIcuFindsMore() {
