@@ -43,6 +43,7 @@ final class CandidateReader {
     private final PhraseMap<Boolean> connectors;
     private final PhraseMap<Boolean> thresholds;
     private final PhraseMap<Boolean> subsets;
+    private final PhraseMap<Boolean> oneOutcomes;
     private final PhraseMap<Boolean> days;
     private final int phraseLimit;
     private final Filters filters;
@@ -67,6 +68,7 @@ final class CandidateReader {
         this.connectors = words.connectors;
         this.thresholds = words.thresholds;
         this.subsets = words.subsets;
+        this.oneOutcomes = words.oneOutcomes;
         this.days = words.days;
         this.phraseLimit = words.phraseLimit;
         this.filters = filters;
@@ -259,7 +261,8 @@ final class CandidateReader {
             candidate.phraseEnd = j;
             candidate.widenEvidence(start, j);
         }
-        if (number.needsPerson() && !person) {
+        // "un morto", "one dead": a word for one person's fate stands for the person.
+        if (number.needsPerson() && !person && !(candidate.outcome != null && oneOutcomes.at(tokens, end) != null)) {
             return null;
         }
         candidate.bare = !person;

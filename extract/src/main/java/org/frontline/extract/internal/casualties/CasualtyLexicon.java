@@ -53,6 +53,7 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> targets;
     final PhraseMap<Boolean> days;
     final PhraseMap<Boolean> subsets;
+    final PhraseMap<Boolean> oneOutcomes;
     final PhraseMap<Boolean> partitives;
     final PhraseMap<Boolean> listJoiners;
     final PhraseMap<Boolean> hypothetical;
@@ -106,6 +107,7 @@ final class CasualtyLexicon {
         this.agents = lexicon.phrases("agents");
         this.days = lexicon.phrases("days");
         this.subsets = lexicon.phrases("subsets");
+        this.oneOutcomes = lexicon.phrases("one-outcomes");
         this.partitives = lexicon.phrases("partitives");
         this.listJoiners = lexicon.phrases("list-joiners");
         this.hypothetical = lexicon.phrases("hypothetical");
