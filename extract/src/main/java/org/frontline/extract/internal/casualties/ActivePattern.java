@@ -29,7 +29,7 @@ final class ActivePattern {
     private final int objectGapLimit;
 
     ActivePattern(CasualtyLexicon words) {
-        this.outcomes = words.outcomes;
+        this.outcomes = words.activeOutcomes;
         this.victims = words.victims;
         this.nationalities = words.nationalities;
         this.approximate = words.approximate;

@@ -50,9 +50,11 @@ final class CandidateReader {
     private final PredicatePattern predicate;
     private final ListPattern list;
     private final PeriodPatterns periods;
+    private final TollPattern toll;
 
     CandidateReader(CasualtyLexicon words, NumberReader numbers, Filters filters, PredicatePattern predicate,
-            ListPattern list, PeriodPatterns periods) {
+            ListPattern list, PeriodPatterns periods, TollPattern toll) {
+        this.toll = toll;
         this.numbers = numbers;
         this.ranges = words.ranges;
         this.possessives = words.possessives;
@@ -294,6 +296,7 @@ final class CandidateReader {
         }
         return end >= tokens.size() || tokens.get(end).isPunct() || connectors.at(tokens, end) != null
                 || thresholds.at(tokens, end) != null || subsets.at(tokens, end) != null
-                || days.at(tokens, end) != null; // "è salito a 75 domenica"
+                || days.at(tokens, end) != null // "è salito a 75 domenica"
+                || toll.after(tokens, end) != null; // "è salito a 45 il bilancio dei morti"
     }
 }

@@ -45,7 +45,7 @@ public final class CasualtyFinder {
     private final Approximation approximation;
     private final RunningTotals totals;
     private final Sides sides;
-    private final PhraseMap<String> outcomes;
+    private final PhraseMap<String> activeOutcomes;
     private final PhraseMap<String> tolls;
     private final PhraseMap<String> victims;
     private final PhraseMap<String> victimGroups;
@@ -61,11 +61,12 @@ public final class CasualtyFinder {
         this.predicate = new PredicatePattern(words);
         this.list = new ListPattern(words, active, predicate);
         this.toll = new TollPattern(words, attacks);
-        this.reader = new CandidateReader(words, numbers, filters, predicate, list, new PeriodPatterns(words, numbers));
+        this.reader = new CandidateReader(words, numbers, filters, predicate, list, new PeriodPatterns(words, numbers),
+                toll);
         this.approximation = new Approximation(words);
         this.totals = new RunningTotals(words, attacks);
         this.sides = new Sides(words, attacks);
-        this.outcomes = words.outcomes;
+        this.activeOutcomes = words.activeOutcomes;
         this.tolls = words.tolls;
         this.victims = words.victims;
         this.victimGroups = words.victimGroups;
@@ -94,7 +95,7 @@ public final class CasualtyFinder {
             String paragraphParty = sameParagraph ? previous.figure.party() : null;
             Candidate runningBefore = sameParagraph && lastSentence == sentence.index() - 1 ? lastInSentence : null;
             // Every figure takes its outcome from an outcome word or a count noun of its sentence.
-            boolean mayCount = PhraseMap.mayOccurIn(sentence.tokens(), outcomes, tolls);
+            boolean mayCount = PhraseMap.mayOccurIn(sentence.tokens(), activeOutcomes, tolls);
             // The sentence before, in the same paragraph, may say how long the event lasted ("after a three-day
             // assault. More than 400 people were killed"), unless this one names its own day or single period.
             Boolean period = totals.lastPeriodCue(sentence.tokens());

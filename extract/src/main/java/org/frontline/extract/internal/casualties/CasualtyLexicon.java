@@ -54,6 +54,8 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> days;
     final PhraseMap<Boolean> subsets;
     final PhraseMap<Boolean> oneOutcomes;
+    final PhraseMap<String> activeOutcomes;
+    final PhraseMap<Boolean> determiners;
     final PhraseMap<Boolean> partitives;
     final PhraseMap<Boolean> listJoiners;
     final PhraseMap<Boolean> hypothetical;
@@ -71,11 +73,15 @@ final class CasualtyLexicon {
 
     CasualtyLexicon(Lexicon lexicon) {
         this.outcomes = lexicon.map("outcomes", String::strip);
+        // Verbs in the active voice read only before their number, whose subject is who did it: "I raid uccidono 45
+        // persone"; after people ("un uomo che uccide") they say what the people did, not what became of them.
+        this.activeOutcomes = lexicon.map(String::strip, "outcomes", "active-verbs");
         this.victims = lexicon.map("victims", String::strip);
         this.victimGroups = lexicon.map("victim-groups", String::strip);
         this.nationalities = lexicon.map("nationalities", String::strip);
         this.places = lexicon.map("places", String::strip);
         this.tolls = lexicon.map("tolls", String::strip);
+        this.determiners = lexicon.phrases("determiners");
         this.opponents = lexicon.map("conflicts", String::strip);
         this.tollLinks = lexicon.phrases("toll-links");
         this.approximate = lexicon.phrases("approximate");

@@ -10,7 +10,8 @@ import java.util.List;
  * The {@code toll} rule: a count noun ({@code tolls}) and a link ({@code toll-links}) before the number give the
  * outcome, "the death toll stood at 23", "bringing the total ... to 362,280", "il bilancio è salito a 57", "le
  * perdite ... ammontano a 120.160". A count noun that names no outcome ("the number of people killed") takes the
- * outcome word after it, else the figure's before it.
+ * outcome word after it, else the figure's before it. The count noun may also follow the number, as headlines put
+ * it: "È salito a 45 il bilancio dei morti", "aveva indicato in 40 il numero dei marinai morti".
  */
 final class TollPattern {
 
@@ -24,6 +25,7 @@ final class TollPattern {
     private final PhraseMap<String> outcomes;
     private final PhraseMap<String> victims;
     private final PhraseMap<String> nationalities;
+    private final PhraseMap<Boolean> determiners;
     private final int tollWindow;
     private final Attacks attacks;
 
@@ -34,6 +36,7 @@ final class TollPattern {
         this.outcomes = words.outcomes;
         this.victims = words.victims;
         this.nationalities = words.nationalities;
+        this.determiners = words.determiners;
         this.tollWindow = words.tollWindow;
         this.attacks = attacks;
     }
@@ -55,13 +58,25 @@ final class TollPattern {
         int windowEnd = link != null ? link.start() : linkEnd;
         int floor = previous != null ? previous.phraseEnd : 0;
         Match<String> toll = tolls.findLast(tokens, Math.max(floor, windowEnd - tollWindow), windowEnd);
-        if (toll == null) {
-            return false;
-        }
-        String outcome = toll.value();
-        if (outcome.equals(FROM_CONTEXT)) {
-            Match<String> named = outcomes.findLast(tokens, toll.end(), windowEnd);
-            outcome = named != null ? named.value() : previous != null ? previous.outcome : null;
+        // The people's words: between the count noun and the link, or inside the count noun's phrase after the
+        // number ("il numero dei marinai russi morti").
+        int peopleFrom = toll == null ? 0 : toll.end();
+        String outcome;
+        if (toll != null) {
+            outcome = toll.value();
+            if (outcome.equals(FROM_CONTEXT)) {
+                Match<String> named = outcomes.findLast(tokens, toll.end(), windowEnd);
+                outcome = named != null ? named.value() : previous != null ? previous.outcome : null;
+            }
+        } else {
+            toll = after(tokens, candidate.number.end());
+            if (toll == null) {
+                return false;
+            }
+            outcome = toll.value();
+            floor = toll.start();
+            peopleFrom = toll.start();
+            windowEnd = toll.end();
         }
         if (outcome == null) {
             return false;
@@ -70,7 +85,7 @@ final class TollPattern {
         candidate.rule = RULE;
         candidate.widenEvidence(toll.start(), toll.end());
         if (candidate.victims == null) {
-            Match<String> victim = victims.findLast(tokens, toll.end(), windowEnd);
+            Match<String> victim = victims.findLast(tokens, peopleFrom, windowEnd);
             candidate.victims = victim == null ? null : victim.value();
         }
         if (candidate.party == null) {
@@ -80,5 +95,29 @@ final class TollPattern {
             candidate.party = nationality == null || attacker ? null : nationality.value();
         }
         return true;
+    }
+
+    /**
+     * The count noun right after a number, its article crossed, with the outcome it names or the first outcome word
+     * after it in its clause ("45 il bilancio dei morti", "40 il numero dei marinai morti"); null when there is none.
+     */
+    Match<String> after(List<Token> tokens, int end) {
+        int k = end;
+        if (k < tokens.size() && !tolls.mayStartAt(tokens.get(k))) {
+            Match<Boolean> article = determiners.at(tokens, k);
+            k = article != null ? article.end() : k;
+        }
+        Match<String> toll = tolls.at(tokens, k);
+        if (toll == null || !toll.value().equals(FROM_CONTEXT)) {
+            return toll;
+        }
+        int clauseEnd = Math.min(tokens.size(), toll.end() + tollWindow);
+        for (int j = toll.end(); j < clauseEnd && !tokens.get(j).isPunct(); j++) {
+            Match<String> named = outcomes.at(tokens, j);
+            if (named != null) {
+                return new Match<>(toll.start(), named.end(), named.value());
+            }
+        }
+        return null;
     }
 }

@@ -106,11 +106,18 @@ public final class Lexicon {
 
     /** A list of phrases of this language, each with a value. */
     public <V> PhraseMap<V> map(String name, Function<String, V> parser) {
+        return map(parser, name);
+    }
+
+    /** Lists of phrases of this language read as one, each phrase with a value; the first list's entry wins a tie. */
+    public <V> PhraseMap<V> map(Function<String, V> parser, String... names) {
         PhraseMap<V> map = new PhraseMap<>(segmenter.vocabulary());
-        for (String[] line : lines(name)) {
-            V parsed = parser.apply(line[1]);
-            for (String expanded : expand(line[0])) {
-                map.add(words(expanded), parsed);
+        for (String name : names) {
+            for (String[] line : lines(name)) {
+                V parsed = parser.apply(line[1]);
+                for (String expanded : expand(line[0])) {
+                    map.add(words(expanded), parsed);
+                }
             }
         }
         return map;
