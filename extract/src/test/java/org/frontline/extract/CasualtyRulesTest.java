@@ -187,6 +187,8 @@ class CasualtyRulesTest {
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
         assertThat(figures(EN + "Ukrainian forces captured 200 Russian soldiers near Bakhmut."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));
+        assertThat(figures(EN + "Russian forces took 300 soldiers prisoner near Bakhmut."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
         // A country across a border is not where people were hit.
         assertThat(figures(IT + "Almeno 44 civili sono stati uccisi a Fambita, regione di Tillabéri, in Niger, "
                 + "a ridosso del confine con il Mali e il Burkina Faso."))

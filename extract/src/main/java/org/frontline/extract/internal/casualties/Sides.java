@@ -168,11 +168,12 @@ final class Sides {
     }
 
     /**
-     * Where the verb that tied the figure begins: the active pattern's, or an outcome verb right before a figure
+     * Where the verb that tied the figure begins: the active pattern's or the frame's ("took its 25 crew members
+     * hostage"), or an outcome verb right before a figure
      * of its own ("Hamas released 24 hostages"); -1 when there is none.
      */
     private int verbBefore(List<Token> tokens, Candidate figure) {
-        if (ActivePattern.RULE.equals(figure.rule)) {
+        if (ActivePattern.RULE.equals(figure.rule) || FramePattern.RULE.equals(figure.rule)) {
             return figure.evidenceStart;
         }
         Match<Boolean> approx = approximate.endingAt(tokens, figure.number.start());
