@@ -62,6 +62,7 @@ final class StatementWords {
     final PhraseMap<Boolean> recipients;
     /** Words that open a sentence with the source of what it quotes: "For the foreign minister, …". */
     final PhraseMap<Boolean> sourceOpeners;
+    final PhraseMap<Boolean> sourcePrepositions;
     /** Other names for a role, with the role word they stand for: "the head of state". */
     final PhraseMap<String> roleSynonyms;
 
@@ -94,6 +95,7 @@ final class StatementWords {
         this.media = lexicon.phrases("media");
         this.recipients = lexicon.phrases("recipients");
         this.sourceOpeners = lexicon.phrases("source-openers");
+        this.sourcePrepositions = lexicon.phrases("source-prepositions");
         this.roleSynonyms = lexicon.map("role-synonyms", String::strip);
     }
 }

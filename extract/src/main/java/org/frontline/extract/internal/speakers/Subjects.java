@@ -171,8 +171,20 @@ final class Subjects {
                 // "ha scritto su Telegram Serhiy Lysak": the platform, then the speaker.
                 from = skipLeading(tokens, words.media.at(tokens, k).end());
             } else if (k < tokens.size() && tokens.get(k).isCapitalised()) {
+                int body = k;
                 while (k < tokens.size() && tokens.get(k).isCapitalised()) {
                     k++;
+                }
+                // The body's name, and an adjective after it ("Mezzaluna Rossa palestinese").
+                int bodyEnd = k < tokens.size() && tokens.get(k).isWord() && !words.determiners.contains(tokens.get(k))
+                        && words.npStops.at(tokens, k) == null ? k + 1 : k;
+                if (words.sourcePrepositions.at(tokens, from) != null
+                        && (bodyEnd >= tokens.size() || tokens.get(bodyEnd).isPunct())) {
+                    // "dicono dalla Mezzaluna Rossa palestinese": the words come from the body named last.
+                    Speaker origin = resolver.resolve(sentence, body, bodyEnd, false);
+                    if (origin != null) {
+                        return origin;
+                    }
                 }
                 from = skipLeading(tokens, k);
             }
