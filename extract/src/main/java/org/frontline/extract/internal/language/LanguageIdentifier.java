@@ -2,6 +2,8 @@ package org.frontline.extract.internal.language;
 
 import opennlp.tools.langdetect.LanguageDetectorContextGenerator;
 import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
 
 import java.io.BufferedReader;
@@ -99,6 +101,10 @@ public final class LanguageIdentifier {
     private final LanguageDetectorContextGenerator ngrams;
     /** The model's outcome index of each candidate language. */
     private final int[] candidates;
+    /** The model's weights by feature: the {@link Context} of each character n-gram it knows. */
+    private final Map<String, Context> weights;
+    /** For each of the model's outcomes, its place in {@link #candidates}, or -1. */
+    private final int[] candidateOf;
     private final int sampleLength;
 
     /** @param sampleLength characters read when the first, short reading leaves doubt */
@@ -109,6 +115,20 @@ public final class LanguageIdentifier {
         this.ngrams = detector.getFactory().getContextGenerator();
         this.candidates = CANDIDATE_CODES.keySet().stream().mapToInt(model::getIndex).filter(index -> index >= 0)
                 .sorted().toArray();
+        this.weights = featureWeights(model);
+        this.candidateOf = new int[model.getNumOutcomes()];
+        java.util.Arrays.fill(candidateOf, -1);
+        for (int c = 0; c < candidates.length; c++) {
+            candidateOf[candidates[c]] = c;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Context> featureWeights(MaxentModel model) {
+        if (!(model instanceof AbstractModel maxent) || !(maxent.getDataStructures()[1] instanceof Map<?, ?> map)) {
+            throw new IllegalStateException("OpenNLP's language model is not a maximum-entropy model: " + model);
+        }
+        return (Map<String, Context>) map;
     }
 
     /** ISO 639-1 code of the text's language (ISO 639-3 where it has none), or {@link #UNDETERMINED}. */
@@ -130,26 +150,43 @@ public final class LanguageIdentifier {
 
     private Reading read(String sample) {
         CharSequence[] context = ngrams.getContext(sample);
-        String[] features = new String[context.length];
-        for (int i = 0; i < context.length; i++) {
-            features[i] = context[i].toString();
-        }
-        double[] probabilities = model.eval(features);
         if (!isInCandidateScripts(sample)) {
-            return new Reading(model.getBestOutcome(probabilities), 1, 0);
+            String[] features = new String[context.length];
+            for (int i = 0; i < context.length; i++) {
+                features[i] = context[i].toString();
+            }
+            return new Reading(model.getBestOutcome(model.eval(features)), 1, 0);
         }
-        int best = candidates[0];
-        double runnerUp = 0;
-        for (int i = 1; i < candidates.length; i++) {
-            double probability = probabilities[candidates[i]];
-            if (probability > probabilities[best]) {
-                runnerUp = probabilities[best];
-                best = candidates[i];
-            } else if (probability > runnerUp) {
-                runnerUp = probability;
+        // Each candidate's sum of weights, as the model sums them for every language before its exponentials.
+        double[] sums = new double[candidates.length];
+        for (CharSequence feature : context) {
+            Context weight = weights.get(feature.toString());
+            if (weight == null) {
+                continue;
+            }
+            int[] outcomes = weight.getOutcomes();
+            double[] parameters = weight.getParameters();
+            for (int k = 0; k < outcomes.length; k++) {
+                int c = candidateOf[outcomes[k]];
+                if (c >= 0) {
+                    sums[c] += parameters[k];
+                }
             }
         }
-        return new Reading(model.getOutcome(best), probabilities[best], runnerUp);
+        int best = 0;
+        for (int c = 1; c < candidates.length; c++) {
+            if (sums[c] > sums[best]) {
+                best = c;
+            }
+        }
+        // Probabilities relative to the best one's: exp(sum - best sum), the model's ratio.
+        double runnerUp = 0;
+        for (int c = 0; c < candidates.length; c++) {
+            if (c != best) {
+                runnerUp = Math.max(runnerUp, Math.exp(sums[c] - sums[best]));
+            }
+        }
+        return new Reading(model.getOutcome(candidates[best]), 1, runnerUp);
     }
 
     /** The model's best language for a sample, and the confidence of its runner-up. */
