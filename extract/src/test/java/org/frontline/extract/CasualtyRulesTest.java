@@ -206,6 +206,10 @@ class CasualtyRulesTest {
         // The subject of a verb of losing lost them.
         assertThat(figures(EN + "It said Ukrainian forces had lost up to 1,915 servicemen over the past day."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        // The article's side leaves out its attackers, as a figure's own sentence does.
+        assertThat(figures(EN + "Russia's invasion has lasted three years. Russia's attacks went on overnight in "
+                + "Kharkiv, Ukraine.\n\nThree people were killed."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
         // The subject of a verb of getting people back from captivity is their side.
         assertThat(figures(EN + "Ukraine brought 303 soldiers home from Russian captivity, and Russia got back 300 "
                 + "servicemen.")).extracting(CasualtyFigure::party).containsExactly("UA", "RU");

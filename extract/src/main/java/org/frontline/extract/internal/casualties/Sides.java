@@ -206,7 +206,8 @@ final class Sides {
      * The side an article is about when neither a figure's sentence nor its paragraph names one: the
      * country of most of the places the article names ("shelling in Kharkiv ... the Kherson region"), when
      * it has at least two mentions and two thirds of them, so that the text leaves no doubt; else null.
-     * Datelines in capitals are left out, as they tell where the reporter is.
+     * Datelines in capitals are left out, as they tell where the reporter is, and so are attackers (the agent of a
+     * passive, the country whose attack it is), as in a figure's own sentence.
      */
     String ofArticle(Document document) {
         Map<String, Integer> mentions = new HashMap<>();
@@ -214,6 +215,9 @@ final class Sides {
         for (Sentence sentence : document.sentences()) {
             List<Token> tokens = sentence.tokens();
             for (Match<String> place = namedPlace(tokens, 0); place != null; place = namedPlace(tokens, place.end())) {
+                if (agents.endingAt(tokens, place.start()) != null || attacks.isOwnedBy(tokens, place)) {
+                    continue; // "by Israel", "Russia's invasion": the attacker, as in a figure's own sentence
+                }
                 mentions.merge(place.value(), 1, Integer::sum);
                 total++;
             }
