@@ -41,6 +41,9 @@ public record StreamsSettings(Properties streams, TopicNames topics, int partiti
         // Kafka Streams' 10 s would abort the transaction around an article that takes longer to extract (a
         // 900 KB article of quotations takes about 20 s on a busy machine), and the retry would do the same.
         defaults.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
+        // Article text compresses to half: lz4 halves what the enriched topic, the changelogs and the repartition
+        // topics cost the brokers, for no measurable CPU (docs/performance.md, session 10), as the publisher does.
+        defaults.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         Properties props = new Properties();
         props.putAll(defaults);
         props.putAll(ClientConfig.kafkaOnly(client));

@@ -27,6 +27,18 @@ class StreamsSettingsTest {
     }
 
     @Test
+    void recordsAreCompressedWithLz4UnlessConfiguredOtherwise() {
+        Properties defaults = StreamsSettings.from(new Properties(), STATE, 3).streams();
+        assertThat(new StreamsConfig(withBootstrap(defaults)).getProducerConfigs("p").get("compression.type"))
+                .isEqualTo("lz4");
+        Properties client = new Properties();
+        client.put("compression.type", "zstd");
+        Properties configured = StreamsSettings.from(client, STATE, 3).streams();
+        assertThat(new StreamsConfig(withBootstrap(configured)).getProducerConfigs("p").get("compression.type"))
+                .isEqualTo("zstd");
+    }
+
+    @Test
     void largestRecordIsTheProducersMaxRequestSize() {
         assertThat(StreamsSettings.maxRecordBytes(new Properties())).isEqualTo(1024 * 1024);
         Properties plain = new Properties();
