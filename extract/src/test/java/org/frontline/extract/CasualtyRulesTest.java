@@ -206,6 +206,9 @@ class CasualtyRulesTest {
         // The subject of a verb of losing lost them.
         assertThat(figures(EN + "It said Ukrainian forces had lost up to 1,915 servicemen over the past day."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        // A count noun before its verb is no verb: its nationality is the people's.
+        assertThat(figures(EN + "Russian losses have passed a million men."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));
         // The article's side leaves out its attackers, as a figure's own sentence does.
         assertThat(figures(EN + "Russia's invasion has lasted three years. Russia's attacks went on overnight in "
                 + "Kharkiv, Ukraine.\n\nThree people were killed."))

@@ -194,7 +194,7 @@ public final class CasualtyFinder {
             }
             if (members.size() > 1) {
                 figures.addAll(list.bind(tokens, members));
-            } else if (bind(tokens, first, previous)) {
+            } else if (bind(tokens, first, previous, before)) {
                 figures.add(first);
             }
         }
@@ -227,7 +227,7 @@ public final class CasualtyFinder {
      * predicate, a period's part), a verb around the number and people, a verb before the number, a verb phrase
      * after the people, a count noun.
      */
-    private boolean bind(List<Token> tokens, Candidate candidate, Candidate previous) {
+    private boolean bind(List<Token> tokens, Candidate candidate, Candidate previous, Candidate before) {
         if (candidate.outcome != null) {
             active.bindHostages(tokens, candidate);
             return true;
@@ -240,9 +240,9 @@ public final class CasualtyFinder {
         }
         Match<String> verb = active.before(tokens, candidate.number.start());
         if (verb != null) {
-            return active.bind(tokens, candidate, verb) || toll.bind(tokens, candidate, previous);
+            return active.bind(tokens, candidate, verb) || toll.bind(tokens, candidate, previous, before);
         }
-        return predicate.bind(tokens, candidate) || toll.bind(tokens, candidate, previous);
+        return predicate.bind(tokens, candidate) || toll.bind(tokens, candidate, previous, before);
     }
 
     /** Victims, party and qualifiers a figure does not state itself, from the sentence around it. */

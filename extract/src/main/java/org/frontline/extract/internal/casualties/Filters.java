@@ -25,6 +25,7 @@ final class Filters {
     private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> hypothetical;
     private final PhraseMap<Boolean> conditions;
+    private final PhraseMap<Boolean> yearPeriods;
 
     Filters(CasualtyLexicon words) {
         this.things = words.things;
@@ -33,11 +34,13 @@ final class Filters {
         this.partitives = words.partitives;
         this.hypothetical = words.hypothetical;
         this.conditions = words.conditions;
+        this.yearPeriods = words.yearPeriods;
     }
 
     /**
      * Whether the number counts something else than people by its shape and the marks around it: a part of a
-     * compound ("5-year", "COVID-19"), money ("$20"), a clock time ("21:45") or an age ("aged 34").
+     * compound ("5-year", "COVID-19"), money ("$20"), a clock time ("21:45"), an age ("aged 34") or a year as a
+     * period ("Nel 2024 le perdite russe sono state 430.790": {@code year-periods}).
      */
     boolean countsOther(List<Token> tokens, NumberMatch number) {
         int start = number.start();
@@ -49,7 +52,8 @@ final class Filters {
                 || tokens.get(start - 1).is("-") && start > 1 && tokens.get(start - 2).isWord())) {
             return true;
         }
-        return isClockTime(tokens, start, end) || isAge(tokens, start);
+        return isClockTime(tokens, start, end) || isAge(tokens, start)
+                || isYear(tokens, number) && yearPeriods.endingAt(tokens, end) != null;
     }
 
     /** Whether the words at {@code at} name things, not people ({@code things}): "7 October", "20 km", "5 years". */

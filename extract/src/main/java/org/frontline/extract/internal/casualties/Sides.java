@@ -38,6 +38,7 @@ final class Sides {
     private final PhraseMap<String> places;
     private final PhraseMap<String> opponents;
     private final PhraseMap<Boolean> lossVerbs;
+    private final PhraseMap<String> tolls;
     private final PhraseMap<String> outcomes;
     private final PhraseMap<Boolean> approximate;
     private final PhraseMap<Boolean> auxiliaries;
@@ -52,6 +53,7 @@ final class Sides {
         this.places = words.places;
         this.opponents = words.opponents;
         this.lossVerbs = words.lossVerbs;
+        this.tolls = words.tolls;
         this.outcomes = words.outcomes;
         this.approximate = words.approximate;
         this.auxiliaries = words.auxiliaries;
@@ -155,8 +157,9 @@ final class Sides {
      */
     private boolean isSubjectOfVerb(List<Token> tokens, Match<String> nationality, Candidate figure) {
         int verb = verbBefore(tokens, figure);
+        // A count noun is no verb: in "Russian losses have passed a million" the nationality is the people's.
         if (verb < 0 || nationality.end() > verb || verb - nationality.end() > SUBJECT_GAP
-                || lossVerbs.at(tokens, verb) != null) {
+                || lossVerbs.at(tokens, verb) != null || tolls.at(tokens, verb) != null) {
             return false;
         }
         for (int k = nationality.end(); k < verb; k++) {

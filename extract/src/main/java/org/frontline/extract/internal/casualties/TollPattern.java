@@ -44,8 +44,11 @@ final class TollPattern {
     /**
      * Ties a candidate to the count noun within {@code casualties.toll-window} tokens before its link, after the
      * figure before it; also the people and the side the noun's phrase names. False when there is none.
+     *
+     * @param before the last figure of the sentence just before in the same paragraph, or null: a count noun that
+     *               names no outcome ("il totale") takes its outcome when no figure precedes it in its sentence
      */
-    boolean bind(List<Token> tokens, Candidate candidate, Candidate previous) {
+    boolean bind(List<Token> tokens, Candidate candidate, Candidate previous, Candidate before) {
         int start = candidate.number.start();
         Match<Boolean> approx = approximate.endingAt(tokens, start);
         int linkEnd = approx != null ? approx.start() : start;
@@ -66,7 +69,11 @@ final class TollPattern {
             outcome = toll.value();
             if (outcome.equals(FROM_CONTEXT)) {
                 Match<String> named = outcomes.findLast(tokens, toll.end(), windowEnd);
-                outcome = named != null ? named.value() : previous != null ? previous.outcome : null;
+                // Else the figure's before it, in its sentence or, when no number of its sentence comes first ("12
+                // more tanks … for a total of 6,002" counts tanks), at the end of the sentence before ("… 430.790
+                // nel 2024. Dall'inizio del 2025 il totale ha già superato quota 200mila").
+                Candidate earlier = previous != null ? previous : hasNumberBefore(tokens, toll.start()) ? null : before;
+                outcome = named != null ? named.value() : earlier != null ? earlier.outcome : null;
             }
         } else {
             toll = after(tokens, candidate.number.end());
@@ -119,5 +126,15 @@ final class TollPattern {
             }
         }
         return null;
+    }
+
+    /** Whether a number other than a year comes before token {@code end} ("Dall'inizio del 2025" is a period). */
+    private static boolean hasNumberBefore(List<Token> tokens, int end) {
+        for (int k = 0; k < end; k++) {
+            if (tokens.get(k).isNumber() && !Filters.isYearToken(tokens.get(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

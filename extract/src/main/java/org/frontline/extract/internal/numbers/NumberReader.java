@@ -115,7 +115,10 @@ public final class NumberReader {
             return null;
         }
         if (singular.contains(token)) {
-            return new NumberMatch(1, i, i + 1, true);
+            // "a million", "un milione": the word for one before a multiplier is the number, not a person.
+            PhraseMap.Match<Long> multiplier = multipliers.at(tokens, i + 1);
+            return multiplier != null ? new NumberMatch(multiplier.value(), i, multiplier.end(), false)
+                    : new NumberMatch(1, i, i + 1, true);
         }
         Long first = wordValues.get(token);
         if (first == null) {
