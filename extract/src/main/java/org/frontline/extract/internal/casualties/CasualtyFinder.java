@@ -134,7 +134,8 @@ public final class CasualtyFinder {
                 CasualtyFigure casualty = new CasualtyFigure(figure.count, figure.outcome, figure.victims, party,
                         figure.cumulative, figure.approximate, sides.location(tokens), document.slice(start, end),
                         figure.rule, start, end);
-                found.add(new Found(casualty, ownParty, sentence.paragraph(), sentence.paragraph() < titleParagraphs));
+                found.add(new Found(casualty, ownParty, sentence.paragraph(), sentence.index(),
+                        sentence.paragraph() < titleParagraphs));
                 paragraphParty = party;
             }
         }
@@ -168,7 +169,7 @@ public final class CasualtyFinder {
      * @param ownParty the party read from the figure's own words (its nationality, the side that lost it), or
      *                 null when the party was inferred from the sentence, paragraph or article
      */
-    private record Found(CasualtyFigure figure, String ownParty, int paragraph, boolean inTitle) {
+    private record Found(CasualtyFigure figure, String ownParty, int paragraph, int sentence, boolean inTitle) {
     }
 
     /**
@@ -300,13 +301,16 @@ public final class CasualtyFinder {
 
     /**
      * Whether two figures are one said twice: the same count and outcome, for the same people (Guidelines: "the
-     * same count, outcome and cumulative said again for the same people is one figure"). People of two sides,
-     * each named with the figure ("303 Ukrainian soldiers", "303 Russian servicemen" in an exchange), are not
-     * the same people; a side inferred from the context is not enough to tell them apart.
+     * same count, outcome and cumulative said again for the same people is one figure"), in two sentences. People
+     * of two sides, each named with the figure ("303 Ukrainian soldiers", "303 Russian servicemen" in an exchange),
+     * are not the same people; a side inferred from the context is not enough to tell them apart.
      */
     private static boolean sameFigure(Found first, Found second) {
         if (first.ownParty != null && second.ownParty != null && !first.ownParty.equals(second.ownParty)) {
             return false;
+        }
+        if (first.sentence == second.sentence) {
+            return false; // "390 Ukrainians were exchanged for 390 Russians": one sentence says it once
         }
         CasualtyFigure a = first.figure;
         CasualtyFigure b = second.figure;
