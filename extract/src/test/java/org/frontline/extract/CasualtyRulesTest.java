@@ -206,6 +206,9 @@ class CasualtyRulesTest {
         // The subject of a verb of losing lost them.
         assertThat(figures(EN + "It said Ukrainian forces had lost up to 1,915 servicemen over the past day."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        // A pronoun for the side that reports: "Moscow says it has got back".
+        assertThat(figures(EN + "Kyiv freed 1,000 Ukrainians. Moscow says it has also got back 1,000 of its "
+                + "citizens.")).extracting(CasualtyFigure::party).containsExactly("UA", "RU");
         // A count noun before its verb is no verb: its nationality is the people's.
         assertThat(figures(EN + "Russian losses have passed a million men."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));

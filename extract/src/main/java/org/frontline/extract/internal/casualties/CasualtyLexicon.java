@@ -55,6 +55,9 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> subsets;
     final PhraseMap<Boolean> oneOutcomes;
     final PhraseMap<String> activeOutcomes;
+    final PhraseMap<Boolean> pronouns;
+    final PhraseMap<Boolean> speechVerbs;
+    final PhraseMap<Boolean> conjunctions;
     final PhraseMap<Boolean> determiners;
     final PhraseMap<Boolean> partitives;
     final PhraseMap<Boolean> listJoiners;
@@ -114,6 +117,9 @@ final class CasualtyLexicon {
         this.days = lexicon.phrases("days");
         this.subsets = lexicon.phrases("subsets");
         this.oneOutcomes = lexicon.phrases("one-outcomes");
+        this.pronouns = lexicon.phrases("pronouns");
+        this.speechVerbs = lexicon.phrases("speech-verbs");
+        this.conjunctions = lexicon.phrases("conjunctions");
         this.partitives = lexicon.phrases("partitives");
         this.listJoiners = lexicon.phrases("list-joiners");
         this.hypothetical = lexicon.phrases("hypothetical");

@@ -38,6 +38,9 @@ final class Sides {
     private final PhraseMap<String> places;
     private final PhraseMap<String> opponents;
     private final PhraseMap<Boolean> lossVerbs;
+    private final PhraseMap<Boolean> pronouns;
+    private final PhraseMap<Boolean> speechVerbs;
+    private final PhraseMap<Boolean> conjunctions;
     private final PhraseMap<String> tolls;
     private final PhraseMap<String> outcomes;
     private final PhraseMap<Boolean> approximate;
@@ -53,6 +56,9 @@ final class Sides {
         this.places = words.places;
         this.opponents = words.opponents;
         this.lossVerbs = words.lossVerbs;
+        this.pronouns = words.pronouns;
+        this.speechVerbs = words.speechVerbs;
+        this.conjunctions = words.conjunctions;
         this.tolls = words.tolls;
         this.outcomes = words.outcomes;
         this.approximate = words.approximate;
@@ -97,11 +103,27 @@ final class Sides {
                 auxiliary = auxiliaries.endingAt(tokens, subjectEnd)) {
             subjectEnd = auxiliary.start();
         }
+        subjectEnd = reporter(tokens, subjectEnd);
         Match<String> subject = places.endingAt(tokens, subjectEnd);
         if (subject == null || !tokens.get(subject.start()).isCapitalised()) {
             subject = nationalities.endingAt(tokens, subjectEnd);
         }
         return subject == null ? null : subject.value();
+    }
+
+    /**
+     * Where the side that reports ends when the subject is a pronoun for it: "Moscow says it has also got back
+     * 1,000 of its citizens", "Russia said that it had lost 300"; else {@code subjectEnd} as it is.
+     */
+    private int reporter(List<Token> tokens, int subjectEnd) {
+        if (subjectEnd == 0 || !pronouns.contains(tokens.get(subjectEnd - 1))) {
+            return subjectEnd;
+        }
+        int k = subjectEnd - 1;
+        Match<Boolean> that = k > 0 ? conjunctions.endingAt(tokens, k) : null;
+        k = that != null ? that.start() : k;
+        Match<Boolean> verb = speechVerbs.endingAt(tokens, k);
+        return verb != null ? verb.start() : subjectEnd;
     }
 
     /**
