@@ -93,9 +93,10 @@ final class PredicatePattern {
         }
         String closer = q + 1 < tokens.size() ? asideCloser(tokens.get(q)) : null;
         if (closer != null && (subsets.find(tokens, q + 1, q + 1 + gapLimit) != null
-                || singular.contains(tokens.get(q + 1)))) {
+                || singular.contains(tokens.get(q + 1)) || tokens.get(q + 1).isNumber())) {
             // ", among them 560 children,", " – including six children –", ", a midwife and a laboratory
-            // technician,": an aside about the people, between commas, dashes or brackets.
+            // technician,", " — 270 servicemen and 120 civilians —": an aside about the people, between commas,
+            // dashes or brackets.
             q = closing(tokens, q + 1, closer);
         }
         int limit = clauseOpeners.at(tokens, q) != null ? clauseGapLimit : 0;
