@@ -58,6 +58,7 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> pronouns;
     final PhraseMap<Boolean> speechVerbs;
     final PhraseMap<Boolean> conjunctions;
+    final PhraseMap<Boolean> rates;
     final PhraseMap<Boolean> determiners;
     final PhraseMap<Boolean> partitives;
     final PhraseMap<Boolean> listJoiners;
@@ -120,6 +121,7 @@ final class CasualtyLexicon {
         this.pronouns = lexicon.phrases("pronouns");
         this.speechVerbs = lexicon.phrases("speech-verbs");
         this.conjunctions = lexicon.phrases("conjunctions");
+        this.rates = lexicon.phrases("rates");
         this.partitives = lexicon.phrases("partitives");
         this.listJoiners = lexicon.phrases("list-joiners");
         this.hypothetical = lexicon.phrases("hypothetical");

@@ -26,6 +26,8 @@ final class Filters {
     private final PhraseMap<Boolean> hypothetical;
     private final PhraseMap<Boolean> conditions;
     private final PhraseMap<Boolean> yearPeriods;
+    private final PhraseMap<Boolean> rates;
+    private final PhraseMap<Boolean> approximate;
 
     Filters(CasualtyLexicon words) {
         this.things = words.things;
@@ -35,6 +37,8 @@ final class Filters {
         this.hypothetical = words.hypothetical;
         this.conditions = words.conditions;
         this.yearPeriods = words.yearPeriods;
+        this.rates = words.rates;
+        this.approximate = words.approximate;
     }
 
     /**
@@ -72,6 +76,19 @@ final class Filters {
         return breakdown || partitives.at(tokens, candidate.number.end()) != null
                 || !candidate.periodPart && subsets.at(tokens, candidate.number.end()) != null
                 || subsets.find(tokens, clause, candidate.number.start()) != null;
+    }
+
+    /**
+     * A rate or an average, which the Guidelines say is no figure: the words of a rate right after the number or
+     * its people ("1,177 a day", "1,500 casualties a day", "1.177 uomini al giorno"), or of an average before it
+     * ("an average of about 1,500", "una media di 1.177").
+     */
+    boolean isRate(List<Token> tokens, Candidate candidate) {
+        int start = candidate.number.start();
+        Match<Boolean> approx = approximate.endingAt(tokens, start);
+        int before = approx != null ? approx.start() : start;
+        return rates.endingAt(tokens, before) != null || rates.at(tokens, candidate.number.end()) != null
+                || rates.at(tokens, candidate.phraseEnd) != null;
     }
 
     /**
