@@ -206,6 +206,11 @@ class CasualtyRulesTest {
         // The subject of a verb of losing lost them.
         assertThat(figures(EN + "It said Ukrainian forces had lost up to 1,915 servicemen over the past day."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        // Aid workers are of several nationalities: only their own words give them a side.
+        assertThat(figures(IT + "Sette operatori umanitari sono stati uccisi a Gaza."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isNull());
+        assertThat(figures(EN + "Seven Palestinian aid workers were killed in Gaza."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("PS"));
         // A pronoun for the side that reports: "Moscow says it has got back".
         assertThat(figures(EN + "Kyiv freed 1,000 Ukrainians. Moscow says it has also got back 1,000 of its "
                 + "citizens.")).extracting(CasualtyFigure::party).containsExactly("UA", "RU");
