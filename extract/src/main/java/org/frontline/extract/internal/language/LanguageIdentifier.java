@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -117,7 +118,7 @@ public final class LanguageIdentifier {
                 .sorted().toArray();
         this.weights = featureWeights(model);
         this.candidateOf = new int[model.getNumOutcomes()];
-        java.util.Arrays.fill(candidateOf, -1);
+        Arrays.fill(candidateOf, -1);
         for (int c = 0; c < candidates.length; c++) {
             candidateOf[candidates[c]] = c;
         }
@@ -189,7 +190,7 @@ public final class LanguageIdentifier {
         return new Reading(model.getOutcome(candidates[best]), 1, runnerUp);
     }
 
-    /** The model's best language for a sample, and the confidence of its runner-up. */
+    /** The model's best language for a sample, its probability and its runner-up's, or the two relative to the best. */
     private record Reading(String language, double confidence, double runnerUp) {
 
         boolean isClear() {
