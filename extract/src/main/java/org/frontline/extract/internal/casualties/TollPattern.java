@@ -60,7 +60,9 @@ final class TollPattern {
         }
         int windowEnd = link != null ? link.start() : linkEnd;
         int floor = previous != null ? previous.phraseEnd : 0;
-        Match<String> toll = tolls.findLast(tokens, Math.max(floor, windowEnd - tollWindow), windowEnd);
+        // The count noun may stand before the figure before too: one toll, updated ("An initial toll of 12 rose to
+        // 19", "Il primo bilancio di 12 morti è salito a 19").
+        Match<String> toll = tolls.findLast(tokens, Math.max(0, windowEnd - tollWindow), windowEnd);
         // The people's words: between the count noun and the link, or inside the count noun's phrase after the
         // number ("il numero dei marinai russi morti").
         int peopleFrom = toll == null ? 0 : toll.end();
