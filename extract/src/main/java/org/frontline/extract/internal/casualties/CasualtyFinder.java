@@ -199,7 +199,7 @@ public final class CasualtyFinder {
                 figures.add(first);
             }
         }
-        figures.removeIf(figure -> figure.outcome == null);
+        figures.removeIf(figure -> figure.outcome == null || filters.isDifference(tokens, figure));
         for (int f = 0; f < figures.size(); f++) {
             complete(tokens, figures.get(f), f == 0 ? null : figures.get(f - 1), before, context);
         }

@@ -59,6 +59,7 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> speechVerbs;
     final PhraseMap<Boolean> conjunctions;
     final PhraseMap<Boolean> rates;
+    final PhraseMap<Boolean> comparisons;
     final PhraseMap<Boolean> determiners;
     final PhraseMap<Boolean> partitives;
     final PhraseMap<Boolean> listJoiners;
@@ -122,6 +123,7 @@ final class CasualtyLexicon {
         this.speechVerbs = lexicon.phrases("speech-verbs");
         this.conjunctions = lexicon.phrases("conjunctions");
         this.rates = lexicon.phrases("rates");
+        this.comparisons = lexicon.phrases("comparisons");
         this.partitives = lexicon.phrases("partitives");
         this.listJoiners = lexicon.phrases("list-joiners");
         this.hypothetical = lexicon.phrases("hypothetical");

@@ -27,6 +27,7 @@ final class Filters {
     private final PhraseMap<Boolean> conditions;
     private final PhraseMap<Boolean> yearPeriods;
     private final PhraseMap<Boolean> rates;
+    private final PhraseMap<Boolean> comparisons;
     private final PhraseMap<Boolean> approximate;
 
     Filters(CasualtyLexicon words) {
@@ -38,6 +39,7 @@ final class Filters {
         this.conditions = words.conditions;
         this.yearPeriods = words.yearPeriods;
         this.rates = words.rates;
+        this.comparisons = words.comparisons;
         this.approximate = words.approximate;
     }
 
@@ -89,6 +91,15 @@ final class Filters {
         int before = approx != null ? approx.start() : start;
         return rates.endingAt(tokens, before) != null || rates.at(tokens, candidate.number.end()) != null
                 || rates.at(tokens, candidate.phraseEnd) != null;
+    }
+
+    /**
+     * A difference, which the Guidelines say is no figure: the words of a comparison right after the figure's people
+     * ("1,000 more deaths than last year", "1.000 morti in più rispetto all'anno scorso").
+     */
+    boolean isDifference(List<Token> tokens, Candidate candidate) {
+        return comparisons.at(tokens, candidate.phraseEnd) != null
+                || comparisons.at(tokens, candidate.evidenceEnd) != null;
     }
 
     /**
