@@ -206,6 +206,9 @@ class CasualtyRulesTest {
         // The subject of a verb of losing lost them.
         assertThat(figures(EN + "It said Ukrainian forces had lost up to 1,915 servicemen over the past day."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        // Where the captured are held is their captor's ground, not their side.
+        assertThat(figures(EN + "Of the 251 people taken hostage, 116 are still held in Gaza."))
+                .extracting(CasualtyFigure::party).containsExactly(null, null);
         // Aid workers are of several nationalities: only their own words give them a side.
         assertThat(figures(IT + "Sette operatori umanitari sono stati uccisi a Gaza."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isNull());

@@ -15,7 +15,6 @@ import java.util.List;
 final class ActivePattern {
 
     static final String RULE = "active";
-    private static final String CAPTURED = "captured";
 
     private final PhraseMap<String> outcomes;
     private final PhraseMap<String> victims;
@@ -59,11 +58,11 @@ final class ActivePattern {
      * "freed 3 hostages" stays captured (a verb after them is read with the candidate, {@link CandidateReader}).
      */
     void bindHostages(List<Token> tokens, Candidate candidate) {
-        if (!candidate.outcome.equals(CAPTURED)) {
+        if (!candidate.outcome.equals(Candidate.CAPTURED)) {
             return;
         }
         Match<String> verb = before(tokens, candidate.number.start());
-        if (verb != null && !verb.value().equals(CAPTURED)) {
+        if (verb != null && !verb.value().equals(Candidate.CAPTURED)) {
             tie(candidate, verb);
         }
     }

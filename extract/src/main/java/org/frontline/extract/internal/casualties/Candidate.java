@@ -13,6 +13,7 @@ final class Candidate {
      * total unless a cue or one attack says not.
      */
     static final String LOSSES = "losses";
+    static final String CAPTURED = "captured";
 
     final NumberMatch number;
     long count;

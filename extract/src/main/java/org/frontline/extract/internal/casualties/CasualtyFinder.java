@@ -117,7 +117,8 @@ public final class CasualtyFinder {
                 String party = ownParty;
                 if (party == null && !sides.isMultinational(tokens, figure)) {
                     party = sides.ofSentence(tokens, paragraphParty, figure);
-                    if (party == null) {
+                    // The article's places are not the captured's side: they are where people are held or taken.
+                    if (party == null && !Candidate.CAPTURED.equals(figure.outcome)) {
                         if (!articlePartyRead) {
                             articleParty = sides.ofArticle(document);
                             articlePartyRead = true;

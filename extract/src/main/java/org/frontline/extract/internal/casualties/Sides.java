@@ -128,9 +128,9 @@ final class Sides {
 
     /**
      * The side a sentence's words point to: the one nationality named other than an attacker's
-     * ("a Russian missile ... in the Ukrainian city"), else the country of the places named, else the
-     * opponent of the only attacker named, else the paragraph's side when no country is named; null when the
-     * words disagree. The side that did the killing is an attacker: the agent of a passive ("by the Houthis"), the
+     * ("a Russian missile ... in the Ukrainian city"), else the country of the places named (not for the captured),
+     * else the opponent of the only attacker named, else the paragraph's side when no country is named; null when
+     * the words disagree. The side that did the killing is an attacker: the agent of a passive ("by the Houthis"), the
      * subject of the figure's active verb ("Russian forces killed three civilians in Kherson"), or a nationality
      * near an attack word.
      */
@@ -154,10 +154,13 @@ final class Sides {
         if (others.size() == 1) {
             return others.iterator().next();
         }
+        // Where people are held or were taken is the captor's ground ("116 are still held in Gaza", "captured in the
+        // Kursk region"): the Guidelines give the captured the side of the people held, so places say nothing of it.
+        boolean placesTell = !Candidate.CAPTURED.equals(figure.outcome);
         Set<String> countries = new HashSet<>();
         for (Match<String> place = places.find(tokens, 0, tokens.size()); place != null;
                 place = places.find(tokens, place.start() + 1, tokens.size())) {
-            if (tokens.get(place.start()).isCapitalised() && !isAcrossBorder(tokens, place)) {
+            if (placesTell && tokens.get(place.start()).isCapitalised() && !isAcrossBorder(tokens, place)) {
                 // "Russia's invasion": a country whose attack it is is the attacker, not where people were hit.
                 (attacks.isOwnedBy(tokens, place) ? attackers : countries).add(place.value());
             }
