@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -50,6 +51,8 @@ public final class Lexicon {
     private final LanguageSettings settings;
     /** The lists asked for that neither the language's folder nor the shared folder holds. */
     private final Set<String> missing = new TreeSet<>();
+    /** Lists read as phrases, by name: the casualty and statement rules share several, read once. */
+    private final Map<String, PhraseMap<Boolean>> phraseLists = new HashMap<>();
     private Morphology morphology;
     private List<String> numberWords;
 
@@ -99,9 +102,14 @@ public final class Lexicon {
         return Set.copyOf(missing);
     }
 
-    /** A list of phrases of this language. */
+    /** A list of phrases of this language; every caller of one list gets the same map. */
     public PhraseMap<Boolean> phrases(String name) {
-        return map(name, value -> Boolean.TRUE);
+        PhraseMap<Boolean> read = phraseLists.get(name);
+        if (read == null) {
+            read = map(name, value -> Boolean.TRUE);
+            phraseLists.put(name, read);
+        }
+        return read;
     }
 
     /** A list of phrases of this language, each with a value. */
