@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -46,6 +49,16 @@ public final class ArticlePublisher implements AutoCloseable {
     private final TextCheck check;
     private final Clock clock;
     private final Ledger ledger = new Ledger();
+    /**
+     * Writes the rejection of an article the cluster refused. Not the producer's own thread, which runs the
+     * send callbacks: a send from there can wait for metadata that only that thread fetches, and then the
+     * article's outcome would never be settled.
+     */
+    private final ExecutorService refusals = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "frontline-publish-refusals");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ArticlePublisher(Properties clientProps, FrontlineTopics topics, TextCheck check, Clock clock) {
         this.producer = new KafkaProducer<>(producerConfig(clientProps), new StringSerializer(),
@@ -167,18 +180,27 @@ public final class ArticlePublisher implements AutoCloseable {
                 .setRejectedAt(clock.instant())
                 .build();
         CompletableFuture<Outcome> done = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(topics.rejected().name(), source,
-                topics.rejected().valueSerde().serializer().serialize(topics.rejected().name(), rejection)),
-                (metadata, error) -> {
-                    // The input is accounted as rejected whether or not its record could be written, and a
-                    // record that could not be written is said so: nothing about bad input goes unreported.
-                    Outcome.Rejected settled = error == null ? outcome : new Outcome.Rejected(source, origin,
-                            reason + " (and the rejection could not be written to " + topics.rejected().name()
-                                    + ": " + error.getMessage() + ")");
-                    ledger.settled(settled);
-                    done.complete(settled);
-                });
+        // The input is accounted as rejected whether or not its record could be written, and a record that
+        // could not be written is said so: nothing about bad input goes unreported.
+        try {
+            producer.send(new ProducerRecord<>(topics.rejected().name(), source,
+                    topics.rejected().valueSerde().serializer().serialize(topics.rejected().name(), rejection)),
+                    (metadata, error) -> settle(done, error == null ? outcome : unwritten(outcome, error)));
+        } catch (RuntimeException e) {
+            settle(done, unwritten(outcome, e));
+        }
         return done;
+    }
+
+    private Outcome.Rejected unwritten(Outcome.Rejected rejected, Exception error) {
+        return new Outcome.Rejected(rejected.source(), rejected.origin(), rejected.reason()
+                + " (and the rejection could not be written to " + topics.rejected().name() + ": "
+                + error.getMessage() + ")");
+    }
+
+    private void settle(CompletableFuture<Outcome> done, Outcome outcome) {
+        ledger.settled(outcome);
+        done.complete(outcome);
     }
 
     private CompletableFuture<Outcome> send(String source, String origin, Article article, byte[] raw) {
@@ -190,8 +212,8 @@ public final class ArticlePublisher implements AutoCloseable {
                 ledger.settled(published);
                 done.complete(published);
             } else {
-                rejectReceived(source, origin, "Kafka refused it: " + error.getMessage(), raw)
-                        .thenAccept(done::complete);
+                refusals.execute(() -> rejectReceived(source, origin, "Kafka refused it: " + error.getMessage(), raw)
+                        .thenAccept(done::complete));
             }
         });
         return done;
@@ -219,8 +241,18 @@ public final class ArticlePublisher implements AutoCloseable {
         producer.flush();
     }
 
+    /** Waits for every send so far, the rejections of refused articles included, then closes the producer. */
     @Override
     public void close() {
-        producer.close();
+        try {
+            producer.flush();
+            refusals.shutdown();
+            refusals.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            refusals.shutdownNow();
+            producer.close();
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -108,6 +109,44 @@ class FilePublishingIT {
         assertThat(report.summary()).isEqualTo("received 1, published 0, rejected 1");
         assertThat(report.rejections()).singleElement().satisfies(r -> assertThat(r.reason())
                 .startsWith("empty (and the rejection could not be written to " + names.rejected() + ": "));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void anArticleTheBrokerRefusesIsRejectedWithTheBrokersReason() throws Exception {
+        TopicNames names = TopicNames.withPrefix("test4.");
+        Files.writeString(corpus.resolve("small.txt"), "Two civilians were killed.");
+        Files.writeString(corpus.resolve("long.txt"), randomWords(600));
+        // The raw topic takes no record over 1,000 bytes: the broker itself refuses the long article, after the
+        // publisher has accepted it. Its rejection is written from the send's callback, to a topic this producer
+        // has not sent to before.
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(names.raw(), 1, (short) 1)
+                    .configs(Map.of("max.message.bytes", "1000")))).all().get();
+        }
+
+        PublishReport report = publish(names, TextCheck.DEFAULT_MAX_BYTES);
+
+        assertThat(report.summary()).isEqualTo("received 2, published 1, rejected 1");
+        assertThat(report.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.origin()).endsWith("long.txt");
+            assertThat(r.reason()).startsWith("Kafka refused it: ");
+        });
+        assertThat(readAll(names.rejected(), Rejection.class)).extracting(r -> r.value().getReason())
+                .singleElement().asString().startsWith("Kafka refused it: ");
+    }
+
+    /** Text that compression cannot make small: the producer compresses each batch. */
+    private static String randomWords(int count) {
+        Random random = new Random(4);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            for (int letters = 2 + random.nextInt(8); letters > 0; letters--) {
+                text.append((char) ('a' + random.nextInt(26)));
+            }
+            text.append(' ');
+        }
+        return text.toString();
     }
 
     private PublishReport publish(TopicNames names, int maxBytes) {

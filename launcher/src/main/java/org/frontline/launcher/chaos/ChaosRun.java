@@ -93,6 +93,7 @@ public final class ChaosRun {
     }
 
     private static final int PARTITIONS = 3;
+    private static final int PUBLISH_LOG_LINES = 120;
     private static final String HEAP = "384m";
     private static final double CORRECTED_SHARE = 0.1;
     private static final Duration QUIESCENCE_TIMEOUT = Duration.ofMinutes(5);
@@ -408,13 +409,15 @@ public final class ChaosRun {
     private void finishPublishing() throws Exception {
         for (int attempt = 1; ; attempt++) {
             if (!publisher.waitFor(plan.publishSeconds() * 4L + 120, TimeUnit.SECONDS)) {
+                // Its threads' stacks go to its log before the kill, to say where it was stuck.
+                new ProcessBuilder("kill", "-QUIT", Long.toString(publisher.pid())).start().waitFor();
+                TimeUnit.SECONDS.sleep(2);
                 publisher.destroyForcibly().waitFor();
-                incident("publish run " + publishRuns + " did not finish in time; killed");
+                incident("publish run " + publishRuns + " did not finish in time; killed. " + publishLog());
             } else if (publisher.exitValue() == 0) {
                 return;
             } else {
-                incident("publish run " + publishRuns + " failed with code " + publisher.exitValue()
-                        + "; see " + plan.work().resolve("publish.log"));
+                checkPublished(publisher);
             }
             if (attempt == 3) {
                 throw new IllegalStateException("the corpus could not be published in three runs after the faults");
@@ -425,8 +428,19 @@ public final class ChaosRun {
 
     private void checkPublished(Process run) {
         if (run.exitValue() != 0) {
-            incident("publish run " + publishRuns + " failed with code " + run.exitValue() + "; see "
-                    + plan.work().resolve("publish.log"));
+            incident("publish run " + publishRuns + " failed with code " + run.exitValue() + ". " + publishLog());
+        }
+    }
+
+    /** Where the publisher's log is, and its last lines: the report of a run on CI is all there is of it. */
+    private String publishLog() {
+        Path log = plan.work().resolve("publish.log");
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return "The end of " + log + ":\n  " + String.join("\n  ",
+                    lines.subList(Math.max(0, lines.size() - PUBLISH_LOG_LINES), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "Its log " + log + " cannot be read: " + e;
         }
     }
 
