@@ -29,8 +29,10 @@ final class Filters {
     private final PhraseMap<Boolean> rates;
     private final PhraseMap<Boolean> comparisons;
     private final PhraseMap<Boolean> approximate;
+    private final PhraseMap<String> outcomes;
 
     Filters(CasualtyLexicon words) {
+        this.outcomes = words.outcomes;
         this.things = words.things;
         this.ages = words.ages;
         this.subsets = words.subsets;
@@ -75,9 +77,23 @@ final class Filters {
         int clause = Clauses.clauseStart(tokens, candidate.number.start());
         boolean breakdown = previous != null && clause > 0 && tokens.get(clause - 1).is(":")
                 && previous.number.end() < clause;
+        Match<Boolean> cue = subsets.find(tokens, clause, candidate.number.start());
         return breakdown || partitives.at(tokens, candidate.number.end()) != null
                 || !candidate.periodPart && subsets.at(tokens, candidate.number.end()) != null
-                || subsets.find(tokens, clause, candidate.number.start()) != null;
+                || cue != null && !splitsGroup(tokens, candidate, previous, cue);
+    }
+
+    /**
+     * Guidelines, Hard cases: "within a group, a different outcome is a figure". A group named by no figure before
+     * it, then its parts by an outcome of their own: "The casualties included 12 dead and 40 wounded". The
+     * parts of "the dead included 12 children" have no outcome of their own, and stay a subset.
+     */
+    private boolean splitsGroup(List<Token> tokens, Candidate candidate, Candidate previous, Match<Boolean> cue) {
+        if (previous != null && previous.number.start() < cue.start() || candidate.outcome == null) {
+            return false;
+        }
+        Match<String> group = outcomes.endingAt(tokens, cue.start());
+        return group == null || !group.value().equals(candidate.outcome);
     }
 
     /**
