@@ -45,9 +45,11 @@ public final class Extractor {
 
     /** What the article says: read from its full text, title included, in the language it is told to be in. */
     public Extraction extract(ArticleText article) {
-        // The body tells the language better than a headline made of names and places.
+        // The body tells the language better than a headline made of names and places; a body shorter than a
+        // sample (a brief, a feed's summary) is read with its headline, which has more words than it lacks.
         String body = article.body();
-        return extract(article, languages.identify(body == null || body.isBlank() ? article.fullText() : body));
+        return extract(article, languages.identify(body == null || body.length() < LANGUAGE_SAMPLE
+                ? article.fullText() : body));
     }
 
     /**

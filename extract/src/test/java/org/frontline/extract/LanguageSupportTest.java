@@ -40,6 +40,15 @@ class LanguageSupportTest {
     }
 
     @Test
+    void aBriefIsToldWithItsHeadline() {
+        // The body alone reads as Spanish: too few words of its own.
+        assertThat(extractor.extract(new ArticleText("Ucraina, un drone russo colpisce un autobus nella notte a "
+                + "Kherson", "Il drone ha colpito un autobus: 9 morti.", null)).language()).isEqualTo("it");
+        assertThat(extractor.extract(new ArticleText("Russian drone hits a bus in Kherson overnight",
+                "The drone hit a bus: 9 dead.", null)).language()).isEqualTo("en");
+    }
+
+    @Test
     void headlineInCapitalsIsReadAsWritten() {
         assertThat(languageOf("DUE CIVILI SONO STATI UCCISI A DNIPRO NELLA NOTTE, HA DETTO IL GOVERNATORE"))
                 .isEqualTo("it");
