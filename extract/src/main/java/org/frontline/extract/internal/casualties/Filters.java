@@ -85,12 +85,18 @@ final class Filters {
 
     /**
      * Guidelines, Hard cases: "within a group, a different outcome is a figure". A group named by no figure before
-     * it, then its parts by an outcome of their own: "The casualties included 12 dead and 40 wounded". The
-     * parts of "the dead included 12 children" have no outcome of their own, and stay a subset.
+     * it and with no number of its own, then its parts by an outcome of their own: "The casualties included 12
+     * dead and 40 wounded". The parts of "the dead included 12 children" (no outcome of their own) and of "six
+     * people including two children died" (a group counted) stay a subset.
      */
     private boolean splitsGroup(List<Token> tokens, Candidate candidate, Candidate previous, Match<Boolean> cue) {
         if (previous != null && previous.number.start() < cue.start() || candidate.outcome == null) {
             return false;
+        }
+        for (int k = Clauses.clauseStart(tokens, cue.start()); k < cue.start(); k++) {
+            if (tokens.get(k).isNumber()) {
+                return false; // "Six people including two children died": the group has its number
+            }
         }
         Match<String> group = outcomes.endingAt(tokens, cue.start());
         return group == null || !group.value().equals(candidate.outcome);

@@ -98,6 +98,9 @@ final class PredicatePattern {
             // technician,", " — 270 servicemen and 120 civilians —": an aside about the people, between commas,
             // dashes or brackets.
             q = closing(tokens, q + 1, closer);
+        } else if (closer == null && subsets.at(tokens, q) != null) {
+            // "Six people including two children died": the same aside without its commas, up to the predicate.
+            q = unmarkedAsideEnd(tokens, subsets.at(tokens, q).end());
         }
         int limit = clauseOpeners.at(tokens, q) != null ? clauseGapLimit : 0;
         int skipped = 0;
@@ -128,6 +131,19 @@ final class PredicatePattern {
             return DASHES;
         }
         return Clauses.isMark(token, "(") ? ")" : null;
+    }
+
+    /** Where an aside with no marks around it ends: at the first outcome or auxiliary, or -1 past the limit. */
+    private int unmarkedAsideEnd(List<Token> tokens, int from) {
+        for (int k = from; k < Math.min(tokens.size(), from + subsetAsideLimit); k++) {
+            if (outcomes.at(tokens, k) != null || auxiliaries.at(tokens, k) != null) {
+                return k;
+            }
+            if (!tokens.get(k).isWord() && !tokens.get(k).isNumber()) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private int closing(List<Token> tokens, int from, String closer) {
