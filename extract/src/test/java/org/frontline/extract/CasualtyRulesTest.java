@@ -198,6 +198,14 @@ class CasualtyRulesTest {
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("MM"));
         assertThat(figures(IT + "Tre civili sono stati uccisi a Leopoli, vicino al confine polacco."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        // An official's nationality is the side only when the sentence names no country.
+        assertThat(figures(EN + "The former Nigerian president estimated that 600,000 people were killed in "
+                + "Ethiopia."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("ET"));
+        assertThat(figures(IT + "L'ex presidente nigeriano stima che 600.000 persone siano state uccise in Etiopia."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("ET"));
+        assertThat(figures(EN + "The Ukrainian president said 31,000 soldiers had been killed."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
         // The side aimed at is hit; the side that launched is the attacker.
         assertThat(figures(EN + "Russia launched 69 missiles at Ukrainian cities, killing at least 12 people."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));

@@ -51,6 +51,7 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> agents;
     final PhraseMap<String> borderLinks;
     final PhraseMap<Boolean> targets;
+    final PhraseMap<Boolean> roles;
     final PhraseMap<Boolean> days;
     final PhraseMap<Boolean> subsets;
     final PhraseMap<Boolean> oneOutcomes;
@@ -140,5 +141,6 @@ final class CasualtyLexicon {
         this.outcomeFrames = lexicon.frames("outcome-frames", String::strip);
         this.borderLinks = lexicon.map("border-links", String::strip);
         this.targets = lexicon.phrases("targets");
+        this.roles = lexicon.phrases("roles");
     }
 }

@@ -49,6 +49,7 @@ final class Sides {
     private final PhraseMap<String> borderLinks;
     private final PhraseMap<Boolean> targets;
     private final PhraseMap<Boolean> multinational;
+    private final PhraseMap<Boolean> roles;
     private final Attacks attacks;
 
     Sides(CasualtyLexicon words, Attacks attacks) {
@@ -67,6 +68,7 @@ final class Sides {
         this.borderLinks = words.borderLinks;
         this.targets = words.targets;
         this.multinational = words.multinational;
+        this.roles = words.roles;
         this.attacks = attacks;
     }
 
@@ -127,7 +129,7 @@ final class Sides {
     }
 
     /**
-     * The side a sentence's words point to: the one nationality named other than an attacker's
+     * The side a sentence's words point to: the one nationality named other than an attacker's or an official's
      * ("a Russian missile ... in the Ukrainian city"), else the country of the places named (not for the captured),
      * else the opponent of the only attacker named, else the paragraph's side when no country is named; null when
      * the words disagree. The side that did the killing is an attacker: the agent of a passive ("by the Houthis"), the
@@ -137,9 +139,14 @@ final class Sides {
     String ofSentence(List<Token> tokens, String paragraphParty, Candidate figure) {
         Set<String> attackers = new HashSet<>();
         Set<String> others = new HashSet<>();
+        Set<String> officials = new HashSet<>();
         for (Match<String> nationality = nationalities.find(tokens, 0, tokens.size()); nationality != null;
                 nationality = nationalities.find(tokens, nationality.end(), tokens.size())) {
             if (isAcrossBorder(tokens, nationality)) {
+                continue;
+            }
+            if (isOfficials(tokens, nationality)) {
+                officials.add(nationality.value());
                 continue;
             }
             boolean agent = agents.endingAt(tokens, nationality.start()) != null
@@ -168,12 +175,24 @@ final class Sides {
         if (countries.size() == 1) {
             return countries.iterator().next();
         }
+        if (countries.isEmpty() && attackers.isEmpty() && officials.size() == 1) {
+            return officials.iterator().next(); // "the Ukrainian president said 31,000 soldiers had been killed"
+        }
         if (countries.isEmpty() && attackers.size() == 1) {
             String attacker = attackers.iterator().next();
             String opponent = opponents.singleWords().get(attacker.toLowerCase(Locale.ROOT));
             return opponent != null ? opponent : paragraphParty;
         }
         return countries.isEmpty() ? paragraphParty : null;
+    }
+
+    /**
+     * Whether the nationality is that of someone who speaks or acts for a side, by the role next to it ("the former
+     * Nigerian president", "l'ex presidente nigeriano"): it tells the side of the people counted only when the
+     * sentence names no other nationality and no country.
+     */
+    private boolean isOfficials(List<Token> tokens, Match<String> nationality) {
+        return roles.at(tokens, nationality.end()) != null || roles.endingAt(tokens, nationality.start()) != null;
     }
 
     /**
