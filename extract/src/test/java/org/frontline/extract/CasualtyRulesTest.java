@@ -198,6 +198,13 @@ class CasualtyRulesTest {
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("MM"));
         assertThat(figures(IT + "Tre civili sono stati uccisi a Leopoli, vicino al confine polacco."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        // A paragraph's side before its first figure: the sentence before names it.
+        assertThat(figures(EN + "A Ukrainian strike hit the centre of Belgorod, a Russian city near the border. The "
+                + "governor said 24 people had been killed."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));
+        assertThat(figures(IT + "Un attacco ucraino ha colpito il centro di Belgorod, città russa vicino al confine. "
+                + "Secondo il governatore i morti sono saliti a 24."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("RU"));
         // An official's nationality is the side only when the sentence names no country.
         assertThat(figures(EN + "The former Nigerian president estimated that 600,000 people were killed in "
                 + "Ethiopia."))

@@ -28,7 +28,7 @@ class DevCorpusTest {
     private static final double ITALIAN_STATEMENT_F1 = 0.93;
     // Party accuracy is over matched figures: figures newly matched (periods of their own, session 8) brought
     // their parties in, a few wrong, so the floor moved from 0.825 to 0.82 while no party read got worse.
-    private static final double PARTY_ACCURACY = 0.84;
+    private static final double PARTY_ACCURACY = 0.855;
 
     @TempDir
     Path gold;

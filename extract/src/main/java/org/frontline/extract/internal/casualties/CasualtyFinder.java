@@ -93,6 +93,7 @@ public final class CasualtyFinder {
             Found previous = found.isEmpty() ? null : found.get(found.size() - 1);
             boolean sameParagraph = previous != null && previous.paragraph == sentence.paragraph();
             String paragraphParty = sameParagraph ? previous.figure.party() : null;
+            boolean paragraphRead = sameParagraph;
             Candidate runningBefore = sameParagraph && lastSentence == sentence.index() - 1 ? lastInSentence : null;
             // Every figure takes its outcome from an outcome word or a count noun of its sentence.
             boolean mayCount = PhraseMap.mayOccurIn(sentence.tokens(), activeOutcomes, tolls);
@@ -116,6 +117,10 @@ public final class CasualtyFinder {
                 String ownParty = sides.own(tokens, figure);
                 String party = ownParty;
                 if (party == null && !sides.isMultinational(tokens, figure)) {
+                    if (!paragraphRead) {
+                        paragraphParty = sideBefore(document, sentence);
+                        paragraphRead = true;
+                    }
                     party = sides.ofSentence(tokens, paragraphParty, figure);
                     // The article's places are not the captured's side: they are where people are held or taken.
                     if (party == null && !Candidate.CAPTURED.equals(figure.outcome)) {
@@ -141,6 +146,25 @@ public final class CasualtyFinder {
             }
         }
         return merge(found);
+    }
+
+    /**
+     * The paragraph's side before its first figure: what the nearest sentence before it in the paragraph points to
+     * ("Si aggrava il bilancio dell'attacco ucraino sul centro di Belgorod, città russa. Secondo il governatore i
+     * morti sono saliti a 24"), or null.
+     */
+    private String sideBefore(Document document, Sentence sentence) {
+        for (int k = sentence.index() - 1; k >= 0; k--) {
+            Sentence before = document.sentences().get(k);
+            if (before.paragraph() != sentence.paragraph()) {
+                return null;
+            }
+            String side = sides.ofSentence(before.tokens());
+            if (side != null) {
+                return side;
+            }
+        }
+        return null;
     }
 
     /**

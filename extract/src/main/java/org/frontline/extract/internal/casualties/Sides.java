@@ -163,7 +163,7 @@ final class Sides {
         }
         // Where people are held or were taken is the captor's ground ("116 are still held in Gaza", "captured in the
         // Kursk region"): the Guidelines give the captured the side of the people held, so places say nothing of it.
-        boolean placesTell = !Candidate.CAPTURED.equals(figure.outcome);
+        boolean placesTell = figure == null || !Candidate.CAPTURED.equals(figure.outcome);
         Set<String> countries = new HashSet<>();
         for (Match<String> place = places.find(tokens, 0, tokens.size()); place != null;
                 place = places.find(tokens, place.start() + 1, tokens.size())) {
@@ -187,6 +187,15 @@ final class Sides {
     }
 
     /**
+     * The side a sentence without a figure points to, by the same reading as a figure's sentence: "Si aggrava il
+     * bilancio dell'attacco ucraino sul centro di Belgorod, città russa." (Russia); null when it names none or
+     * several.
+     */
+    String ofSentence(List<Token> tokens) {
+        return ofSentence(tokens, null, null);
+    }
+
+    /**
      * Whether the nationality is that of someone who speaks or acts for a side, by the role next to it ("the former
      * Nigerian president", "l'ex presidente nigeriano"): it tells the side of the people counted only when the
      * sentence names no other nationality and no country.
@@ -200,6 +209,9 @@ final class Sides {
      * hanno ucciso". The subject of a verb of losing is the side that lost them ("Ukrainian forces had lost").
      */
     private boolean isSubjectOfVerb(List<Token> tokens, Match<String> nationality, Candidate figure) {
+        if (figure == null) {
+            return false;
+        }
         int verb = verbBefore(tokens, figure);
         // A count noun is no verb: in "Russian losses have passed a million" the nationality is the people's.
         if (verb < 0 || nationality.end() > verb || verb - nationality.end() > SUBJECT_GAP
