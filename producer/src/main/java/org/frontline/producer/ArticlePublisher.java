@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.frontline.avro.Article;
@@ -40,6 +43,8 @@ import org.frontline.schemas.TopicSetup;
  */
 public final class ArticlePublisher implements AutoCloseable {
 
+    /** Sends of one article's record before the cluster's failure is its rejection. */
+    static final int SEND_ATTEMPTS = 3;
     /** How much of a rejected input is kept, to recognise it by. */
     static final int KEPT_BYTES = 256;
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}(-\\d{2})?");
@@ -50,9 +55,9 @@ public final class ArticlePublisher implements AutoCloseable {
     private final Clock clock;
     private final Ledger ledger = new Ledger();
     /**
-     * Writes the rejection of an article the cluster refused. Not the producer's own thread, which runs the
-     * send callbacks: a send from there can wait for metadata that only that thread fetches, and then the
-     * article's outcome would never be settled.
+     * Sends again an article the cluster failed to take, or writes its rejection. Not the producer's own thread,
+     * which runs the send callbacks: a send from there can wait for metadata that only that thread fetches, and
+     * then the article's outcome would never be settled.
      */
     private final ExecutorService refusals = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "frontline-publish-refusals");
@@ -206,17 +211,64 @@ public final class ArticlePublisher implements AutoCloseable {
     private CompletableFuture<Outcome> send(String source, String origin, Article article, byte[] raw) {
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         byte[] value = topics.raw().valueSerde().serializer().serialize(topics.raw().name(), article);
-        producer.send(new ProducerRecord<>(topics.raw().name(), article.getId(), value), (metadata, error) -> {
+        attempt(new Attempt(new ProducerRecord<>(topics.raw().name(), article.getId(), value), source, origin, raw,
+                done), 1);
+        return done;
+    }
+
+    /** An article's record on its way, and what settles it. */
+    private record Attempt(ProducerRecord<String, byte[]> record, String source, String origin, byte[] raw,
+                           CompletableFuture<Outcome> done) {
+    }
+
+    /**
+     * One send of an article's record. A failure the cluster need not repeat (a send that timed out while a leader
+     * moved, a sequence the new leader does not know) sends it again, up to {@link #SEND_ATTEMPTS} in all:
+     * republishing an article is harmless, as its id is its key. Any other failure rejects it with Kafka's reason.
+     */
+    private void attempt(Attempt attempt, int number) {
+        producer.send(attempt.record(), (metadata, error) -> {
             if (error == null) {
-                Outcome published = new Outcome.Published(source, origin, article.getId());
-                ledger.settled(published);
-                done.complete(published);
-            } else {
-                refusals.execute(() -> rejectReceived(source, origin, "Kafka refused it: " + error.getMessage(), raw)
-                        .thenAccept(done::complete));
+                settle(attempt.done(),
+                        new Outcome.Published(attempt.source(), attempt.origin(), attempt.record().key()));
+                return;
+            }
+            boolean again = number < SEND_ATTEMPTS && isTransient(error);
+            try {
+                refusals.execute(() -> {
+                    if (again) {
+                        retry(attempt, number + 1);
+                    } else {
+                        refuse(attempt, error, number);
+                    }
+                });
+            } catch (RejectedExecutionException closing) {
+                settle(attempt.done(), new Outcome.Rejected(attempt.source(), attempt.origin(), refusal(error, number)
+                        + " (and the rejection could not be written: the publisher was closing)"));
             }
         });
-        return done;
+    }
+
+    private void retry(Attempt attempt, int number) {
+        try {
+            attempt(attempt, number);
+        } catch (RuntimeException e) {
+            refuse(attempt, e, number);
+        }
+    }
+
+    private void refuse(Attempt attempt, Exception error, int attempts) {
+        rejectReceived(attempt.source(), attempt.origin(), refusal(error, attempts), attempt.raw())
+                .thenAccept(attempt.done()::complete);
+    }
+
+    private static String refusal(Exception error, int attempts) {
+        return "Kafka refused it" + (attempts > 1 ? " " + attempts + " times" : "") + ": " + error.getMessage();
+    }
+
+    /** Whether a send that failed may succeed when sent again: Kafka calls the error retriable, or a lost sequence. */
+    static boolean isTransient(Exception error) {
+        return error instanceof RetriableException || error instanceof OutOfOrderSequenceException;
     }
 
     /** Builds the event for an article's text. */
@@ -248,6 +300,7 @@ public final class ArticlePublisher implements AutoCloseable {
             producer.flush();
             refusals.shutdown();
             refusals.awaitTermination(1, TimeUnit.MINUTES);
+            producer.flush(); // what the last refusals sent again
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
