@@ -196,7 +196,8 @@ public final class NameFinder {
         }
         int lastRole = -1;
         for (int k = start; k < end; k++) {
-            if (roles.contains(tokens.get(k))) {
+            // "the General Staff", "the General Command": a role word heading a body's word names the body.
+            if (roles.contains(tokens.get(k)) && !(k + 1 < end && organisations.contains(tokens.get(k + 1)))) {
                 lastRole = k;
             }
         }
