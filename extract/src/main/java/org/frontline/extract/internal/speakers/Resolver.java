@@ -50,8 +50,9 @@ final class Resolver {
         while (e > s && tokens.get(e - 1).isPunct()) {
             e--;
         }
-        if (s >= e) {
-            return null;
+        if (s >= e || e - s == 1 && (words.determiners.contains(tokens.get(s))
+                || words.indefinites.contains(tokens.get(s)))) {
+            return null; // "promettendo una «giusta punizione»": an article alone names no one
         }
         int offset = tokens.get(s).start();
         if (words.pronouns.contains(tokens.get(e - 1))) {
