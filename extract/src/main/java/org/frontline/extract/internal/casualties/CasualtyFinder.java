@@ -13,6 +13,7 @@ import org.frontline.extract.internal.text.Token;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Finds casualty figures (GUIDELINES.md, "Casualty figures") sentence by sentence: a number, the words for the
@@ -92,8 +93,8 @@ public final class CasualtyFinder {
         for (Sentence sentence : document.sentences()) {
             Found previous = found.isEmpty() ? null : found.get(found.size() - 1);
             boolean sameParagraph = previous != null && previous.paragraph == sentence.paragraph();
-            String paragraphParty = sameParagraph ? previous.figure.party() : null;
-            boolean paragraphRead = sameParagraph;
+            ParagraphSide paragraphParty = new ParagraphSide(document, sentence, sameParagraph,
+                    sameParagraph ? previous.figure.party() : null);
             Candidate runningBefore = sameParagraph && lastSentence == sentence.index() - 1 ? lastInSentence : null;
             // Every figure takes its outcome from an outcome word or a count noun of its sentence.
             boolean mayCount = PhraseMap.mayOccurIn(sentence.tokens(), activeOutcomes, tolls);
@@ -117,10 +118,6 @@ public final class CasualtyFinder {
                 String ownParty = sides.own(tokens, figure);
                 String party = ownParty;
                 if (party == null && !sides.isMultinational(tokens, figure)) {
-                    if (!paragraphRead) {
-                        paragraphParty = sideBefore(document, sentence);
-                        paragraphRead = true;
-                    }
                     party = sides.ofSentence(tokens, paragraphParty, figure);
                     // The article's places are not the captured's side: they are where people are held or taken.
                     if (party == null && !Candidate.CAPTURED.equals(figure.outcome)) {
@@ -142,10 +139,42 @@ public final class CasualtyFinder {
                         figure.rule, start, end);
                 found.add(new Found(casualty, ownParty, sentence.paragraph(), sentence.index(),
                         sentence.paragraph() < titleParagraphs));
-                paragraphParty = party;
+                paragraphParty.set(party);
             }
         }
         return merge(found);
+    }
+
+    /**
+     * The side of the paragraph so far: the last figure's, or before the paragraph's first figure what the sentences
+     * before it point to ({@link #sideBefore}), read only when a figure's sentence leaves its side to the paragraph.
+     */
+    private final class ParagraphSide implements Supplier<String> {
+        private final Document document;
+        private final Sentence sentence;
+        private boolean known;
+        private String side;
+
+        ParagraphSide(Document document, Sentence sentence, boolean known, String side) {
+            this.document = document;
+            this.sentence = sentence;
+            this.known = known;
+            this.side = side;
+        }
+
+        @Override
+        public String get() {
+            if (!known) {
+                side = sideBefore(document, sentence);
+                known = true;
+            }
+            return side;
+        }
+
+        void set(String side) {
+            this.side = side;
+            this.known = true;
+        }
     }
 
     /**

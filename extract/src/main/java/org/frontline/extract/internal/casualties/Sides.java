@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The side (party) a figure's people belong to, and the place its sentence names. The side comes from the figure's
@@ -136,7 +137,7 @@ final class Sides {
      * subject of the figure's active verb ("Russian forces killed three civilians in Kherson"), or a nationality
      * near an attack word.
      */
-    String ofSentence(List<Token> tokens, String paragraphParty, Candidate figure) {
+    String ofSentence(List<Token> tokens, Supplier<String> paragraphParty, Candidate figure) {
         Set<String> attackers = new HashSet<>();
         Set<String> others = new HashSet<>();
         Set<String> officials = new HashSet<>();
@@ -181,9 +182,9 @@ final class Sides {
         if (countries.isEmpty() && attackers.size() == 1) {
             String attacker = attackers.iterator().next();
             String opponent = opponents.singleWords().get(attacker.toLowerCase(Locale.ROOT));
-            return opponent != null ? opponent : paragraphParty;
+            return opponent != null ? opponent : paragraphParty.get();
         }
-        return countries.isEmpty() ? paragraphParty : null;
+        return countries.isEmpty() ? paragraphParty.get() : null;
     }
 
     /**
@@ -192,7 +193,7 @@ final class Sides {
      * several.
      */
     String ofSentence(List<Token> tokens) {
-        return ofSentence(tokens, null, null);
+        return ofSentence(tokens, () -> null, null);
     }
 
     /**
