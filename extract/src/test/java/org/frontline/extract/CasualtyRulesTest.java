@@ -198,6 +198,9 @@ class CasualtyRulesTest {
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("MM"));
         assertThat(figures(IT + "Tre civili sono stati uccisi a Leopoli, vicino al confine polacco."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        // A nationality in another figure's own words is not this figure's side.
+        assertThat(figures(IT + "Sono stati liberati 33 ostaggi in cambio di circa 1.900 detenuti palestinesi."))
+                .extracting(CasualtyFigure::party).containsExactly(null, "PS");
         // A paragraph's side before its first figure: the sentence before names it.
         assertThat(figures(EN + "A Ukrainian strike hit the centre of Belgorod, a Russian city near the border. The "
                 + "governor said 24 people had been killed."))

@@ -118,7 +118,7 @@ public final class CasualtyFinder {
                 String ownParty = sides.own(tokens, figure);
                 String party = ownParty;
                 if (party == null && !sides.isMultinational(tokens, figure)) {
-                    party = sides.ofSentence(tokens, paragraphParty, figure);
+                    party = sides.ofSentence(tokens, paragraphParty, figure, figures);
                     // The article's places are not the captured's side: they are where people are held or taken.
                     if (party == null && !Candidate.CAPTURED.equals(figure.outcome)) {
                         if (!articlePartyRead) {

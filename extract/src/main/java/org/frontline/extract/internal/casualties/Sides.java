@@ -137,13 +137,14 @@ final class Sides {
      * subject of the figure's active verb ("Russian forces killed three civilians in Kherson"), or a nationality
      * near an attack word.
      */
-    String ofSentence(List<Token> tokens, Supplier<String> paragraphParty, Candidate figure) {
+    String ofSentence(List<Token> tokens, Supplier<String> paragraphParty, Candidate figure,
+            List<Candidate> sentenceFigures) {
         Set<String> attackers = new HashSet<>();
         Set<String> others = new HashSet<>();
         Set<String> officials = new HashSet<>();
         for (Match<String> nationality = nationalities.find(tokens, 0, tokens.size()); nationality != null;
                 nationality = nationalities.find(tokens, nationality.end(), tokens.size())) {
-            if (isAcrossBorder(tokens, nationality)) {
+            if (isAcrossBorder(tokens, nationality) || isOtherFiguresPeople(nationality, figure, sentenceFigures)) {
                 continue;
             }
             if (isOfficials(tokens, nationality)) {
@@ -193,7 +194,21 @@ final class Sides {
      * several.
      */
     String ofSentence(List<Token> tokens) {
-        return ofSentence(tokens, () -> null, null);
+        return ofSentence(tokens, () -> null, null, List.of());
+    }
+
+    /**
+     * Whether the nationality is in another figure's own words: "33 ostaggi in cambio di 1.900 detenuti
+     * palestinesi" says nothing of the hostages' side.
+     */
+    private static boolean isOtherFiguresPeople(Match<String> nationality, Candidate figure, List<Candidate> figures) {
+        for (Candidate other : figures) {
+            if (other != figure && other.number.start() <= nationality.start()
+                    && nationality.end() <= Math.max(other.phraseEnd, other.evidenceEnd)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
