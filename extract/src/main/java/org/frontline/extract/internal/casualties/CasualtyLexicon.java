@@ -54,6 +54,7 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> roles;
     final PhraseMap<Boolean> days;
     final PhraseMap<Boolean> subsets;
+    final PhraseMap<Boolean> groupOpeners;
     final PhraseMap<Boolean> oneOutcomes;
     final PhraseMap<String> activeOutcomes;
     final PhraseMap<Boolean> pronouns;
@@ -119,6 +120,7 @@ final class CasualtyLexicon {
         this.agents = lexicon.phrases("agents");
         this.days = lexicon.phrases("days");
         this.subsets = lexicon.phrases("subsets");
+        this.groupOpeners = lexicon.phrases("group-openers");
         this.oneOutcomes = lexicon.phrases("one-outcomes");
         this.pronouns = lexicon.phrases("pronouns");
         this.speechVerbs = lexicon.phrases("speech-verbs");

@@ -22,6 +22,7 @@ final class Filters {
     private final PhraseMap<Boolean> things;
     private final PhraseMap<Boolean> ages;
     private final PhraseMap<Boolean> subsets;
+    private final PhraseMap<Boolean> groupOpeners;
     private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> hypothetical;
     private final PhraseMap<Boolean> conditions;
@@ -36,6 +37,7 @@ final class Filters {
         this.things = words.things;
         this.ages = words.ages;
         this.subsets = words.subsets;
+        this.groupOpeners = words.groupOpeners;
         this.partitives = words.partitives;
         this.hypothetical = words.hypothetical;
         this.conditions = words.conditions;
@@ -78,7 +80,10 @@ final class Filters {
         boolean breakdown = previous != null && clause > 0 && tokens.get(clause - 1).is(":")
                 && previous.number.end() < clause;
         Match<Boolean> cue = subsets.find(tokens, clause, candidate.number.start());
-        return breakdown || partitives.at(tokens, candidate.number.end()) != null
+        // "Among the 31 dead were 12 children": the figure the clause opens with is the group.
+        boolean ofGroup = previous != null && previous.number.start() > clause
+                && groupOpeners.endingAt(tokens, approximatedFrom(tokens, previous.number.start())) != null;
+        return breakdown || ofGroup || partitives.at(tokens, candidate.number.end()) != null
                 || !candidate.periodPart && subsets.at(tokens, candidate.number.end()) != null
                 || cue != null && !splitsGroup(tokens, candidate, previous, cue);
     }
@@ -100,6 +105,12 @@ final class Filters {
         }
         Match<String> group = outcomes.endingAt(tokens, cue.start());
         return group == null || !group.value().equals(candidate.outcome);
+    }
+
+    /** Where a number's approximation starts ("more than 31"), or the number's start when it has none. */
+    private int approximatedFrom(List<Token> tokens, int start) {
+        Match<Boolean> approx = approximate.endingAt(tokens, start);
+        return approx != null ? approx.start() : start;
     }
 
     /**
