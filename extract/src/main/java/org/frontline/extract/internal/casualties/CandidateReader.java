@@ -21,6 +21,8 @@ import java.util.List;
 final class CandidateReader {
 
     /** Capitalised words of a body before the word for a person named: "Al Jazeera journalist". */
+    /** Tokens a number in words may take before a part link: "twenty-one of the". */
+    private static final int PART_NUMBER_TOKENS = 4;
     private static final int BODY_WORDS = 3;
 
     /** Marks of one character each, told by {@link Clauses#isMark} without hashing the token's text. */
@@ -43,6 +45,7 @@ final class CandidateReader {
     private final PhraseMap<Boolean> connectors;
     private final PhraseMap<Boolean> thresholds;
     private final PhraseMap<Boolean> subsets;
+    private final PhraseMap<Boolean> partLinks;
     private final PhraseMap<Boolean> oneOutcomes;
     private final PhraseMap<Boolean> days;
     private final int phraseLimit;
@@ -70,6 +73,7 @@ final class CandidateReader {
         this.connectors = words.connectors;
         this.thresholds = words.thresholds;
         this.subsets = words.subsets;
+        this.partLinks = words.partLinks;
         this.oneOutcomes = words.oneOutcomes;
         this.days = words.days;
         this.phraseLimit = words.phraseLimit;
@@ -83,6 +87,25 @@ final class CandidateReader {
      * The candidates of a sentence, in order: each number that may count people, with what its words say, and
      * each person named in full or with a word for who they were ({@code persons}, the sentence's names of people).
      */
+    /**
+     * The part of a counted group the figure's number is, when a number and a part link come right before it:
+     * "Four of the five crew members were killed" counts four, "Quattro dei cinque membri dell'equipaggio"; else
+     * null.
+     */
+    NumberMatch partBefore(List<Token> tokens, Candidate figure) {
+        Match<Boolean> link = partLinks.endingAt(tokens, figure.number.start());
+        if (link == null) {
+            return null;
+        }
+        for (int start = link.start() - 1; start >= Math.max(0, link.start() - PART_NUMBER_TOKENS); start--) {
+            NumberMatch part = numbers.read(tokens, start);
+            if (part != null && part.end() == link.start() && part.value() < figure.count) {
+                return part;
+            }
+        }
+        return null;
+    }
+
     List<Candidate> candidates(List<Token> tokens, List<Name> persons) {
         List<Candidate> candidates = new ArrayList<>();
         int i = 0;

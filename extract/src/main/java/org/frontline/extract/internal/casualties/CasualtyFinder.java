@@ -5,6 +5,7 @@ import org.frontline.extract.internal.lexicon.Lexicon;
 import org.frontline.extract.internal.lexicon.PhraseMap;
 import org.frontline.extract.internal.lexicon.PhraseMap.Match;
 import org.frontline.extract.internal.names.Name;
+import org.frontline.extract.internal.numbers.NumberMatch;
 import org.frontline.extract.internal.numbers.NumberReader;
 import org.frontline.extract.internal.text.Document;
 import org.frontline.extract.internal.text.Sentence;
@@ -306,6 +307,14 @@ public final class CasualtyFinder {
         if (figure.bare && previous != null) {
             figure.victims = figure.victims != null ? figure.victims : previous.victims;
             figure.party = figure.party != null ? figure.party : previous.party;
+        }
+        NumberMatch part = PredicatePattern.RULE.equals(figure.rule) ? reader.partBefore(tokens, figure) : null;
+        if (part != null) {
+            // Only the part had the outcome its predicate says: "Four of the five crew members were killed" counts
+            // four. A group named by its outcome is a figure of its own, and its part a subset ("Twelve of the 40
+            // injured are in critical condition").
+            figure.count = part.value();
+            figure.widenEvidence(part.start(), figure.evidenceEnd);
         }
         int number = figure.number.start();
         if (figure.victims == null && number > 0 && tokens.get(number - 1).is(":")) {

@@ -55,6 +55,7 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> days;
     final PhraseMap<Boolean> subsets;
     final PhraseMap<Boolean> groupOpeners;
+    final PhraseMap<Boolean> partLinks;
     final PhraseMap<Boolean> oneOutcomes;
     final PhraseMap<String> activeOutcomes;
     final PhraseMap<Boolean> pronouns;
@@ -121,6 +122,7 @@ final class CasualtyLexicon {
         this.days = lexicon.phrases("days");
         this.subsets = lexicon.phrases("subsets");
         this.groupOpeners = lexicon.phrases("group-openers");
+        this.partLinks = lexicon.phrases("part-links");
         this.oneOutcomes = lexicon.phrases("one-outcomes");
         this.pronouns = lexicon.phrases("pronouns");
         this.speechVerbs = lexicon.phrases("speech-verbs");
