@@ -409,9 +409,7 @@ public final class ChaosRun {
     private void finishPublishing() throws Exception {
         for (int attempt = 1; ; attempt++) {
             if (!publisher.waitFor(plan.publishSeconds() * 4L + 120, TimeUnit.SECONDS)) {
-                // Its threads' stacks go to its log before the kill, to say where it was stuck.
-                new ProcessBuilder("kill", "-QUIT", Long.toString(publisher.pid())).start().waitFor();
-                TimeUnit.SECONDS.sleep(2);
+                dumpThreads(publisher);
                 publisher.destroyForcibly().waitFor();
                 incident("publish run " + publishRuns + " did not finish in time; killed. " + publishLog());
             } else if (publisher.exitValue() == 0) {
@@ -429,6 +427,16 @@ public final class ChaosRun {
     private void checkPublished(Process run) {
         if (run.exitValue() != 0) {
             incident("publish run " + publishRuns + " failed with code " + run.exitValue() + ". " + publishLog());
+        }
+    }
+
+    /** Has a JVM print its threads' stacks to its log ({@code kill -QUIT}), to say where it was stuck. */
+    private void dumpThreads(Process jvm) throws InterruptedException {
+        try {
+            new ProcessBuilder("kill", "-QUIT", Long.toString(jvm.pid())).start().waitFor();
+            TimeUnit.SECONDS.sleep(2);
+        } catch (IOException e) {
+            say("chaos: cannot ask process %d for its threads' stacks: %s", jvm.pid(), e.getMessage());
         }
     }
 
