@@ -21,9 +21,9 @@ import java.util.List;
 final class CandidateReader {
 
     /** Capitalised words of a body before the word for a person named: "Al Jazeera journalist". */
+    private static final int BODY_WORDS = 3;
     /** Tokens a number in words may take before a part link: "twenty-one of the". */
     private static final int PART_NUMBER_TOKENS = 4;
-    private static final int BODY_WORDS = 3;
 
     /** Marks of one character each, told by {@link Clauses#isMark} without hashing the token's text. */
     private static final String QUOTE_MARKS = "\"“”«»‘’'„";
@@ -84,10 +84,6 @@ final class CandidateReader {
     }
 
     /**
-     * The candidates of a sentence, in order: each number that may count people, with what its words say, and
-     * each person named in full or with a word for who they were ({@code persons}, the sentence's names of people).
-     */
-    /**
      * The part of a counted group the figure's number is, when a number and a part link come right before it:
      * "Four of the five crew members were killed" counts four, "Quattro dei cinque membri dell'equipaggio"; else
      * null.
@@ -106,6 +102,10 @@ final class CandidateReader {
         return null;
     }
 
+    /**
+     * The candidates of a sentence, in order: each number that may count people, with what its words say, and
+     * each person named in full or with a word for who they were ({@code persons}, the sentence's names of people).
+     */
     List<Candidate> candidates(List<Token> tokens, List<Name> persons) {
         List<Candidate> candidates = new ArrayList<>();
         int i = 0;

@@ -33,7 +33,6 @@ final class Filters {
     private final PhraseMap<String> outcomes;
 
     Filters(CasualtyLexicon words) {
-        this.outcomes = words.outcomes;
         this.things = words.things;
         this.ages = words.ages;
         this.subsets = words.subsets;
@@ -45,6 +44,7 @@ final class Filters {
         this.rates = words.rates;
         this.comparisons = words.comparisons;
         this.approximate = words.approximate;
+        this.outcomes = words.outcomes;
     }
 
     /**
