@@ -234,6 +234,11 @@ public final class NameFinder {
                 return Name.Kind.ORGANISATION;
             }
         }
+        // "the Multinational Security Support mission": names before a body's word in lower case are the body's.
+        if (end - start >= 2 && end < tokens.size() && !tokens.get(end).isCapitalised()
+                && organisations.contains(tokens.get(end))) {
+            return Name.Kind.ORGANISATION;
+        }
         return Name.Kind.PERSON;
     }
 
