@@ -227,6 +227,11 @@ class CasualtyRulesTest {
         // Where the captured are held is their captor's ground, not their side.
         assertThat(figures(EN + "Of the 251 people taken hostage, 116 are still held in Gaza."))
                 .extracting(CasualtyFigure::party).containsExactly(null, null);
+        // A merchant ship's crew likewise; navy sailors are their navy's side.
+        assertThat(figures(EN + "The Houthis hit a ship off Yemen, killing three crew members."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isNull());
+        assertThat(figures(IT + "Sei marittimi filippini sono stati rapiti al largo dello Yemen."))
+                .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("PH"));
         // Aid workers are of several nationalities: only their own words give them a side.
         assertThat(figures(IT + "Sette operatori umanitari sono stati uccisi a Gaza."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isNull());
