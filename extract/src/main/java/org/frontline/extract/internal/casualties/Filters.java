@@ -119,10 +119,8 @@ final class Filters {
      * ("an average of about 1,500", "una media di 1.177").
      */
     boolean isRate(List<Token> tokens, Candidate candidate) {
-        int start = candidate.number.start();
-        Match<Boolean> approx = approximate.endingAt(tokens, start);
-        int before = approx != null ? approx.start() : start;
-        return rates.endingAt(tokens, before) != null || rates.at(tokens, candidate.number.end()) != null
+        return rates.endingAt(tokens, approximatedFrom(tokens, candidate.number.start())) != null
+                || rates.at(tokens, candidate.number.end()) != null
                 || rates.at(tokens, candidate.phraseEnd) != null;
     }
 

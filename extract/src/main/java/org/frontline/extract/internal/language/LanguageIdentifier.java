@@ -156,7 +156,7 @@ public final class LanguageIdentifier {
             for (int i = 0; i < context.length; i++) {
                 features[i] = context[i].toString();
             }
-            return new Reading(model.getBestOutcome(model.eval(features)), 1, 0);
+            return new Reading(model.getBestOutcome(model.eval(features)), 0);
         }
         // Each candidate's sum of weights, as the model sums them for every language before its exponentials.
         double[] sums = new double[candidates.length];
@@ -187,14 +187,14 @@ public final class LanguageIdentifier {
                 runnerUp = Math.max(runnerUp, Math.exp(sums[c] - sums[best]));
             }
         }
-        return new Reading(model.getOutcome(candidates[best]), 1, runnerUp);
+        return new Reading(model.getOutcome(candidates[best]), runnerUp);
     }
 
-    /** The model's best language for a sample, its probability and its runner-up's, or the two relative to the best. */
-    private record Reading(String language, double confidence, double runnerUp) {
+    /** The model's best language for a sample, and its runner-up's probability relative to the best one's. */
+    private record Reading(String language, double runnerUp) {
 
         boolean isClear() {
-            return runnerUp <= confidence * CLEAR_RUNNER_UP;
+            return runnerUp <= CLEAR_RUNNER_UP;
         }
 
         String code() {

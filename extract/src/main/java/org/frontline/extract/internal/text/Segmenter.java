@@ -130,8 +130,8 @@ public final class Segmenter {
      * The end of a sentence that a lost space joined to the next one, in {@code chars[from, to)}: a terminator
      * after a word of two lower-case letters or more, then a capitalised word ("uccisi tre israeliani.Lunedì sera",
      * as a crawler leaves two paragraphs it ran together), with an ASCII terminator, the only ones such joins were
-     * seen with. UAX #29 breaks only after a space; an abbreviation ("U.S.",
-     * "Mr.Smith") has a capital before its point. The offset after the terminator, or -1.
+     * seen with. UAX #29 breaks only after a space; an abbreviation ("U.S.", "Mr.Smith") has a capital before its
+     * point. The offset after the terminator, or -1.
      */
     static int joinedEnd(char[] chars, int from, int to) {
         for (int i = from + 2; i + 2 < to; i++) {
