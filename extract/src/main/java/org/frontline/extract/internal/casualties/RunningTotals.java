@@ -40,7 +40,8 @@ final class RunningTotals {
 
     /**
      * Decides whether a figure is a running total, in this order: a cue near it; one attack named before it or in
-     * its clause ("the explosion of the pagers killed 12 people": one event); its size ({@code
+     * its clause ("the explosion of the pagers killed 12 people": one event), which also outweighs a cue that only
+     * says when it happened ("An airstrike last week killed 12 people"); its size ({@code
      * casualties.running-total-scale}); the figure before it in the sentence; what the sentence before says of the
      * event's length ({@code context}); the last figure of the sentence before ({@code before}). Losses are a
      * running total unless a cue or an attack says otherwise.
@@ -50,10 +51,11 @@ final class RunningTotals {
      * @param context  what the sentence before says of the event's length ({@link #carriedOver}), or null
      */
     void decide(List<Token> tokens, Candidate figure, Candidate previous, Candidate before, Boolean context) {
-        Boolean cue = cumulativeCue(tokens, figure);
+        boolean oneEvent = isOneEvent(tokens, figure);
+        Boolean cue = cumulativeCue(tokens, figure, oneEvent);
         if (cue != null) {
             figure.cumulative = cue;
-        } else if (isOneEvent(tokens, figure)) {
+        } else if (oneEvent) {
             figure.cumulative = false;
         } else if (figure.count >= runningTotalScale) {
             figure.cumulative = true;
@@ -90,25 +92,26 @@ final class RunningTotals {
     /**
      * Whether the cue nearest to the number speaks of a running total or of one period: a cue in the
      * number's own clause first, else the nearest one close by in the sentence, or anywhere in it when a
-     * count noun ("the overall toll") introduces the number; null when there is none.
+     * count noun ("the overall toll") introduces the number; null when there is none. A cue that says when ({@code
+     * = when}: "last week") says nothing of one attack's toll.
      */
-    private Boolean cumulativeCue(List<Token> tokens, Candidate figure) {
+    private Boolean cumulativeCue(List<Token> tokens, Candidate figure, boolean oneEvent) {
         int from = Clauses.clauseStart(tokens, figure.number.start());
         int to = Clauses.clauseEnd(tokens, figure.evidenceEnd);
-        Boolean inClause = nearestCue(tokens, figure, from, to, tokens.size());
+        Boolean inClause = nearestCue(tokens, figure, from, to, tokens.size(), oneEvent);
         if (inClause != null) {
             return inClause;
         }
         boolean tallied = tolls.find(tokens, 0, figure.number.start()) != null;
-        Boolean near = nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : cueDistance);
+        Boolean near = nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : cueDistance, oneEvent);
         if (near != null) {
             return near;
         }
         // "Since 7 October, according to the UN, settlers and soldiers have killed 851 Palestinians": a period
         // set before the sentence's first comma frames all of it, however far the figure is.
         PeriodCue fronted = periodCue(tokens, 0, 1);
-        if (fronted != null && fronted.running() != Running.NOT && isFramed(tokens, fronted.end(),
-                figure.number.start())) {
+        if (fronted != null && fronted.running() != Running.NOT && !(oneEvent && fronted.running() == Running.WHEN)
+                && isFramed(tokens, fronted.end(), figure.number.start())) {
             return fronted.running() != null;
         }
         // "a two-day operation in the Jenin refugee camp, ..., which left 12 Palestinians dead": the event the
@@ -145,12 +148,13 @@ final class RunningTotals {
         return last;
     }
 
-    private Boolean nearestCue(List<Token> tokens, Candidate figure, int from, int to, int limit) {
+    private Boolean nearestCue(List<Token> tokens, Candidate figure, int from, int to, int limit, boolean oneEvent) {
         int nearest = limit + 1;
         Boolean running = null;
         for (PeriodCue cue = periodCue(tokens, from, to); cue != null; cue = periodCue(tokens, cue.end(), to)) {
             boolean total = cue.running() != null;
-            if (total && (cue.running() == Running.NOT || isSuperlativePeriod(tokens, figure, cue.start()))) {
+            if (total && (cue.running() == Running.NOT || oneEvent && cue.running() == Running.WHEN
+                    || isSuperlativePeriod(tokens, figure, cue.start()))) {
                 continue;
             }
             int distance = cue.end() <= figure.evidenceStart ? figure.evidenceStart - cue.end()
@@ -183,8 +187,8 @@ final class RunningTotals {
             }
             Match<Boolean> year = yearPeriods.at(tokens, k);
             if (year != null && Filters.isYearToken(tokens.get(year.end() - 1))) {
-                // "In 2023, 40 people were killed": a year is a period of its own.
-                return new PeriodCue(year.start(), year.end(), Running.TOTAL);
+                // "In 2023, 40 people were killed": a year is a period of its own, and says when one attack was.
+                return new PeriodCue(year.start(), year.end(), Running.WHEN);
             }
         }
         return null;
@@ -212,15 +216,17 @@ final class RunningTotals {
     }
 
     /**
-     * The kinds of {@code cumulative} entries: a running-total cue, an event that lasted days ({@code = event}),
-     * or a longer phrase that is no cue ({@code = not}: "in tutto il paese" keeps "in tutto" from matching).
+     * The kinds of {@code cumulative} entries: a running-total cue, an event that lasted days ({@code = event}), a
+     * period that also says when one attack was ({@code = when}: "last week", "il mese scorso"), or a longer phrase
+     * that is no cue ({@code = not}: "in tutto il paese" keeps "in tutto" from matching).
      */
     enum Running {
-        TOTAL, EVENT, NOT;
+        TOTAL, EVENT, WHEN, NOT;
 
         static Running of(String value) {
             return switch (value.strip()) {
                 case "event" -> EVENT;
+                case "when" -> WHEN;
                 case "not" -> NOT;
                 default -> TOTAL;
             };
