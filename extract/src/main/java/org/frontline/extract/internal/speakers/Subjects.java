@@ -107,8 +107,9 @@ final class Subjects {
     }
 
     /**
-     * Past the outlet a message was given to, "a Repubblica", "alla Cnn", "to the BBC": where the speaker may
-     * follow ("in un'intervista a Repubblica il generale…"). {@code from} when no recipient is named there.
+     * Past the outlet or the people a message was given to, "a Repubblica", "alla Cnn", "all'agenzia Reuters", "ai
+     * giornalisti", "to the BBC": where the speaker may follow ("in un'intervista a Repubblica il generale…").
+     * {@code from} when no recipient is named there.
      */
     private int skipRecipient(List<Token> tokens, int from) {
         Match<Boolean> to = words.recipients.at(tokens, from);
@@ -120,6 +121,10 @@ final class Subjects {
             k++;
         }
         int name = k;
+        if (k + 1 < tokens.size() && tokens.get(k).isWord() && !tokens.get(k).isCapitalised()
+                && !words.determiners.contains(tokens.get(k)) && !words.indefinites.contains(tokens.get(k))) {
+            k++; // the kind of outlet or the people told: "all'agenzia Reuters", "ai giornalisti"
+        }
         while (k < tokens.size() && tokens.get(k).isCapitalised()) {
             k++;
         }
