@@ -53,6 +53,7 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> targets;
     final PhraseMap<Boolean> roles;
     final PhraseMap<Boolean> days;
+    /** Subset cues; false for one that opens the parts of the number before it ("25 including children"). */
     final PhraseMap<Boolean> subsets;
     final PhraseMap<Boolean> groupOpeners;
     final PhraseMap<Boolean> partLinks;
@@ -120,7 +121,7 @@ final class CasualtyLexicon {
         this.yearPeriods = lexicon.phrases("year-periods");
         this.agents = lexicon.phrases("agents");
         this.days = lexicon.phrases("days");
-        this.subsets = lexicon.phrases("subsets");
+        this.subsets = lexicon.map("subsets", value -> !value.strip().equals("opens"));
         this.groupOpeners = lexicon.phrases("group-openers");
         this.partLinks = lexicon.phrases("part-links");
         this.oneOutcomes = lexicon.phrases("one-outcomes");

@@ -84,8 +84,17 @@ final class Filters {
         boolean ofGroup = previous != null && previous.number.start() > clause
                 && groupOpeners.endingAt(tokens, approximatedFrom(tokens, previous.number.start())) != null;
         return breakdown || ofGroup || partitives.at(tokens, candidate.number.end()) != null
-                || !candidate.periodPart && subsets.at(tokens, candidate.number.end()) != null
+                || !candidate.periodPart && isPartBefore(tokens, candidate.number.end())
                 || cue != null && !splitsGroup(tokens, candidate, previous, cue);
+    }
+
+    /**
+     * Whether a subset cue right after a number makes it the part ("two of them", "tre delle quali"), not the group
+     * whose parts it opens ("killed 25 including children", "25 morti tra cui 10 bambini": {@code = opens}).
+     */
+    private boolean isPartBefore(List<Token> tokens, int at) {
+        Match<Boolean> cue = subsets.at(tokens, at);
+        return cue != null && cue.value();
     }
 
     /**
