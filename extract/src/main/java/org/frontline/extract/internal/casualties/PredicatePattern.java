@@ -10,7 +10,8 @@ import java.util.List;
  * The {@code predicate} rule: a verb phrase after the people counted gives their outcome, "six civilians were
  * killed", "79 sono rimaste ferite", "Three wounded soldiers later died". Between the people and the verb may
  * stand auxiliaries, an age ("a man aged 34 was killed"), an aside about the people (", among them 560 children,")
- * or a short relative clause ("che giocavano a calcio sono stati uccisi").
+ * or a phrase about them that a preposition, a participle or a relative opens ("Twelve residents of the village of
+ * Kuka were killed", "che giocavano a calcio sono stati uccisi"), which then ends in an auxiliary.
  */
 final class PredicatePattern {
 
@@ -92,11 +93,7 @@ final class PredicatePattern {
             q = age.end();
         }
         String closer = q + 1 < tokens.size() ? asideCloser(tokens.get(q)) : null;
-        if (closer != null && (subsets.find(tokens, q + 1, q + 1 + gapLimit) != null
-                || singular.contains(tokens.get(q + 1)) || tokens.get(q + 1).isNumber())) {
-            // ", among them 560 children,", " – including six children –", ", a midwife and a laboratory
-            // technician,", " — 270 servicemen and 120 civilians —": an aside about the people, between commas,
-            // dashes or brackets.
+        if (isAside(tokens, q, closer)) {
             q = closing(tokens, q + 1, closer);
         } else if (closer == null && subsets.at(tokens, q) != null) {
             // "Six people including two children died": the same aside without its commas, up to the predicate.
@@ -104,22 +101,47 @@ final class PredicatePattern {
         }
         int limit = clauseOpeners.at(tokens, q) != null ? clauseGapLimit : 0;
         int skipped = 0;
+        boolean auxiliaryLast = false;
         while (q >= 0 && q < tokens.size()) {
             Match<String> outcome = outcomes.at(tokens, q);
-            if (outcome != null) {
+            if (outcome != null && (skipped == 0 || auxiliaryLast)) {
+                // After a phrase about the people, only a verb phrase is their predicate: "a soldier on leave who
+                // lives across the road" names no outcome.
                 return outcome;
             }
             Match<Boolean> auxiliary = auxiliaries.at(tokens, q);
             if (auxiliary != null) {
                 q = auxiliary.end();
-            } else if (skipped < limit && tokens.get(q).isWord()) {
+                auxiliaryLast = true;
+            } else if (skipped > 0 && isAside(tokens, q, asideCloser(tokens.get(q)))) {
+                // "Nine members of the Abu Hussein family, including four children, were killed".
+                q = closing(tokens, q + 1, asideCloser(tokens.get(q)));
+            } else if (skipped < limit && (tokens.get(q).isWord() || isPossessive(tokens.get(q)))
+                    && subsets.at(tokens, q) == null) {
+                // "A police officer from the department was among those killed": a part, not a predicate.
                 q++;
                 skipped++;
+                auxiliaryLast = false;
             } else {
                 return null;
             }
         }
         return null;
+    }
+
+    /**
+     * ", among them 560 children,", " – including six children –", ", a midwife and a laboratory technician,", " —
+     * 270 servicemen and 120 civilians —": an aside about the people, between commas, dashes or brackets, opened at
+     * {@code q} by a mark that {@code closer} closes.
+     */
+    private boolean isAside(List<Token> tokens, int q, String closer) {
+        return closer != null && q + 1 < tokens.size() && (subsets.find(tokens, q + 1, q + 1 + gapLimit) != null
+                || singular.contains(tokens.get(q + 1)) || tokens.get(q + 1).isNumber());
+    }
+
+    /** The possessive mark of a name inside a phrase about the people: "from the army's brigade". */
+    private static boolean isPossessive(Token token) {
+        return token.is("'s") || token.is("’s") || token.is("'") || token.is("’");
     }
 
     /** The marks that close an aside opened by {@code token}, or null when it opens none. */
