@@ -78,6 +78,7 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> attacks;
     final PhraseMap<Boolean> possessives;
     final PhraseMap<Boolean> clauseOpeners;
+    final PhraseMap<Boolean> nominalOutcomes;
     final PhraseMap<Boolean> approximateCarriers;
 
     CasualtyLexicon(Lexicon lexicon) {
@@ -142,6 +143,7 @@ final class CasualtyLexicon {
         this.attacks = lexicon.map("attacks", value -> value.strip().equals("one"));
         this.possessives = lexicon.phrases("possessives");
         this.clauseOpeners = lexicon.phrases("clause-openers");
+        this.nominalOutcomes = lexicon.phrases("nominal-outcomes");
         this.approximateCarriers = lexicon.phrases("approximate-carriers");
         this.outcomeFrames = lexicon.frames("outcome-frames", String::strip);
         this.borderLinks = lexicon.map("border-links", String::strip);

@@ -5,6 +5,7 @@ import org.frontline.extract.internal.lexicon.PhraseMap.Match;
 import org.frontline.extract.internal.text.Token;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The {@code predicate} rule: a verb phrase after the people counted gives their outcome, "six civilians were
@@ -17,6 +18,8 @@ final class PredicatePattern {
 
     /** Dashes that set off an aside: hyphen-minus, en and em dash. */
     private static final String DASHES = "-\u2013\u2014";
+    private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th|\u00aa|\u00ba|\u00b0)");
+    private static final Pattern ORDINAL_SUFFIX = Pattern.compile("st|nd|rd|th|\u00aa|\u00ba|\u00b0");
 
     static final String RULE = "predicate";
 
@@ -25,6 +28,7 @@ final class PredicatePattern {
     private final PhraseMap<Boolean> subsets;
     private final PhraseMap<Boolean> singular;
     private final PhraseMap<Boolean> clauseOpeners;
+    private final PhraseMap<Boolean> nominalOutcomes;
     private final PhraseMap<Boolean> auxiliaries;
     private final int gapLimit;
     private final int clauseGapLimit;
@@ -36,6 +40,7 @@ final class PredicatePattern {
         this.subsets = words.subsets;
         this.singular = words.singular;
         this.clauseOpeners = words.clauseOpeners;
+        this.nominalOutcomes = words.nominalOutcomes;
         this.auxiliaries = words.auxiliaries;
         this.gapLimit = words.gapLimit;
         this.clauseGapLimit = words.clauseGapLimit;
@@ -95,18 +100,31 @@ final class PredicatePattern {
         String closer = q + 1 < tokens.size() ? asideCloser(tokens.get(q)) : null;
         if (isAside(tokens, q, closer)) {
             q = closing(tokens, q + 1, closer);
+        } else if (closer != null) {
+            // "Two soldiers, both members of the 47th brigade, were killed": an apposition, then the predicate.
+            int close = closing(tokens, q + 1, closer);
+            return close < 0 || hasNumber(tokens, q + 1, close) ? null : verbPhrase(tokens, close, 0, true);
         } else if (closer == null && subsets.at(tokens, q) != null) {
             // "Six people including two children died": the same aside without its commas, up to the predicate.
             q = unmarkedAsideEnd(tokens, subsets.at(tokens, q).end());
         }
-        int limit = clauseOpeners.at(tokens, q) != null ? clauseGapLimit : 0;
+        return verbPhrase(tokens, q, clauseOpeners.at(tokens, q) != null ? clauseGapLimit : 0, false);
+    }
+
+    /**
+     * The outcome of the verb phrase at {@code from}, past auxiliaries and, when {@code limit} allows, a phrase about
+     * the people of at most that many words; null when there is none. After such a phrase or an aside ({@code
+     * afterAside}), a noun ({@code nominal-outcomes}) is no predicate unless an auxiliary stands before it: "a
+     * soldier on leave who lives across the road" names no outcome, "Two soldiers of the brigade died" does.
+     */
+    private Match<String> verbPhrase(List<Token> tokens, int from, int limit, boolean afterAside) {
+        int q = from;
         int skipped = 0;
         boolean auxiliaryLast = false;
         while (q >= 0 && q < tokens.size()) {
             Match<String> outcome = outcomes.at(tokens, q);
-            if (outcome != null && (skipped == 0 || auxiliaryLast)) {
-                // After a phrase about the people, only a verb phrase is their predicate: "a soldier on leave who
-                // lives across the road" names no outcome.
+            if (outcome != null && (skipped == 0 && !afterAside || auxiliaryLast
+                    || nominalOutcomes.at(tokens, q) == null)) {
                 return outcome;
             }
             Match<Boolean> auxiliary = auxiliaries.at(tokens, q);
@@ -116,8 +134,8 @@ final class PredicatePattern {
             } else if (skipped > 0 && isAside(tokens, q, asideCloser(tokens.get(q)))) {
                 // "Nine members of the Abu Hussein family, including four children, were killed".
                 q = closing(tokens, q + 1, asideCloser(tokens.get(q)));
-            } else if (skipped < limit && (tokens.get(q).isWord() || isPossessive(tokens.get(q)))
-                    && subsets.at(tokens, q) == null) {
+            } else if (skipped < limit && (tokens.get(q).isWord() || isPossessive(tokens.get(q))
+                    || isOrdinal(tokens, q)) && subsets.at(tokens, q) == null) {
                 // "A police officer from the department was among those killed": a part, not a predicate.
                 q++;
                 skipped++;
@@ -137,6 +155,29 @@ final class PredicatePattern {
     private boolean isAside(List<Token> tokens, int q, String closer) {
         return closer != null && q + 1 < tokens.size() && (subsets.find(tokens, q + 1, q + 1 + gapLimit) != null
                 || singular.contains(tokens.get(q + 1)) || tokens.get(q + 1).isNumber());
+    }
+
+    /** Whether tokens {@code [from, to)} hold a number other than an ordinal: an aside that counts is no apposition. */
+    private static boolean hasNumber(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (tokens.get(k).isNumber() && !isOrdinal(tokens, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An ordinal in digits, "the 47th brigade", "3rd", "la 3ª brigata": a name's part, not a count. */
+    private static boolean isOrdinal(List<Token> tokens, int k) {
+        Token token = tokens.get(k);
+        if (ORDINAL.matcher(token.text()).matches()) {
+            return true;
+        }
+        if (!token.isNumber() || k + 1 >= tokens.size()) {
+            return false;
+        }
+        Token next = tokens.get(k + 1);
+        return next.start() == token.end() && ORDINAL_SUFFIX.matcher(next.text()).matches();
     }
 
     /** The possessive mark of a name inside a phrase about the people: "from the army's brigade". */

@@ -63,6 +63,11 @@ final class TollPattern {
         // The count noun may stand before the figure before too: one toll, updated ("An initial toll of 12 rose to
         // 19", "Il primo bilancio di 12 morti è salito a 19").
         Match<String> toll = tolls.findLast(tokens, Math.max(0, windowEnd - tollWindow), windowEnd);
+        int told = previous != null ? Math.max(floor, previous.evidenceEnd) : floor;
+        if (toll != null && toll.start() < told && candidate.number.needsPerson()) {
+            // "Il numero dei marinai morti è 40, secondo la madre di un marinaio": one person is no updated toll.
+            toll = null;
+        }
         // The people's words: between the count noun and the link, or inside the count noun's phrase after the
         // number ("il numero dei marinai russi morti").
         int peopleFrom = toll == null ? 0 : toll.end();
@@ -112,7 +117,7 @@ final class TollPattern {
      */
     Match<String> after(List<Token> tokens, int end) {
         int k = end;
-        if (k < tokens.size() && !tolls.mayStartAt(tokens.get(k))) {
+        if (k < tokens.size() && tolls.at(tokens, k) == null) {
             Match<Boolean> article = determiners.at(tokens, k);
             k = article != null ? article.end() : k;
         }
