@@ -216,6 +216,10 @@ class CasualtyRulesTest {
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("ET"));
         assertThat(figures(EN + "The Ukrainian president said 31,000 soldiers had been killed."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));
+        // ...and only when its paragraph has given no side before: an observer's count of another side's dead.
+        assertThat(figures(IT + "Secondo Kiev 3.000 soldati di Pyongyang sono stati uccisi o feriti nel Kursk. Più "
+                + "prudente l'intelligence sudcoreana, che contava almeno 100 morti."))
+                .extracting(CasualtyFigure::party).containsExactly("KP", "KP");
         // The side aimed at is hit; the side that launched is the attacker.
         assertThat(figures(EN + "Russia launched 69 missiles at Ukrainian cities, killing at least 12 people."))
                 .singleElement().satisfies(f -> assertThat(f.party()).isEqualTo("UA"));

@@ -178,7 +178,11 @@ final class Sides {
             return countries.iterator().next();
         }
         if (countries.isEmpty() && attackers.isEmpty() && officials.size() == 1) {
-            return officials.iterator().next(); // "the Ukrainian president said 31,000 soldiers had been killed"
+            // "the Ukrainian president said 31,000 soldiers had been killed"; but a side the paragraph gave
+            // already says more than an observer's nationality ("…soldati di Pyongyang… l'intelligence sudcoreana
+            // contava almeno 100 morti").
+            String paragraph = paragraphParty.get();
+            return paragraph != null ? paragraph : officials.iterator().next();
         }
         if (countries.isEmpty() && attackers.size() == 1) {
             String attacker = attackers.iterator().next();
