@@ -79,6 +79,8 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> possessives;
     final PhraseMap<Boolean> clauseOpeners;
     final PhraseMap<Boolean> nominalOutcomes;
+    final PhraseMap<Boolean> predicateLinks;
+    final int coordinationLimit;
     final PhraseMap<Boolean> approximateCarriers;
 
     CasualtyLexicon(Lexicon lexicon) {
@@ -144,6 +146,8 @@ final class CasualtyLexicon {
         this.possessives = lexicon.phrases("possessives");
         this.clauseOpeners = lexicon.phrases("clause-openers");
         this.nominalOutcomes = lexicon.phrases("nominal-outcomes");
+        this.predicateLinks = lexicon.phrases("predicate-links");
+        this.coordinationLimit = lexicon.settings().integer("casualties.coordination-limit");
         this.approximateCarriers = lexicon.phrases("approximate-carriers");
         this.outcomeFrames = lexicon.frames("outcome-frames", String::strip);
         this.borderLinks = lexicon.map("border-links", String::strip);

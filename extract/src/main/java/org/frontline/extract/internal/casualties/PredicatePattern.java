@@ -29,6 +29,10 @@ final class PredicatePattern {
     private final PhraseMap<Boolean> singular;
     private final PhraseMap<Boolean> clauseOpeners;
     private final PhraseMap<Boolean> nominalOutcomes;
+    private final PhraseMap<Boolean> predicateLinks;
+    private final PhraseMap<Boolean> connectors;
+    private final PhraseMap<Boolean> approximate;
+    private final int coordinationLimit;
     private final PhraseMap<Boolean> auxiliaries;
     private final int gapLimit;
     private final int clauseGapLimit;
@@ -41,6 +45,10 @@ final class PredicatePattern {
         this.singular = words.singular;
         this.clauseOpeners = words.clauseOpeners;
         this.nominalOutcomes = words.nominalOutcomes;
+        this.predicateLinks = words.predicateLinks;
+        this.connectors = words.connectors;
+        this.approximate = words.approximate;
+        this.coordinationLimit = words.coordinationLimit;
         this.auxiliaries = words.auxiliaries;
         this.gapLimit = words.gapLimit;
         this.clauseGapLimit = words.clauseGapLimit;
@@ -108,7 +116,44 @@ final class PredicatePattern {
             // "Six people including two children died": the same aside without its commas, up to the predicate.
             q = unmarkedAsideEnd(tokens, subsets.at(tokens, q).end());
         }
-        return verbPhrase(tokens, q, clauseOpeners.at(tokens, q) != null ? clauseGapLimit : 0, false);
+        Match<String> outcome = verbPhrase(tokens, q, clauseOpeners.at(tokens, q) != null ? clauseGapLimit : 0, false);
+        return outcome != null || q < 0 ? outcome : coordinated(tokens, q);
+    }
+
+    /**
+     * The outcome of a second verb phrase of the people's, joined to a first that names none ({@code
+     * predicate-links}, within {@code casualties.coordination-limit} words): "Three soldiers were hit by a drone and
+     * killed", "Two soldiers stepped on a mine and died", "were on patrol when they were killed". The second phrase
+     * is theirs when an auxiliary stands in it or opens the first (one passive: "were ambushed and killed"), or
+     * when nothing follows its outcome but a mark or a connector: "and killed three civilians" has an object, so
+     * the people did the killing. A number or a mark before the link ends the search.
+     */
+    private Match<String> coordinated(List<Token> tokens, int from) {
+        boolean passive = auxiliaries.at(tokens, from) != null;
+        for (int k = from; k < Math.min(tokens.size(), from + coordinationLimit); k++) {
+            Match<Boolean> link = predicateLinks.at(tokens, k);
+            if (link != null) {
+                int q = link.end();
+                boolean auxiliary = false;
+                for (Match<Boolean> aux = auxiliaries.at(tokens, q); aux != null; aux = auxiliaries.at(tokens, q)) {
+                    q = aux.end();
+                    auxiliary = true;
+                }
+                Match<String> outcome = q < tokens.size() ? outcomes.at(tokens, q) : null;
+                if (outcome == null || nominalOutcomes.at(tokens, q) != null && !auxiliary) {
+                    return null;
+                }
+                int after = outcome.end();
+                boolean alone = after >= tokens.size() || tokens.get(after).isPunct()
+                        || connectors.at(tokens, after) != null && approximate.at(tokens, after) == null;
+                return auxiliary || passive || alone ? outcome : null;
+            }
+            Token token = tokens.get(k);
+            if (!token.isWord() && !isPossessive(token) || outcomes.at(tokens, k) != null) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
