@@ -48,6 +48,7 @@ final class CandidateReader {
     private final PhraseMap<Boolean> partLinks;
     private final PhraseMap<Boolean> oneOutcomes;
     private final PhraseMap<Boolean> days;
+    private final PhraseMap<Boolean> auxiliaries;
     private final int phraseLimit;
     private final Filters filters;
     private final PredicatePattern predicate;
@@ -76,6 +77,7 @@ final class CandidateReader {
         this.partLinks = words.partLinks;
         this.oneOutcomes = words.oneOutcomes;
         this.days = words.days;
+        this.auxiliaries = words.auxiliaries;
         this.phraseLimit = words.phraseLimit;
         this.filters = filters;
         this.predicate = predicate;
@@ -286,8 +288,11 @@ final class CandidateReader {
             candidate.phraseEnd = j;
             candidate.widenEvidence(start, j);
         }
-        // "un morto", "one dead": a word for one person's fate stands for the person.
-        if (number.needsPerson() && !person && !(candidate.outcome != null && oneOutcomes.at(tokens, end) != null)) {
+        // "un morto", "one dead": a word for one person's fate stands for the person; and so does a word for one
+        // before a passive ("One person was killed and another was injured").
+        boolean passive = auxiliaries.at(tokens, end) != null && predicate.after(tokens, end) != null;
+        if (number.needsPerson() && !person && !passive
+                && !(candidate.outcome != null && oneOutcomes.at(tokens, end) != null)) {
             return null;
         }
         candidate.bare = !person;
