@@ -323,6 +323,7 @@ final class CandidateReader {
             return false;
         }
         return end >= tokens.size() || tokens.get(end).isPunct() || connectors.at(tokens, end) != null
+                || auxiliaries.at(tokens, end) != null // "Over 100 feared dead", "12 reportedly killed"
                 || thresholds.at(tokens, end) != null || subsets.at(tokens, end) != null
                 || days.at(tokens, end) != null // "è salito a 75 domenica"
                 || toll.after(tokens, end) != null; // "è salito a 45 il bilancio dei morti"
