@@ -52,7 +52,8 @@ else
     - "$jre_image" >/dev/null
   rm -rf "$root"
   trap - EXIT
-  docker run --rm "$jre_image" java -version 2>&1 | head -n 1
+  # sed reads to the end: with pipefail, head closing the pipe early would fail the script with SIGPIPE (141).
+  docker run --rm "$jre_image" java -version 2>&1 | sed -n 1p
 fi
 
 # Rebuilt when its sources here change (their digest is a label of the image).
