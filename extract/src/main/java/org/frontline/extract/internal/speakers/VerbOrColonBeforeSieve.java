@@ -77,8 +77,24 @@ final class VerbOrColonBeforeSieve implements Sieve {
         }
         // "Stoltenberg: “…”"; else the sentence's subject ("Zelensky ha poi attribuito le difficoltà …: “…”").
         int start = reading.subjects().subjectStart(tokens, end - 1, 0);
-        Speaker named = reading.resolver().resolve(sentence, start, end - 1, true);
+        Speaker named = reading.resolver().resolve(sentence, start, subjectEnd(tokens, start, end - 1), true);
         return named != null ? named : reading.subjects().mainSubject(sentence, end - 1);
+    }
+
+    /**
+     * Where the subject before a colon ends when a verb follows it ("Il presidente ucraino ha ringraziato gli
+     * alleati: «…»" is said by "Il presidente ucraino", not by the clause): at an auxiliary after the subject's
+     * first two words that a word in lower case follows; {@code colon} when there is none.
+     */
+    private int subjectEnd(List<Token> tokens, int start, int colon) {
+        for (int k = start + 2; k + 1 < colon; k++) {
+            Match<Boolean> auxiliary = words.speechAuxiliaries.at(tokens, k);
+            if (auxiliary != null && auxiliary.end() < colon && tokens.get(auxiliary.end()).isWord()
+                    && !tokens.get(auxiliary.end()).isCapitalised()) {
+                return k;
+            }
+        }
+        return colon;
     }
 
     /** Where a name in apposition after the comma at {@code comma} ends (", Oleh Synehubov,"), or {@code comma}. */
