@@ -290,9 +290,8 @@ final class CandidateReader {
         }
         // "un morto", "one dead": a word for one person's fate stands for the person; and so does a word for one
         // before a passive ("One person was killed and another was injured").
-        boolean passive = auxiliaries.at(tokens, end) != null && predicate.after(tokens, end) != null;
-        if (number.needsPerson() && !person && !passive
-                && !(candidate.outcome != null && oneOutcomes.at(tokens, end) != null)) {
+        if (number.needsPerson() && !person && !(candidate.outcome != null && oneOutcomes.at(tokens, end) != null)
+                && !(auxiliaries.at(tokens, end) != null && predicate.after(tokens, end) != null)) {
             return null;
         }
         candidate.bare = !person;
@@ -316,7 +315,8 @@ final class CandidateReader {
 
     /**
      * Whether a number with no people after it may still be a figure ("risen to 31."): not a year, and before a
-     * mark, the sentence's end, a connector, a threshold, a subset's words or a day ("è salito a 75 domenica").
+     * mark, the sentence's end, a connector, an auxiliary ("Over 100 feared dead"), a threshold, a subset's words or a
+     * day ("è salito a 75 domenica").
      */
     private boolean standsAlone(List<Token> tokens, int end, NumberMatch number) {
         if (Filters.isYear(tokens, number)) {
