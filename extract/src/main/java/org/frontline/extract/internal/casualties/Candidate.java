@@ -14,6 +14,8 @@ final class Candidate {
      */
     static final String LOSSES = "losses";
     static final String CAPTURED = "captured";
+    /** The rule of a figure whose own words name its outcome ("Two soldiers killed", "12 morti"). */
+    static final String NOMINAL = "nominal";
 
     final NumberMatch number;
     long count;
@@ -37,7 +39,7 @@ final class Candidate {
      * The name of the pattern that gave the outcome: nominal ({@link CandidateReader}), or the {@code RULE} of
      * the pattern class that tied it: active, predicate, toll, list, period-part, elided-period.
      */
-    String rule = "nominal";
+    String rule = NOMINAL;
 
     Candidate(NumberMatch number) {
         this.number = number;

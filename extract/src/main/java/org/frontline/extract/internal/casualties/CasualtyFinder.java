@@ -53,6 +53,7 @@ public final class CasualtyFinder {
     private final PhraseMap<String> victimGroups;
     private final PhraseMap<String> nationalities;
     private final PhraseMap<Boolean> earlierTolls;
+    private final int gapLimit;
 
     public CasualtyFinder(Lexicon lexicon, NumberReader numbers) {
         CasualtyLexicon words = new CasualtyLexicon(lexicon);
@@ -73,6 +74,7 @@ public final class CasualtyFinder {
         this.victims = words.victims;
         this.victimGroups = words.victimGroups;
         this.nationalities = words.nationalities;
+        this.gapLimit = words.gapLimit;
         this.earlierTolls = words.earlierTolls;
     }
 
@@ -255,10 +257,31 @@ public final class CasualtyFinder {
             }
         }
         figures.removeIf(figure -> figure.outcome == null || filters.isDifference(tokens, figure));
+        figures.removeIf(figure -> isAgent(figure, figures));
         for (int f = 0; f < figures.size(); f++) {
             complete(tokens, figures.get(f), f == 0 ? null : figures.get(f - 1), before, context);
         }
         return figures;
+    }
+
+    /**
+     * Whether a figure read from its own outcome word is the subject of that word used as a verb, whose object is
+     * another figure: "A sniper killed a civilian", "Two soldiers killed three civilians" count the civilians, not
+     * the sniper or the soldiers. The object's number follows the verb within {@code casualties.gap-limit} words
+     * ("killed at least three"); "33 ostaggi in cambio di circa 1.900 detenuti" is two figures.
+     */
+    private boolean isAgent(Candidate figure, List<Candidate> figures) {
+        if (!figure.rule.equals(Candidate.NOMINAL)) {
+            return false;
+        }
+        for (Candidate other : figures) {
+            if (other != figure && other.rule.equals(ActivePattern.RULE) && other.evidenceStart >= figure.number.end()
+                    && other.evidenceStart < figure.evidenceEnd && other.number.start() >= figure.evidenceEnd
+                    && other.number.start() - figure.evidenceEnd <= gapLimit) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
