@@ -40,6 +40,7 @@ final class CasualtyLexicon {
     final int phraseLimit;
     final int gapLimit;
     final int clauseGapLimit;
+    final int modifiersAfter;
     final int subsetAsideLimit;
     final int tollWindow;
     final int cueDistance;
@@ -114,6 +115,7 @@ final class CasualtyLexicon {
         this.phraseLimit = lexicon.settings().integer("casualties.phrase-limit");
         this.gapLimit = lexicon.settings().integer("casualties.gap-limit");
         this.clauseGapLimit = lexicon.settings().integer("casualties.clause-gap-limit");
+        this.modifiersAfter = lexicon.settings().integer("casualties.modifiers-after");
         this.subsetAsideLimit = lexicon.settings().integer("casualties.subset-aside-limit");
         this.tollWindow = lexicon.settings().integer("casualties.toll-window");
         this.cueDistance = lexicon.settings().integer("casualties.cue-distance");

@@ -36,6 +36,7 @@ final class PredicatePattern {
     private final PhraseMap<Boolean> auxiliaries;
     private final int gapLimit;
     private final int clauseGapLimit;
+    private final int modifiersAfter;
     private final int subsetAsideLimit;
 
     PredicatePattern(CasualtyLexicon words) {
@@ -52,6 +53,7 @@ final class PredicatePattern {
         this.auxiliaries = words.auxiliaries;
         this.gapLimit = words.gapLimit;
         this.clauseGapLimit = words.clauseGapLimit;
+        this.modifiersAfter = words.modifiersAfter;
         this.subsetAsideLimit = words.subsetAsideLimit;
     }
 
@@ -116,8 +118,31 @@ final class PredicatePattern {
             // "Six people including two children died": the same aside without its commas, up to the predicate.
             q = unmarkedAsideEnd(tokens, subsets.at(tokens, q).end());
         }
-        Match<String> outcome = verbPhrase(tokens, q, clauseOpeners.at(tokens, q) != null ? clauseGapLimit : 0, false);
+        boolean opened = q >= 0 && clauseOpeners.at(tokens, q) != null;
+        Match<String> outcome = verbPhrase(tokens, q, opened ? clauseGapLimit : 0, false);
+        if (outcome == null && !opened && q >= 0) {
+            outcome = afterModifiers(tokens, q);
+        }
         return outcome != null || q < 0 ? outcome : coordinated(tokens, q);
+    }
+
+    /**
+     * The passive after words that describe the people where a language puts its adjectives after the noun
+     * ({@code casualties.modifiers-after}): "Una donna incinta è stata uccisa", "Un combattente curdo è stato
+     * ucciso". Only words in lower case that are neither an outcome nor an auxiliary, and only before an auxiliary.
+     */
+    private Match<String> afterModifiers(List<Token> tokens, int from) {
+        int q = from;
+        while (q < tokens.size() && q - from < modifiersAfter && isModifier(tokens, q)) {
+            q++;
+        }
+        return q > from && auxiliaries.at(tokens, q) != null ? verbPhrase(tokens, q, 0, false) : null;
+    }
+
+    private boolean isModifier(List<Token> tokens, int q) {
+        Token token = tokens.get(q);
+        return token.isWord() && !token.isCapitalised() && !token.isElided() && outcomes.at(tokens, q) == null
+                && auxiliaries.at(tokens, q) == null && subsets.at(tokens, q) == null;
     }
 
     /**
