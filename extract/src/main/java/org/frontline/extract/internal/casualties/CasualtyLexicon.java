@@ -4,6 +4,7 @@ import org.frontline.extract.internal.lexicon.Lexicon;
 import org.frontline.extract.internal.lexicon.PhraseMap;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The word lists and settings the casualty rules read, each read once from the language's {@link Lexicon} (a
@@ -41,6 +42,7 @@ final class CasualtyLexicon {
     final int gapLimit;
     final int clauseGapLimit;
     final int modifiersAfter;
+    final Set<String> participleEndings;
     final int subsetAsideLimit;
     final int tollWindow;
     final int cueDistance;
@@ -116,6 +118,7 @@ final class CasualtyLexicon {
         this.gapLimit = lexicon.settings().integer("casualties.gap-limit");
         this.clauseGapLimit = lexicon.settings().integer("casualties.clause-gap-limit");
         this.modifiersAfter = lexicon.settings().integer("casualties.modifiers-after");
+        this.participleEndings = lexicon.settings().words("casualties.participle-endings");
         this.subsetAsideLimit = lexicon.settings().integer("casualties.subset-aside-limit");
         this.tollWindow = lexicon.settings().integer("casualties.toll-window");
         this.cueDistance = lexicon.settings().integer("casualties.cue-distance");

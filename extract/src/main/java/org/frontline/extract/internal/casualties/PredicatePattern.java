@@ -5,6 +5,7 @@ import org.frontline.extract.internal.lexicon.PhraseMap.Match;
 import org.frontline.extract.internal.text.Token;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,7 @@ final class PredicatePattern {
     private final int gapLimit;
     private final int clauseGapLimit;
     private final int modifiersAfter;
+    private final Set<String> participleEndings;
     private final int subsetAsideLimit;
 
     PredicatePattern(CasualtyLexicon words) {
@@ -54,6 +56,7 @@ final class PredicatePattern {
         this.gapLimit = words.gapLimit;
         this.clauseGapLimit = words.clauseGapLimit;
         this.modifiersAfter = words.modifiersAfter;
+        this.participleEndings = words.participleEndings;
         this.subsetAsideLimit = words.subsetAsideLimit;
     }
 
@@ -118,7 +121,8 @@ final class PredicatePattern {
             // "Six people including two children died": the same aside without its commas, up to the predicate.
             q = unmarkedAsideEnd(tokens, subsets.at(tokens, q).end());
         }
-        boolean opened = q >= 0 && clauseOpeners.at(tokens, q) != null;
+        boolean opened = q >= 0 && q < tokens.size()
+                && (clauseOpeners.at(tokens, q) != null || isParticiple(tokens, q));
         Match<String> outcome = verbPhrase(tokens, q, opened ? clauseGapLimit : 0, false);
         if (outcome == null && !opened && q >= 0) {
             outcome = afterModifiers(tokens, q);
@@ -137,6 +141,25 @@ final class PredicatePattern {
             q++;
         }
         return q > from && auxiliaries.at(tokens, q) != null ? verbPhrase(tokens, q, 0, false) : null;
+    }
+
+    /**
+     * A participle that opens a phrase about the people as {@code clause-openers} do, known by its ending ({@code
+     * casualties.participle-endings}): "Three paramedics responding to a call were killed", "Eight fighters belonging
+     * to a militia were killed". Not an outcome word.
+     */
+    private boolean isParticiple(List<Token> tokens, int q) {
+        Token token = tokens.get(q);
+        if (!token.isWord() || token.isCapitalised() || outcomes.at(tokens, q) != null) {
+            return false;
+        }
+        String word = token.norm();
+        for (String ending : participleEndings) {
+            if (word.length() > ending.length() + 2 && word.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isModifier(List<Token> tokens, int q) {
@@ -205,7 +228,7 @@ final class PredicatePattern {
                 // "Nine members of the Abu Hussein family, including four children, were killed".
                 q = closing(tokens, q + 1, asideCloser(tokens.get(q)));
             } else if (skipped < limit && (tokens.get(q).isWord() || isPossessive(tokens.get(q))
-                    || isOrdinal(tokens, q)) && subsets.at(tokens, q) == null) {
+                    || isOrdinal(tokens, q) || isJoiner(tokens, q)) && subsets.at(tokens, q) == null) {
                 // "A police officer from the department was among those killed": a part, not a predicate.
                 q++;
                 skipped++;
@@ -251,6 +274,13 @@ final class PredicatePattern {
     }
 
     /** The possessive mark of a name inside a phrase about the people: "from the army's brigade". */
+    /** A hyphen written between two words with no space, as in "an Iran-backed militia". */
+    private static boolean isJoiner(List<Token> tokens, int q) {
+        Token token = tokens.get(q);
+        return token.is("-") && q > 0 && q + 1 < tokens.size() && tokens.get(q - 1).end() == token.start()
+                && tokens.get(q + 1).start() == token.end() && tokens.get(q + 1).isWord();
+    }
+
     private static boolean isPossessive(Token token) {
         return token.is("'s") || token.is("’s") || token.is("'") || token.is("’");
     }
