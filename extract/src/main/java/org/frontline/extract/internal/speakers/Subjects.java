@@ -206,7 +206,14 @@ final class Subjects {
         }
         if (from < tokens.size() && words.indefinites.contains(tokens.get(from))) {
             // "said a resident who took part in the rescue": a description runs to the clause's end.
-            return resolver.resolveDescriptionAfterVerb(sentence, from, descriptionEnd(tokens, from));
+            int descriptionEnd = descriptionEnd(tokens, from);
+            Name named = appositivePerson(sentence, descriptionEnd);
+            if (named != null) {
+                // "racconta una madre di cinque figli, Fatima Ahmed, 34 anni": the description names her next.
+                int phraseEnd = tokens.get(named.end() - 1).end();
+                return new Speaker(referents.fullest(named), document.slice(tokens.get(from).start(), phraseEnd));
+            }
+            return resolver.resolveDescriptionAfterVerb(sentence, from, descriptionEnd);
         }
         int joint = jointNamesEnd(sentence, from);
         if (joint > 0) {
