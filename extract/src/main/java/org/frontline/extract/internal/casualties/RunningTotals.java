@@ -42,9 +42,10 @@ final class RunningTotals {
      * Decides whether a figure is a running total, in this order: a cue near it; one attack named before it or in
      * its clause ("the explosion of the pagers killed 12 people": one event), which also outweighs a cue that only
      * says when it happened ("An airstrike last week killed 12 people"); its size ({@code
-     * casualties.running-total-scale}); the figure before it in the sentence; what the sentence before says of the
-     * event's length ({@code context}); the last figure of the sentence before ({@code before}). Losses are a
-     * running total unless a cue or an attack says otherwise.
+     * casualties.running-total-scale}), unless it goes on from one event's figure ({@link #sharesEvent}); the
+     * figure before it in the sentence; what the sentence before says of the event's length ({@code context}); the
+     * last figure of the sentence before ({@code before}). Losses are a running total unless a cue or an attack
+     * says otherwise.
      *
      * @param previous the figure before it in its sentence, or null
      * @param before   the last figure of the sentence just before in the same paragraph, or null
@@ -57,6 +58,8 @@ final class RunningTotals {
             figure.cumulative = cue;
         } else if (oneEvent) {
             figure.cumulative = false;
+        } else if (figure.count >= runningTotalScale && sharesEvent(tokens, figure, previous)) {
+            figure.cumulative = figure.outcome.equals(Candidate.LOSSES);
         } else if (figure.count >= runningTotalScale) {
             figure.cumulative = true;
         } else if (previous != null) {
@@ -68,6 +71,18 @@ final class RunningTotals {
             figure.cumulative = figure.outcome.equals(Candidate.LOSSES)
                     || before != null && before.cumulative && !figure.outcome.equals(MISSING);
         }
+    }
+
+    /**
+     * Whether a figure goes on from the figure before it in its sentence, which is one event's toll: "Twelve people
+     * were killed and more than 2,750 wounded", "killed 12 people, including two children, and wounded about
+     * 2,800". That event is the figure's too, however large the figure (Guidelines, cumulative: one attack's toll
+     * is no running total); a count noun ("bringing the death toll to 35,000") or a clause of its own after a
+     * semicolon tells a total of its own.
+     */
+    private static boolean sharesEvent(List<Token> tokens, Candidate figure, Candidate previous) {
+        return previous != null && !previous.cumulative && !figure.rule.equals(TollPattern.RULE)
+                && !Clauses.containsMark(tokens, previous.number.end(), figure.number.start(), ";");
     }
 
     /**
