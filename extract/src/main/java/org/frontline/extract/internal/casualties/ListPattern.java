@@ -58,12 +58,22 @@ final class ListPattern {
             boolean joined = !previous.bare && !candidate.bare && previous.outcome == null
                     && candidate.number.start() == member
                     && listJoiners.contains(tokens.get(previous.phraseEnd));
-            if (!joined) {
+            if (!joined || isNewClause(tokens, list.get(0), candidate)) {
                 break;
             }
             list.add(candidate);
         }
         return list;
+    }
+
+    /**
+     * Whether a member after "and" opens a clause of its own: the list so far is the object of a verb before it and
+     * the member is the subject of a verb phrase after it. "The attack killed three soldiers and 27 others were
+     * wounded" is 3 killed and 27 injured, not 30 injured.
+     */
+    private boolean isNewClause(List<Token> tokens, Candidate first, Candidate member) {
+        return active.before(tokens, first.number.start()) != null
+                && predicate.after(tokens, member.phraseEnd) != null;
     }
 
     /**
