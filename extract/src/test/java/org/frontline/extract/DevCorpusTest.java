@@ -22,13 +22,13 @@ class DevCorpusTest {
 
     // The scores reached so far, a little under them, so that no change can lower them. The targets of
     // issue #12 are 0.92 (casualty), 0.90 (statement) and 0.85 (party) in each language.
-    private static final double ENGLISH_CASUALTY_F1 = 0.865;
+    private static final double ENGLISH_CASUALTY_F1 = 0.885;
     private static final double ENGLISH_STATEMENT_F1 = 0.94;
-    private static final double ITALIAN_CASUALTY_F1 = 0.895;
+    private static final double ITALIAN_CASUALTY_F1 = 0.90;
     private static final double ITALIAN_STATEMENT_F1 = 0.94;
     // Party accuracy is over matched figures: figures newly matched (periods of their own, session 8) brought
     // their parties in, a few wrong, so the floor moved from 0.825 to 0.82 while no party read got worse.
-    private static final double PARTY_ACCURACY = 0.865;
+    private static final double PARTY_ACCURACY = 0.87;
 
     @TempDir
     Path gold;
