@@ -273,7 +273,6 @@ final class PredicatePattern {
         return next.start() == token.end() && ORDINAL_SUFFIX.matcher(next.text()).matches();
     }
 
-    /** The possessive mark of a name inside a phrase about the people: "from the army's brigade". */
     /** A hyphen written between two words with no space, as in "an Iran-backed militia". */
     private static boolean isJoiner(List<Token> tokens, int q) {
         Token token = tokens.get(q);
@@ -281,6 +280,7 @@ final class PredicatePattern {
                 && tokens.get(q + 1).start() == token.end() && tokens.get(q + 1).isWord();
     }
 
+    /** The possessive mark of a name inside a phrase about the people: "from the army's brigade". */
     private static boolean isPossessive(Token token) {
         return token.is("'s") || token.is("’s") || token.is("'") || token.is("’");
     }
