@@ -114,7 +114,9 @@ final class Resolver {
         if (person != null) {
             return new Speaker(referents.fullest(person), phrase);
         }
-        if (place != null && place.start() == s && place.end() == e) {
+        // "Israel said", "La Francia ha chiesto": a country alone, with its article or none, speaks for its state.
+        int placeStart = s + 1 < e && words.determiners.contains(tokens.get(s)) ? s + 1 : s;
+        if (place != null && place.start() == placeStart && place.end() == e) {
             return new Speaker(place.text(), phrase);
         }
         return indefiniteAllowed && words.indefinites.contains(tokens.get(s)) ? new Speaker(phrase, phrase) : null;

@@ -202,6 +202,9 @@ final class Subjects {
         } else {
             // "ha detto in serata ai giornalisti il presidente Donald Trump": asides, then the subject.
             int subject = determinerAfterAsides(tokens, from);
+            if (subject < 0) {
+                subject = nameAfterAsides(sentence, from);
+            }
             from = subject >= 0 ? subject : from;
         }
         if (from < tokens.size() && words.indefinites.contains(tokens.get(from))) {
@@ -333,6 +336,22 @@ final class Subjects {
      * words that open at {@code from} ("in serata ai giornalisti il presidente"), or -1.
      */
     private int determinerAfterAsides(List<Token> tokens, int from) {
+        int k = asidesEnd(tokens, from);
+        return k > from && k < tokens.size() && words.determiners.contains(tokens.get(k)) ? k : -1;
+    }
+
+    /**
+     * Where a person's name starts after one or two short prepositional asides that open at {@code from} ("al
+     * telefono Ibrahim Faltas", "al telefono padre Ibrahim Faltas"), or -1.
+     */
+    private int nameAfterAsides(Sentence sentence, int from) {
+        int k = asidesEnd(sentence.tokens(), from);
+        Name name = k > from ? nameStartingAt(sentence, k) : null;
+        return name != null && name.kind() == Name.Kind.PERSON ? k : -1;
+    }
+
+    /** The end of one or two short prepositional asides of lower-case words that open at {@code from}, or -1. */
+    private int asidesEnd(List<Token> tokens, int from) {
         int k = from;
         for (int asides = 0; asides < 2 && k < tokens.size() && opensAside(tokens, k); asides++) {
             int j = k + 1;
@@ -348,7 +367,7 @@ final class Subjects {
             }
             k = j;
         }
-        return k > from && k < tokens.size() && words.determiners.contains(tokens.get(k)) ? k : -1;
+        return k;
     }
 
     /** Whether a preposition of one word opens an aside at {@code k}: "ai", "in". */
