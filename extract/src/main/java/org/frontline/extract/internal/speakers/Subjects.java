@@ -38,7 +38,21 @@ final class Subjects {
     /** The subject of a verb of saying: the words before it, or after it when the order is inverted. */
     Speaker subject(Sentence sentence, Match<Boolean> verb, int floor) {
         Speaker before = subjectBefore(sentence, verb, floor);
-        return before != null ? before : subjectAfter(sentence, verb);
+        // "«…», she told the BBC": a pronoun is the subject even when no one is named before it; what follows
+        // the verb is whom the words were told.
+        return before != null || isPronounBefore(sentence.tokens(), verb.start(), floor) ? before
+                : subjectAfter(sentence, verb);
+    }
+
+    private boolean isPronounBefore(List<Token> tokens, int verbStart, int floor) {
+        int end = verbStart;
+        while (end > floor && words.speechAuxiliaries.endingAt(tokens, end) != null) {
+            end = words.speechAuxiliaries.endingAt(tokens, end).start();
+        }
+        while (end > floor && words.adverbs.endingAt(tokens, end) != null) {
+            end = words.adverbs.endingAt(tokens, end).start();
+        }
+        return end > floor && words.pronouns.contains(tokens.get(end - 1));
     }
 
     /** "Peskov said", "Hezbollah, in una nota, ha detto", "the minister, who said": the words before the verb. */
