@@ -114,7 +114,7 @@ final class Resolver {
         if (person != null) {
             return new Speaker(referents.fullest(person), phrase);
         }
-        // "Israel said", "La Francia ha chiesto": a country alone, with its article or none, speaks for its state.
+        // "Israel said", "La Russia ha detto": a country alone, with its article or none, speaks for its state.
         int placeStart = s + 1 < e && words.determiners.contains(tokens.get(s)) ? s + 1 : s;
         if (place != null && place.start() == placeStart && place.end() == e) {
             return new Speaker(place.text(), phrase);

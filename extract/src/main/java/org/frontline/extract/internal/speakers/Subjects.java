@@ -45,6 +45,12 @@ final class Subjects {
     }
 
     private boolean isPronounBefore(List<Token> tokens, int verbStart, int floor) {
+        int end = beforeAuxiliaries(tokens, verbStart, floor);
+        return end > floor && words.pronouns.contains(tokens.get(end - 1));
+    }
+
+    /** Where the words before a verb of saying end, past its auxiliaries and adverbs ("has also said"). */
+    private int beforeAuxiliaries(List<Token> tokens, int verbStart, int floor) {
         int end = verbStart;
         while (end > floor && words.speechAuxiliaries.endingAt(tokens, end) != null) {
             end = words.speechAuxiliaries.endingAt(tokens, end).start();
@@ -52,19 +58,13 @@ final class Subjects {
         while (end > floor && words.adverbs.endingAt(tokens, end) != null) {
             end = words.adverbs.endingAt(tokens, end).start();
         }
-        return end > floor && words.pronouns.contains(tokens.get(end - 1));
+        return end;
     }
 
     /** "Peskov said", "Hezbollah, in una nota, ha detto", "the minister, who said": the words before the verb. */
     Speaker subjectBefore(Sentence sentence, Match<Boolean> verb, int floor) {
         List<Token> tokens = sentence.tokens();
-        int end = verb.start();
-        while (end > floor && words.speechAuxiliaries.endingAt(tokens, end) != null) {
-            end = words.speechAuxiliaries.endingAt(tokens, end).start();
-        }
-        while (end > floor && words.adverbs.endingAt(tokens, end) != null) {
-            end = words.adverbs.endingAt(tokens, end).start();
-        }
+        int end = beforeAuxiliaries(tokens, verb.start(), floor);
         int start = subjectStart(tokens, end, floor);
         Speaker antecedent = antecedent(sentence, start, floor);
         if (antecedent != null) {
