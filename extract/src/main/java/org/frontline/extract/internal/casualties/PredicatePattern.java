@@ -149,11 +149,10 @@ final class PredicatePattern {
      * to a militia were killed". Not an outcome word.
      */
     private boolean isParticiple(List<Token> tokens, int q) {
-        Token token = tokens.get(q);
-        if (!token.isWord() || token.isCapitalised() || outcomes.at(tokens, q) != null) {
+        if (!isPlainWord(tokens, q)) {
             return false;
         }
-        String word = token.norm();
+        String word = tokens.get(q).norm();
         for (String ending : participleEndings) {
             if (word.length() > ending.length() + 2 && word.endsWith(ending)) {
                 return true;
@@ -163,9 +162,14 @@ final class PredicatePattern {
     }
 
     private boolean isModifier(List<Token> tokens, int q) {
+        return isPlainWord(tokens, q) && !tokens.get(q).isElided() && auxiliaries.at(tokens, q) == null
+                && subsets.at(tokens, q) == null;
+    }
+
+    /** A word in lower case that is no outcome: what a participle or an adjective after the noun can be. */
+    private boolean isPlainWord(List<Token> tokens, int q) {
         Token token = tokens.get(q);
-        return token.isWord() && !token.isCapitalised() && !token.isElided() && outcomes.at(tokens, q) == null
-                && auxiliaries.at(tokens, q) == null && subsets.at(tokens, q) == null;
+        return token.isWord() && !token.isCapitalised() && outcomes.at(tokens, q) == null;
     }
 
     /**
