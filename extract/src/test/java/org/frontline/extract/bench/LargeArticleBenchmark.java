@@ -19,9 +19,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time to extract one large article of attributed quotations, at 90 KB and at 900 KB: the cost of an
- * article must grow with its length, not with its square (each quotation is compared with the earlier
- * ones to tell repeats, and attributed from the speakers before it). Run it like {@link ExtractionBenchmark}.
+ * Time to extract one large article, at 90 KB and at 900 KB: the cost of an article must grow with its length,
+ * not with its square. Three shapes, each the worst case of a part of the extraction: attributed quotations
+ * (each compared with the earlier ones to tell repeats, and attributed from the speakers before it); a list
+ * of tolls with no full stop (one sentence as long as the article for the figures' rules, and a new count in
+ * each item for the merge of figures said twice); quotations attributed by pronouns in an article that names
+ * nobody (the search for the last speaker). Run it like {@link ExtractionBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +37,9 @@ public class LargeArticleBenchmark {
     @Param({"90000", "900000"})
     public int characters;
 
+    @Param({"quotations", "tolls", "pronouns"})
+    public String shape;
+
     private Extractor extractor;
     private ArticleText article;
 
@@ -42,11 +48,17 @@ public class LargeArticleBenchmark {
         extractor = Extractor.create();
         StringBuilder body = new StringBuilder();
         for (int i = 1; body.length() < characters; i++) {
-            body.append("\"We will hold position number ").append(i).append(" and we will not give up the city to ")
-                    .append("anyone at all, whatever it costs us,\" said Volodymyr Zelensky on day ").append(i)
-                    .append(". \"We will hold,\" he added.\n\n");
+            switch (shape) {
+                case "quotations" -> body.append("\"We will hold position number ").append(i)
+                        .append(" and we will not give up the city to anyone at all, whatever it costs us,\" said ")
+                        .append("Volodymyr Zelensky on day ").append(i).append(". \"We will hold,\" he added.\n\n");
+                case "tolls" -> body.append(i).append(" killed in village ").append(i).append(", ");
+                case "pronouns" -> body.append("\"We will hold position ").append(i).append(",\" he said. ")
+                        .append(i % 3 == 0 ? "\n" : "");
+                default -> throw new IllegalArgumentException("no shape " + shape);
+            }
         }
-        article = new ArticleText("Zelensky: we will hold", body.toString(), null);
+        article = new ArticleText("From the front line", body.toString(), null);
     }
 
     @Benchmark

@@ -13,7 +13,9 @@ import org.frontline.extract.internal.text.Token;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -365,14 +367,19 @@ public final class CasualtyFinder {
     /** One figure per count and outcome; the body's statement wins over the title's. */
     private static List<CasualtyFigure> merge(List<Found> found) {
         List<Found> kept = new ArrayList<>();
+        // Only figures of one count and outcome can be one: each is compared with those, not with every figure.
+        Map<String, List<Integer>> keptByCount = new HashMap<>();
         for (Found candidate : found) {
+            List<Integer> sameCount = keptByCount.computeIfAbsent(
+                    candidate.figure.count() + " " + candidate.figure.outcome(), k -> new ArrayList<>());
             int same = -1;
-            for (int k = 0; k < kept.size() && same < 0; k++) {
-                if (sameFigure(kept.get(k), candidate)) {
-                    same = k;
+            for (int k = 0; k < sameCount.size() && same < 0; k++) {
+                if (sameFigure(kept.get(sameCount.get(k)), candidate)) {
+                    same = sameCount.get(k);
                 }
             }
             if (same < 0) {
+                sameCount.add(kept.size());
                 kept.add(candidate);
             } else if (kept.get(same).inTitle && !candidate.inTitle) {
                 kept.set(same, candidate);

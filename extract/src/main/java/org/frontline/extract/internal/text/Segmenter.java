@@ -24,6 +24,14 @@ public final class Segmenter {
     private static final int WORD_STATUS_NONE_LIMIT = 100;
     private static final int WORD_STATUS_NUMBER_LIMIT = 200;
     /**
+     * The most tokens a sentence may have. The rules read a figure's or a quotation's sentence, so their cost per
+     * token grows with its length; a run of text with no terminator (a table, a list of a thousand tolls) would
+     * make that cost grow with the article. News sentences stay far below: the longest of the dev corpus has 95.
+     */
+    static final int MAX_SENTENCE_TOKENS = 200;
+    /** Where a longer run is cut: after the last clause mark of its second half, or else at the limit. */
+    private static final String CLAUSE_MARKS = ";:,";
+    /**
      * Where UAX #29 may end a sentence: after a terminator (ATerm, STerm) or a paragraph separator. Surrogates
      * are in too, so that a terminator outside the BMP sends the paragraph to the sentence iterator.
      */
@@ -86,14 +94,34 @@ public final class Segmenter {
                 while (last < tokens.count && tokens.array[last].start() < end) {
                     last++;
                 }
-                if (last > first) {
+                while (last > first) {
+                    int cut = cut(tokens.array, first, last);
                     sentences.add(new Sentence(sentences.size(), p, tokens.array[first].start(),
-                            tokens.array[last - 1].end(), new TokenSlice(tokens.array, first, last)));
+                            tokens.array[cut - 1].end(), new TokenSlice(tokens.array, first, cut)));
+                    first = cut;
                 }
-                first = last;
             }
         }
         return new Document(text, List.copyOf(paragraphs), List.copyOf(sentences));
+    }
+
+    /**
+     * Where the sentence of {@code tokens[first, last)} is cut: at {@code last} when it has at most
+     * {@link #MAX_SENTENCE_TOKENS} tokens, else after the last clause mark (semicolon, colon, comma) of the
+     * second half of that many, or at the limit.
+     */
+    private static int cut(Token[] tokens, int first, int last) {
+        if (last - first <= MAX_SENTENCE_TOKENS) {
+            return last;
+        }
+        int limit = first + MAX_SENTENCE_TOKENS;
+        for (int i = limit - 1; i > first + MAX_SENTENCE_TOKENS / 2; i--) {
+            String text = tokens[i].text();
+            if (text.length() == 1 && CLAUSE_MARKS.indexOf(text.charAt(0)) >= 0) {
+                return i + 1;
+            }
+        }
+        return limit;
     }
 
     /**

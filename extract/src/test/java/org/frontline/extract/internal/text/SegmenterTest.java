@@ -73,6 +73,36 @@ class SegmenterTest {
     }
 
     @Test
+    void aRunWithNoTerminatorIsCutAfterAClauseMarkSoNoSentenceOutgrowsTheLimit() {
+        StringBuilder tolls = new StringBuilder();
+        for (int i = 1; i <= 1_000; i++) {
+            tolls.append(i).append(" killed in village ").append(i).append(", ");
+        }
+        String text = "Tolls: " + tolls + "and more\nA short one.";
+        List<Sentence> sentences = segmenter.segment(text).sentences();
+
+        assertThat(sentences).hasSizeGreaterThan(1_000 * 6 / Segmenter.MAX_SENTENCE_TOKENS);
+        assertThat(sentences).allSatisfy(s -> assertThat(s.tokens()).hasSizeLessThanOrEqualTo(
+                Segmenter.MAX_SENTENCE_TOKENS));
+        List<Sentence> cut = sentences.subList(0, sentences.size() - 2);
+        assertThat(cut).allSatisfy(s -> assertThat(s.tokens().get(s.tokens().size() - 1).text()).isEqualTo(","));
+        // Nothing lost or repeated: each piece starts where the one before ended.
+        for (int i = 1; i < sentences.size() - 1; i++) {
+            assertThat(sentences.get(i).tokens().get(0).start()).isGreaterThanOrEqualTo(sentences.get(i - 1).end());
+            assertThat(text.substring(sentences.get(i - 1).end(), sentences.get(i).start())).isBlank();
+        }
+        assertThat(sentences.get(sentences.size() - 1).paragraph()).isEqualTo(1);
+        assertThat(sentences.get(sentences.size() - 1).tokens()).hasSize(4);
+    }
+
+    @Test
+    void aRunWithNoClauseMarkIsCutAtTheLimit() {
+        String text = "word ".repeat(Segmenter.MAX_SENTENCE_TOKENS * 2 + 7);
+        assertThat(segmenter.segment(text).sentences()).extracting(s -> s.tokens().size())
+                .containsExactly(Segmenter.MAX_SENTENCE_TOKENS, Segmenter.MAX_SENTENCE_TOKENS, 7);
+    }
+
+    @Test
     void shortcutNeverClaimsOneSentenceWhereIcuFindsMore() {
         for (String paragraph : EDGES) {
             if (Segmenter.isOneSentence(paragraph, 0, paragraph.length())) {
