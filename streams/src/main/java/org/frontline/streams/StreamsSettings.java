@@ -23,8 +23,13 @@ public record StreamsSettings(Properties streams, TopicNames topics, int partiti
 
     /** The default application id; it names the consumer group and the internal topics. */
     public static final String DEFAULT_APPLICATION_ID = "frontline";
-    /** How long a transaction may stay open: longer than the slowest article takes to enrich. */
-    static final int TRANSACTION_TIMEOUT_MS = 120_000;
+    /**
+     * How long a transaction may stay open. Longer than the slowest article takes to enrich (a 1 MB article of
+     * any shape about a second here: LargeArticleBenchmark), with room for a busy machine; short, because the
+     * offsets a killed instance's open transaction holds block every reader of them (a rebalance's committed
+     * offsets, a task's start) until it is fenced or times out, and fencing needs an assignment.
+     */
+    static final int TRANSACTION_TIMEOUT_MS = 30_000;
     /** Kafka's default {@code max.request.size}. */
     static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
 
@@ -38,8 +43,8 @@ public record StreamsSettings(Properties streams, TopicNames topics, int partiti
         // A name Kafka Streams would generate changes when an operator is added upstream, renaming changelogs.
         defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         defaults.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // Kafka Streams' 10 s would abort the transaction around an article that takes longer to extract (a
-        // 900 KB article of quotations takes about 20 s on a busy machine), and the retry would do the same.
+        // Kafka Streams' 10 s leaves a busy machine little room around a 1 MB article; 120 s, as before, let a
+        // killed instance's transaction hold its offsets for two minutes (a rebalance waited for them, ChaosIT).
         defaults.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
         // Article text compresses to half: lz4 halves what the enriched topic, the changelogs and the repartition
         // topics cost the brokers, for no measurable CPU (docs/performance.md, session 10), as the publisher does.
