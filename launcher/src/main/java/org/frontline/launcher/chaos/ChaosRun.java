@@ -18,7 +18,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -479,9 +481,23 @@ public final class ChaosRun {
             instance.checkRunning();
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("streams-" + (i + 1) + " not running after " + STARTUP_TIMEOUT
-                        + ":\n" + instance.logTail());
+                        + " (" + outstanding() + "):\n" + instance.logTail());
             }
             TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    /** What the cluster still holds open for the application, for a report: lag, open transactions. */
+    private String outstanding() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+            String outstanding = Quiescence.outstanding(admin, StreamsSettings.DEFAULT_APPLICATION_ID,
+                    topics.raw().name());
+            return outstanding.isEmpty() ? "no lag, no open transaction" : outstanding;
+        } catch (ExecutionException | TimeoutException e) {
+            return "cannot ask the cluster what is open: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while asking the cluster what is open";
         }
     }
 
