@@ -99,7 +99,12 @@ public final class ChaosRun {
     private static final String HEAP = "384m";
     private static final double CORRECTED_SHARE = 0.1;
     private static final Duration QUIESCENCE_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * How long a streams instance may take to reach RUNNING: its JVM and models take about 40 s to start beside
+     * seven other busy JVMs on two cores, the rebalance about 12 s, and a killed instance's open transaction may
+     * hold the offsets it must read for up to 40 s more (transaction.timeout.ms plus the coordinator's check).
+     */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Plan plan;
