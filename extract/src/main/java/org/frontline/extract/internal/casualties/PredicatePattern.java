@@ -231,6 +231,11 @@ final class PredicatePattern {
             } else if (skipped > 0 && isAside(tokens, q, asideCloser(tokens.get(q)))) {
                 // "Nine members of the Abu Hussein family, including four children, were killed".
                 q = closing(tokens, q + 1, asideCloser(tokens.get(q)));
+            } else if (skipped > 0 && asideCloser(tokens.get(q)) != null && !isJoiner(tokens, q)) {
+                // "Seven employees of the group, who were travelling in a convoy, were killed": an apposition
+                // after the phrase, as after the people's own words.
+                int close = closing(tokens, q + 1, asideCloser(tokens.get(q)));
+                return close < 0 || hasNumber(tokens, q + 1, close) ? null : verbPhrase(tokens, close, 0, true);
             } else if (skipped < limit && (tokens.get(q).isWord() || isPossessive(tokens.get(q))
                     || isOrdinal(tokens, q) || isJoiner(tokens, q)) && subsets.at(tokens, q) == null) {
                 // "A police officer from the department was among those killed": a part, not a predicate.
