@@ -118,7 +118,11 @@ final class RunningTotals {
             return inClause;
         }
         boolean tallied = tolls.find(tokens, 0, figure.number.start()) != null;
-        Boolean near = nearestCue(tokens, figure, 0, tokens.size(), tallied ? tokens.size() : cueDistance, oneEvent);
+        // "Two soldiers were killed, bringing the toll in the ground offensive to 330": a cue after a later toll's
+        // words is that toll's.
+        Match<String> laterToll = tolls.find(tokens, Math.max(to, figure.evidenceEnd), tokens.size());
+        int nearTo = laterToll == null ? tokens.size() : laterToll.start();
+        Boolean near = nearestCue(tokens, figure, 0, nearTo, tallied ? tokens.size() : cueDistance, oneEvent);
         if (near != null) {
             return near;
         }
