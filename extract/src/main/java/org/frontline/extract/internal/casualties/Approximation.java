@@ -31,8 +31,11 @@ final class Approximation {
     /** Whether the figure is approximate; {@code previous} is the figure before it in its sentence, or null. */
     boolean of(List<Token> tokens, Candidate figure, Candidate previous) {
         int start = figure.number.start();
+        // "oltre a due civili" adds two civilians: the link is no qualifier, only words after it are.
+        boolean qualified = figure.rule.equals(AdditivePattern.RULE) ? approximate.endingAt(tokens, start) != null
+                : isQualified(tokens, start);
         return figure.range || approximateNumbers.at(tokens, start) != null
-                || isQualified(tokens, start) || previous != null && previous.approximate
+                || qualified || previous != null && previous.approximate
                 && start > 0 && carriesQualifier(tokens, previous, start);
     }
 

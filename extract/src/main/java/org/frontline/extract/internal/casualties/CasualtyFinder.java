@@ -46,6 +46,7 @@ public final class CasualtyFinder {
     private final FramePattern frame;
     private final PredicatePattern predicate;
     private final TollPattern toll;
+    private final AdditivePattern additive;
     private final Approximation approximation;
     private final RunningTotals totals;
     private final Sides sides;
@@ -66,6 +67,7 @@ public final class CasualtyFinder {
         this.predicate = new PredicatePattern(words);
         this.list = new ListPattern(words, active, predicate);
         this.toll = new TollPattern(words, attacks);
+        this.additive = new AdditivePattern(words);
         this.reader = new CandidateReader(words, numbers, filters, predicate, list, new PeriodPatterns(words, numbers),
                 toll);
         this.approximation = new Approximation(words);
@@ -306,7 +308,7 @@ public final class CasualtyFinder {
     /**
      * Ties a candidate to its outcome by the first pattern that reads one: the outcome it names itself (nominal,
      * predicate, a period's part), a verb around the number and people, a verb before the number, a verb phrase
-     * after the people, a count noun.
+     * after the people, a count noun, the figure before it that a link adds it to.
      */
     private boolean bind(List<Token> tokens, Candidate candidate, Candidate previous, Candidate before) {
         if (candidate.outcome != null) {
@@ -321,9 +323,11 @@ public final class CasualtyFinder {
         }
         Match<String> verb = active.before(tokens, candidate.number.start());
         if (verb != null) {
-            return active.bind(tokens, candidate, verb) || toll.bind(tokens, candidate, previous, before);
+            return active.bind(tokens, candidate, verb) || toll.bind(tokens, candidate, previous, before)
+                    || additive.bind(tokens, candidate, previous);
         }
-        return predicate.bind(tokens, candidate) || toll.bind(tokens, candidate, previous, before);
+        return predicate.bind(tokens, candidate) || toll.bind(tokens, candidate, previous, before)
+                || additive.bind(tokens, candidate, previous);
     }
 
     /** Victims, party and qualifiers a figure does not state itself, from the sentence around it. */

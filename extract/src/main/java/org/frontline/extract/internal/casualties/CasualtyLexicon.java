@@ -58,6 +58,8 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> days;
     /** Subset cues; false for one that opens the parts of the number before it ("25 including children"). */
     final PhraseMap<Boolean> subsets;
+    /** Words that add the people after them to the figure before: "along with", "oltre a". */
+    final PhraseMap<Boolean> additiveLinks;
     final PhraseMap<Boolean> groupOpeners;
     final PhraseMap<Boolean> partLinks;
     final PhraseMap<Boolean> oneOutcomes;
@@ -130,6 +132,7 @@ final class CasualtyLexicon {
         this.agents = lexicon.phrases("agents");
         this.days = lexicon.phrases("days");
         this.subsets = lexicon.map("subsets", value -> !value.strip().equals("opens"));
+        this.additiveLinks = lexicon.phrases("additive-links");
         this.groupOpeners = lexicon.phrases("group-openers");
         this.partLinks = lexicon.phrases("part-links");
         this.oneOutcomes = lexicon.phrases("one-outcomes");
