@@ -44,8 +44,8 @@ final class RunningTotals {
      * says when it happened ("An airstrike last week killed 12 people"); its size ({@code
      * casualties.running-total-scale}), unless it goes on from one event's figure ({@link #sharesEvent}); the
      * figure before it in the sentence; what the sentence before says of the event's length ({@code context}); the
-     * last figure of the sentence before ({@code before}). Losses are a running total unless a cue or an attack
-     * says otherwise.
+     * last figure of the sentence before ({@code before}). A side's military losses are a running total unless a cue
+     * or an attack says otherwise.
      *
      * @param previous the figure before it in its sentence, or null
      * @param before   the last figure of the sentence just before in the same paragraph, or null
@@ -59,18 +59,27 @@ final class RunningTotals {
         } else if (oneEvent) {
             figure.cumulative = false;
         } else if (figure.count >= runningTotalScale && sharesEvent(tokens, figure, previous)) {
-            figure.cumulative = figure.outcome.equals(Candidate.LOSSES);
+            figure.cumulative = isArmyLosses(figure);
         } else if (figure.count >= runningTotalScale) {
             figure.cumulative = true;
         } else if (previous != null) {
-            figure.cumulative = previous.cumulative || figure.outcome.equals(Candidate.LOSSES);
+            figure.cumulative = previous.cumulative || isArmyLosses(figure);
         } else if (before == null && context != null) {
-            figure.cumulative = context || figure.outcome.equals(Candidate.LOSSES);
+            figure.cumulative = context || isArmyLosses(figure);
         } else {
             // The missing are counted as they stand now, so they do not take a running total from before.
-            figure.cumulative = figure.outcome.equals(Candidate.LOSSES)
+            figure.cumulative = isArmyLosses(figure)
                     || before != null && before.cumulative && !figure.outcome.equals(MISSING);
         }
+    }
+
+    /**
+     * Whether a figure is a side's military losses, which armies and ministries count as they go ("Russian losses
+     * have passed 700,000"); people killed or wounded with no side's soldiers named ("Some 40 people were killed or
+     * wounded") are one event's like any other figure.
+     */
+    private static boolean isArmyLosses(Candidate figure) {
+        return figure.outcome.equals(Candidate.LOSSES) && Candidate.MILITARY.equals(figure.victims);
     }
 
     /**
