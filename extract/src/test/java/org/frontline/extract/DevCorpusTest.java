@@ -22,7 +22,7 @@ class DevCorpusTest {
 
     // The scores reached so far, a little under them, so that no change can lower them. The targets of
     // issue #12 are 0.92 (casualty), 0.90 (statement) and 0.85 (party) in each language.
-    private static final double ENGLISH_CASUALTY_F1 = 0.885;
+    private static final double ENGLISH_CASUALTY_F1 = 0.89;
     private static final double ENGLISH_STATEMENT_F1 = 0.94;
     private static final double ITALIAN_CASUALTY_F1 = 0.90;
     private static final double ITALIAN_STATEMENT_F1 = 0.94;
