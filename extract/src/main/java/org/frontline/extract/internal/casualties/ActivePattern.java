@@ -123,13 +123,14 @@ final class ActivePattern {
     /**
      * An outcome before a prepositional phrase that stands between it and its number, where the language puts
      * one there: "ha catturato nella regione russa di Kursk due soldati", "riportato a casa dalla prigionia russa
-     * 3.767 ucraini". The phrase is words only, at most {@code casualties.object-gap-limit} of them, and opens
-     * with a word of {@code object-gap-openers}.
+     * 3.767 ucraini", "i civili uccisi nel 2024 sono 589". The phrase is words and years only, at most {@code
+     * casualties.object-gap-limit} of them, and opens with a word of {@code object-gap-openers}.
      */
     private Match<String> outcomeBeforePhrase(List<Token> tokens, int end) {
         for (int q = end - 1; q >= Math.max(0, end - objectGapLimit); q--) {
             Token token = tokens.get(q);
-            if (!token.isWord()) {
+            // A year is a word of the phrase: "i civili uccisi nel 2024 sono 589".
+            if (!token.isWord() && !Filters.isYearToken(token)) {
                 return null;
             }
             Match<String> outcome = objectGapOpeners.contains(token) ? outcomes.endingAt(tokens, q) : null;
