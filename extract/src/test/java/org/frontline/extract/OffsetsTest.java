@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class OffsetsTest {
 
     private static final Set<String> RULES = Set.of("nominal", "active", "frame", "predicate", "toll", "list",
-            "period-part", "elided-period");
+            "additive", "bulletin", "period-part", "elided-period");
     private static final Set<String> SIEVES = Set.of("interview-answer", "verb-after", "attribution-inside",
             "verb-or-colon-before", "next-sentence", "sentence-before", "continuation");
 

@@ -47,6 +47,7 @@ public final class CasualtyFinder {
     private final PredicatePattern predicate;
     private final TollPattern toll;
     private final AdditivePattern additive;
+    private final BulletinPattern bulletin;
     private final Approximation approximation;
     private final RunningTotals totals;
     private final Sides sides;
@@ -68,6 +69,7 @@ public final class CasualtyFinder {
         this.list = new ListPattern(words, active, predicate);
         this.toll = new TollPattern(words, attacks);
         this.additive = new AdditivePattern(words);
+        this.bulletin = new BulletinPattern(words);
         this.reader = new CandidateReader(words, numbers, filters, predicate, list, new PeriodPatterns(words, numbers),
                 toll);
         this.approximation = new Approximation(words);
@@ -307,8 +309,8 @@ public final class CasualtyFinder {
 
     /**
      * Ties a candidate to its outcome by the first pattern that reads one: the outcome it names itself (nominal,
-     * predicate, a period's part), a verb around the number and people, a verb before the number, a verb phrase
-     * after the people, a count noun, the figure before it that a link adds it to.
+     * predicate, a period's part), a bulletin line's label, a verb around the number and people, a verb before the
+     * number, a verb phrase after the people, a count noun, the figure before it that a link adds it to.
      */
     private boolean bind(List<Token> tokens, Candidate candidate, Candidate previous, Candidate before) {
         if (candidate.outcome != null) {
@@ -318,7 +320,7 @@ public final class CasualtyFinder {
         if (candidate.periodPart) {
             return PeriodPatterns.bind(candidate, previous);
         }
-        if (frame.bind(tokens, candidate)) {
+        if (bulletin.bind(tokens, candidate) || frame.bind(tokens, candidate)) {
             return true;
         }
         Match<String> verb = active.before(tokens, candidate.number.start());
