@@ -143,13 +143,16 @@ final class Filters {
     }
 
     /**
-     * A number a modal in its clause makes hypothetical or future ("could pass 500"), or that a condition earlier
-     * in its sentence does ("Se confermate, le vittime sarebbero oltre 800").
+     * A number a modal in its clause makes hypothetical or future ("could pass 500"), or a modal right after its
+     * people ("33 hostages are to be freed", "33 ostaggi saranno liberati"), or that a condition earlier in its
+     * sentence does ("Se confermate, le vittime sarebbero oltre 800").
      */
     boolean isHypothetical(List<Token> tokens, Candidate candidate) {
         int start = candidate.number.start();
         Match<Boolean> modal = hypothetical.find(tokens, Clauses.clauseStart(tokens, start), start);
-        return modal != null && !tokens.get(modal.start()).isCapitalised() || conditions.find(tokens, 0, start) != null;
+        return modal != null && !tokens.get(modal.start()).isCapitalised()
+                || hypothetical.at(tokens, candidate.phraseEnd) != null
+                || conditions.find(tokens, 0, start) != null;
     }
 
     /** A four-digit number that reads as a year. */
