@@ -39,6 +39,10 @@ import java.util.function.Supplier;
  */
 public final class CasualtyFinder {
 
+    /** The longest line read as a heading inside the body ({@link #isHeading}). */
+    private static final int MAX_HEADING_TOKENS = 16;
+    /** Marks that end a sentence of running text, a quotation's closing marks among them. */
+    private static final String SENTENCE_ENDS = ".!?…»\"”)";
     private final CandidateReader reader;
     private final Filters filters;
     private final ListPattern list;
@@ -147,11 +151,29 @@ public final class CasualtyFinder {
                         figure.cumulative, figure.approximate, sides.location(tokens), document.slice(start, end),
                         figure.rule, start, end);
                 found.add(new Found(casualty, ownParty, sentence.paragraph(), sentence.index(),
-                        sentence.paragraph() < titleParagraphs));
+                        sentence.paragraph() < titleParagraphs
+                        || !figure.rule.equals(BulletinPattern.RULE) && isHeading(document, sentence)));
                 paragraphParty.set(party);
             }
         }
         return merge(found);
+    }
+
+    /**
+     * Whether a sentence is a heading inside the body, a short line of its own with no full stop ("Ore 12.10 – Baku:
+     * 192 militari azeri uccisi"): like the title, it yields to the body's statement of the same figure. A bulletin's
+     * lines ("Killed: 3,002") are statements, not headings.
+     */
+    private static boolean isHeading(Document document, Sentence sentence) {
+        List<Token> tokens = sentence.tokens();
+        if (tokens.isEmpty() || tokens.size() > MAX_HEADING_TOKENS
+                || Clauses.isMark(tokens.get(tokens.size() - 1), SENTENCE_ENDS)) {
+            return false;
+        }
+        List<Sentence> sentences = document.sentences();
+        int k = sentence.index();
+        return (k == 0 || sentences.get(k - 1).paragraph() != sentence.paragraph())
+                && (k + 1 == sentences.size() || sentences.get(k + 1).paragraph() != sentence.paragraph());
     }
 
     /**

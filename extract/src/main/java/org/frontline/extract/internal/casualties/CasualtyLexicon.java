@@ -56,6 +56,8 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> targets;
     final PhraseMap<Boolean> roles;
     final PhraseMap<Boolean> days;
+    final PhraseMap<Boolean> months;
+    final Set<String> dayRangeJoiners;
     /** Subset cues; false for one that opens the parts of the number before it ("25 including children"). */
     final PhraseMap<Boolean> subsets;
     /** Words that add the people after them to the figure before: "along with", "oltre a". */
@@ -131,6 +133,8 @@ final class CasualtyLexicon {
         this.yearPeriods = lexicon.phrases("year-periods");
         this.agents = lexicon.phrases("agents");
         this.days = lexicon.phrases("days");
+        this.months = lexicon.phrases("months");
+        this.dayRangeJoiners = lexicon.settings().words("casualties.day-range-joiners");
         this.subsets = lexicon.map("subsets", value -> !value.strip().equals("opens"));
         this.additiveLinks = lexicon.phrases("additive-links");
         this.groupOpeners = lexicon.phrases("group-openers");

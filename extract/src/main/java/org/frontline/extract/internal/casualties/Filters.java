@@ -31,6 +31,7 @@ final class Filters {
     private final PhraseMap<Boolean> comparisons;
     private final PhraseMap<Boolean> approximate;
     private final PhraseMap<String> outcomes;
+    private final DayRanges dayRanges;
 
     Filters(CasualtyLexicon words) {
         this.things = words.things;
@@ -45,12 +46,14 @@ final class Filters {
         this.comparisons = words.comparisons;
         this.approximate = words.approximate;
         this.outcomes = words.outcomes;
+        this.dayRanges = new DayRanges(words);
     }
 
     /**
      * Whether the number counts something else than people by its shape and the marks around it: a part of a
-     * compound ("5-year", "COVID-19"), money ("$20"), a clock time ("21:45"), an age ("aged 34") or a year as a
-     * period ("Nel 2024 le perdite russe sono state 430.790": {@code year-periods}).
+     * compound ("5-year", "COVID-19"), money ("$20"), a clock time ("21:45"), an age ("aged 34"), a day of a span
+     * of dates ("on 19 and 20 September") or a year as a period ("Nel 2024 le perdite russe sono state 430.790":
+     * {@code year-periods}).
      */
     boolean countsOther(List<Token> tokens, NumberMatch number) {
         int start = number.start();
@@ -62,7 +65,7 @@ final class Filters {
                 || tokens.get(start - 1).is("-") && start > 1 && tokens.get(start - 2).isWord())) {
             return true;
         }
-        return isClockTime(tokens, start, end) || isAge(tokens, start)
+        return isClockTime(tokens, start, end) || isAge(tokens, start) || dayRanges.isDayOfRange(tokens, start)
                 || isYear(tokens, number) && yearPeriods.endingAt(tokens, end) != null;
     }
 

@@ -25,6 +25,7 @@ final class RunningTotals {
     private final int cueDistance;
     private final long runningTotalScale;
     private final Attacks attacks;
+    private final DayRanges dayRanges;
 
     RunningTotals(CasualtyLexicon words, Attacks attacks) {
         this.cumulative = words.cumulative;
@@ -36,6 +37,7 @@ final class RunningTotals {
         this.cueDistance = words.cueDistance;
         this.runningTotalScale = words.runningTotalScale;
         this.attacks = attacks;
+        this.dayRanges = new DayRanges(words);
     }
 
     /**
@@ -44,8 +46,8 @@ final class RunningTotals {
      * says when it happened ("An airstrike last week killed 12 people"); its size ({@code
      * casualties.running-total-scale}), unless it goes on from one event's figure ({@link #sharesEvent}); the
      * figure before it in the sentence; what the sentence before says of the event's length ({@code context}); the
-     * last figure of the sentence before ({@code before}). A side's military losses are a running total unless a cue
-     * or an attack says otherwise.
+     * last figure of the sentence before ({@code before}); none of those three for one person. A side's military
+     * losses are a running total unless a cue or an attack says otherwise.
      *
      * @param previous the figure before it in its sentence, or null
      * @param before   the last figure of the sentence just before in the same paragraph, or null
@@ -62,6 +64,10 @@ final class RunningTotals {
             figure.cumulative = isArmyLosses(figure);
         } else if (figure.count >= runningTotalScale) {
             figure.cumulative = true;
+        } else if (figure.count == 1) {
+            // One person is killed, wounded or taken once: with no cue of its own, "è morto anche un civile azero"
+            // after a running total is one event, not part of the count before it.
+            figure.cumulative = false;
         } else if (previous != null) {
             figure.cumulative = previous.cumulative || isArmyLosses(figure);
         } else if (before == null && context != null) {
@@ -202,8 +208,13 @@ final class RunningTotals {
     private PeriodCue periodCue(List<Token> tokens, int from, int to) {
         for (int k = from; k < to; k++) {
             if (!cumulative.mayStartAt(tokens.get(k)) && !singlePeriod.mayStartAt(tokens.get(k))
-                    && !yearPeriods.mayStartAt(tokens.get(k))) {
+                    && !yearPeriods.mayStartAt(tokens.get(k)) && !dayRanges.mayStartAt(tokens.get(k))) {
                 continue;
+            }
+            int days = dayRanges.endOfRangeAt(tokens, k);
+            if (days >= 0) {
+                // "between 6 and 9 March", "negli scontri del 24 e 25 gennaio": an event that lasted days.
+                return new PeriodCue(k, days, Running.EVENT);
             }
             Match<Boolean> period = singlePeriod.at(tokens, k);
             if (period != null) {
