@@ -35,6 +35,7 @@ final class PredicatePattern {
     private final PhraseMap<Boolean> approximate;
     private final int coordinationLimit;
     private final PhraseMap<Boolean> auxiliaries;
+    private final PhraseMap<Boolean> relatives;
     private final int gapLimit;
     private final int clauseGapLimit;
     private final int modifiersAfter;
@@ -53,6 +54,7 @@ final class PredicatePattern {
         this.approximate = words.approximate;
         this.coordinationLimit = words.coordinationLimit;
         this.auxiliaries = words.auxiliaries;
+        this.relatives = words.relatives;
         this.gapLimit = words.gapLimit;
         this.clauseGapLimit = words.clauseGapLimit;
         this.modifiersAfter = words.modifiersAfter;
@@ -116,7 +118,9 @@ final class PredicatePattern {
         } else if (closer != null) {
             // "Two soldiers, both members of the 47th brigade, were killed": an apposition, then the predicate.
             int close = closing(tokens, q + 1, closer);
-            return close < 0 || hasNumber(tokens, q + 1, close) ? null : verbPhrase(tokens, close, 0, true);
+            Match<String> main = close < 0 || hasNumber(tokens, q + 1, close) ? null
+                    : verbPhrase(tokens, close, 0, true);
+            return main != null ? main : relativeState(tokens, q + 1);
         } else if (closer == null && subsets.at(tokens, q) != null) {
             // "Six people including two children died": the same aside without its commas, up to the predicate.
             q = unmarkedAsideEnd(tokens, subsets.at(tokens, q).end());
@@ -128,6 +132,19 @@ final class PredicatePattern {
             outcome = afterModifiers(tokens, q);
         }
         return outcome != null || q < 0 ? outcome : coordinated(tokens, q);
+    }
+
+    /**
+     * The state a relative clause set off after the people gives them, when the sentence gives them no predicate of
+     * its own: "its 25 crew, who are still being held in Yemen", "12 soldati, che sono rimasti feriti". Only a verb
+     * phrase that opens with an auxiliary: in "three men, who killed two soldiers" the men did the killing.
+     */
+    private Match<String> relativeState(List<Token> tokens, int from) {
+        Match<Boolean> relative = relatives.at(tokens, from);
+        if (relative == null || auxiliaries.at(tokens, relative.end()) == null) {
+            return null;
+        }
+        return verbPhrase(tokens, relative.end(), 0, false);
     }
 
     /**
