@@ -15,6 +15,8 @@ import java.util.List;
 final class ActivePattern {
 
     static final String RULE = "active";
+    /** Marks that open a quoted phrase between a verb and its number. */
+    private static final String OPENING_QUOTES = "«“\"‘";
 
     private final PhraseMap<String> outcomes;
     private final PhraseMap<String> victims;
@@ -102,6 +104,9 @@ final class ActivePattern {
         Match<Boolean> approx = approximate.endingAt(tokens, p);
         if (approx != null) {
             p = approx.start();
+        }
+        if (p > 0 && Clauses.isMark(tokens.get(p - 1), OPENING_QUOTES)) {
+            p--; // the words quoted from a report: "ha detto di aver ucciso «più di 100 terroristi»"
         }
         for (int skipped = 0; skipped < gapLimit; skipped++) {
             Match<String> outcome = outcomes.endingAt(tokens, p);
