@@ -98,7 +98,6 @@ public final class CasualtyFinder {
         List<Found> found = new ArrayList<>();
         List<List<Name>> persons = personsBySentence(names, document.sentences().size());
         Candidate lastInSentence = null;
-        int lastSentence = -2;
         String articleParty = null;
         boolean articlePartyRead = false;
         Boolean eventBefore = null;
@@ -108,7 +107,7 @@ public final class CasualtyFinder {
             boolean sameParagraph = previous != null && previous.paragraph == sentence.paragraph();
             ParagraphSide paragraphParty = new ParagraphSide(document, sentence, sameParagraph,
                     sameParagraph ? previous.figure.party() : null);
-            Candidate runningBefore = sameParagraph && lastSentence == sentence.index() - 1 ? lastInSentence : null;
+            Candidate runningBefore = sameParagraph ? lastInSentence : null;
             // Every figure takes its outcome from an outcome word or a count noun of its sentence.
             boolean mayCount = PhraseMap.mayOccurIn(sentence.tokens(), activeOutcomes, tolls);
             // The sentence before, in the same paragraph, may say how long the event lasted ("after a three-day
@@ -123,7 +122,6 @@ public final class CasualtyFinder {
             eventParagraph = sentence.paragraph();
             if (!figures.isEmpty()) {
                 lastInSentence = figures.get(figures.size() - 1);
-                lastSentence = sentence.index();
             }
             for (Candidate figure : figures) {
                 List<Token> tokens = sentence.tokens();
@@ -260,7 +258,7 @@ public final class CasualtyFinder {
     /**
      * The figures of one sentence.
      *
-     * @param before the last figure of the sentence just before in the same paragraph, or null; a running
+     * @param before the last figure of the sentences before in the same paragraph, or null; a running
      *               total there makes this sentence's figures running totals unless a cue says otherwise
      * @param context what the sentence before says of the event's length ({@link RunningTotals#carriedOver}),
      *                taken by a figure that has no cue, figure or {@code before} of its own; null for nothing

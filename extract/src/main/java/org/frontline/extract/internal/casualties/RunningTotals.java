@@ -46,11 +46,11 @@ final class RunningTotals {
      * says when it happened ("An airstrike last week killed 12 people"); its size ({@code
      * casualties.running-total-scale}), unless it goes on from one event's figure ({@link #sharesEvent}); the
      * figure before it in the sentence; what the sentence before says of the event's length ({@code context}); the
-     * last figure of the sentence before ({@code before}); none of those three for one person. A side's military
+     * last figure before it in its paragraph ({@code before}); none of those three for one person. A side's military
      * losses are a running total unless a cue or an attack says otherwise.
      *
      * @param previous the figure before it in its sentence, or null
-     * @param before   the last figure of the sentence just before in the same paragraph, or null
+     * @param before   the last figure of the sentences before in the same paragraph, or null
      * @param context  what the sentence before says of the event's length ({@link #carriedOver}), or null
      */
     void decide(List<Token> tokens, Candidate figure, Candidate previous, Candidate before, Boolean context) {
