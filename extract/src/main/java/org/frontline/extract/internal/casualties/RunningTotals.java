@@ -46,7 +46,7 @@ final class RunningTotals {
      * says when it happened ("An airstrike last week killed 12 people"); its size ({@code
      * casualties.running-total-scale}), unless it goes on from one event's figure ({@link #sharesEvent}); the
      * figure before it in the sentence; what the sentence before says of the event's length ({@code context}); the
-     * last figure before it in its paragraph ({@code before}); none of those three for one person. A side's military
+     * last figure before it in its paragraph ({@code before}). One person is never a running total. A side's military
      * losses are a running total unless a cue or an attack says otherwise.
      *
      * @param previous the figure before it in its sentence, or null
@@ -54,6 +54,13 @@ final class RunningTotals {
      * @param context  what the sentence before says of the event's length ({@link #carriedOver}), or null
      */
     void decide(List<Token> tokens, Candidate figure, Candidate previous, Candidate before, Boolean context) {
+        if (figure.count == 1) {
+            // One person is killed, wounded or taken once: nothing adds up over days, whatever the sentence's cues
+            // say ("the first soldier killed since the truce"), and "è morto anche un civile azero" after a running
+            // total is one event (Guidelines, cumulative).
+            figure.cumulative = false;
+            return;
+        }
         boolean oneEvent = isOneEvent(tokens, figure);
         Boolean cue = cumulativeCue(tokens, figure, oneEvent);
         if (cue != null) {
@@ -64,10 +71,6 @@ final class RunningTotals {
             figure.cumulative = isArmyLosses(figure);
         } else if (figure.count >= runningTotalScale) {
             figure.cumulative = true;
-        } else if (figure.count == 1) {
-            // One person is killed, wounded or taken once: with no cue of its own, "è morto anche un civile azero"
-            // after a running total is one event, not part of the count before it.
-            figure.cumulative = false;
         } else if (previous != null) {
             figure.cumulative = previous.cumulative || isArmyLosses(figure);
         } else if (before == null && context != null) {
