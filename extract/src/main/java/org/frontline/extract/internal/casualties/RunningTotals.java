@@ -156,11 +156,15 @@ final class RunningTotals {
         return Boolean.TRUE.equals(lastPeriodCue(tokens.subList(0, figure.number.start()))) ? Boolean.TRUE : null;
     }
 
-    /** Whether the sentence's first comma is at or after {@code from}, within a cue's reach, and before {@code to}. */
-    private boolean isFramed(List<Token> tokens, int from, int to) {
+    /**
+     * Whether the sentence's first comma is at or after {@code from} and before {@code to}: the figure is in the
+     * sentence the fronted period frames ("Since November 2023 the Houthis have attacked more than 100 ships with
+     * missiles and drones, sinking two vessels and killing four sailors"), not inside the period's own phrase.
+     */
+    private static boolean isFramed(List<Token> tokens, int from, int to) {
         for (int k = 0; k < to; k++) {
             if (Clauses.isMark(tokens.get(k), ",")) {
-                return k >= from && k - from <= cueDistance;
+                return k >= from;
             }
         }
         return false;
