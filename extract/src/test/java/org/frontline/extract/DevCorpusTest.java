@@ -20,11 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DevCorpusTest {
 
-    // The scores reached so far, a little under them, so that no change can lower them. The targets of
-    // issue #12 are 0.92 (casualty), 0.90 (statement) and 0.85 (party) in each language.
-    private static final double ENGLISH_CASUALTY_F1 = 0.89;
+    // Issue #12's bar in each language: casualty F1 0.92, statement F1 0.90, party accuracy 0.85. The scores
+    // reached (session 15: casualty 0.927 en, 0.933 it; statement 0.950, 0.945; party 0.874) stand above it; the
+    // statement and party floors sit a little under those scores so that no change can lower them unseen.
+    private static final double ENGLISH_CASUALTY_F1 = 0.92;
     private static final double ENGLISH_STATEMENT_F1 = 0.94;
-    private static final double ITALIAN_CASUALTY_F1 = 0.90;
+    private static final double ITALIAN_CASUALTY_F1 = 0.92;
     private static final double ITALIAN_STATEMENT_F1 = 0.94;
     // Party accuracy is over matched figures: figures newly matched (periods of their own, session 8) brought
     // their parties in, a few wrong, so the floor moved from 0.825 to 0.82 while no party read got worse.
