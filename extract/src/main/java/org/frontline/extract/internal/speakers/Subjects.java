@@ -389,13 +389,24 @@ final class Subjects {
         return words.npStops.contains(tokens.get(k)) || words.placePrepositions.contains(tokens.get(k));
     }
 
+    /**
+     * The end of an indefinite description that starts at {@code from}: the clause's end, the description limit or
+     * the person it is said to ("una donna ai giornalisti", "a woman to Reuters"). A recipient word before a name
+     * that is no medium is a place the description goes on to: "una donna arrivata a Pemba".
+     */
     private int descriptionEnd(List<Token> tokens, int from) {
         int k = from;
         while (k < tokens.size() && k - from < words.descriptionLimit && !reading.inQuotation(tokens.get(k))
-                && !Marks.isBoundary(tokens.get(k)) && words.recipients.at(tokens, k) == null) {
+                && !Marks.isBoundary(tokens.get(k)) && (words.recipients.at(tokens, k) == null
+                || isPlaceAfter(tokens, words.recipients.at(tokens, k).end()))) {
             k++;
         }
         return k;
+    }
+
+    private boolean isPlaceAfter(List<Token> tokens, int k) {
+        return k < tokens.size() && tokens.get(k).isWord() && tokens.get(k).isCapitalised()
+                && words.media.at(tokens, k) == null;
     }
 
     /**
