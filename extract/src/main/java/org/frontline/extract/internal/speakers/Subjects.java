@@ -20,6 +20,8 @@ final class Subjects {
     private static final int ASIDE_LIMIT = 6;
     /** Words of a prepositional aside between a verb of saying and its speaker ("al telefono"). */
     private static final int ASIDE_WORDS = 3;
+    /** Words of a noun phrase for the people or outlet told: "a una radio locale". */
+    private static final int TOLD_WORDS = 3;
 
     private final Reading reading;
     private final Document document;
@@ -146,6 +148,31 @@ final class Subjects {
     }
 
     /**
+     * Past the people or outlet told, named by a common noun phrase, when a subject with its article follows: "ha
+     * raccontato a una radio locale un abitante fuggito": {@code from} otherwise.
+     */
+    private int skipToldPhrase(List<Token> tokens, int from) {
+        Match<Boolean> to = words.recipients.at(tokens, from);
+        if (to == null || to.end() >= tokens.size() || !isArticle(tokens.get(to.end()))) {
+            return from;
+        }
+        for (int k = to.end() + 1; k < Math.min(tokens.size(), to.end() + 1 + TOLD_WORDS); k++) {
+            Token token = tokens.get(k);
+            if (isArticle(token)) {
+                return k > to.end() + 1 ? k : from;
+            }
+            if (!token.isWord() || token.isCapitalised()) {
+                return from;
+            }
+        }
+        return from;
+    }
+
+    private boolean isArticle(Token token) {
+        return words.determiners.contains(token) || words.indefinites.contains(token);
+    }
+
+    /**
      * Past a document and the word naming whose it is: "according to a statement from the Israeli military", "si
      * legge in una nota dell'esercito" name the body; {@code from} when no document opens there.
      */
@@ -165,6 +192,7 @@ final class Subjects {
         List<Token> tokens = sentence.tokens();
         int from = skipLeading(tokens, verb.end());
         int told = skipRecipient(tokens, from);
+        told = Math.max(told, skipToldPhrase(tokens, from));
         if (told > from && told < tokens.size() && (words.determiners.contains(tokens.get(told))
                 || words.indefinites.contains(tokens.get(told)))) {
             // "ha detto all'Ansa un ufficiale": the outlet told is not who speaks ("dice a Repubblica Olena
