@@ -13,7 +13,7 @@ import java.util.List;
  * {@code statements.after-verb-distance} tokens, and its subject: "“…,” he added", "«…», ha affermato
  * Kirby", "“…,” said Danielle Bell", "…?” he asked". A cue can stand for the verb ("«…»: così il ministro
  * degli Esteri Antonio Tajani"); a verb with no subject refers to a person named at the very end of the
- * sentence before, else to the last speaker.
+ * sentence before, else to a speaker described at its start, else to the last speaker.
  */
 final class VerbAfterSieve implements Sieve {
 
@@ -62,6 +62,9 @@ final class VerbAfterSieve implements Sieve {
                 if (subject == null) {
                     subject = introducedJustBefore(quotation, reading);
                 }
+                if (subject == null) {
+                    subject = describedJustBefore(quotation, reading);
+                }
                 return subject != null ? subject : reading.lastSpeaker(quotation.outerStart());
             }
         }
@@ -89,6 +92,29 @@ final class VerbAfterSieve implements Sieve {
         for (Name name : reading.namesIn(before)) {
             if (name.end() == end && name.kind() == Name.Kind.PERSON && reading.referents().isStrong(name)) {
                 return new Speaker(reading.referents().fullest(name), name.text());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "Un uomo arrivato da Stepanakert con la moglie racconta di aver impiegato trenta ore. «…», dice.": a speaker
+     * never named, described at the start of the sentence just before a quotation and telling something there, is
+     * whom a verb with no subject after it refers to. Null when that sentence does not open so.
+     */
+    private Speaker describedJustBefore(Quotation quotation, Reading reading) {
+        Sentence before = reading.sentenceBeforeOpening(quotation);
+        if (before == null || before.tokens().isEmpty() || !words.indefinites.contains(before.tokens().get(0))) {
+            return null;
+        }
+        List<Token> tokens = before.tokens();
+        for (int k = 1; k < Math.min(tokens.size(), 1 + words.descriptionLimit); k++) {
+            if (Marks.isBoundary(tokens.get(k)) || reading.inQuotation(tokens.get(k))) {
+                return null;
+            }
+            if (words.speechVerbs.at(tokens, k) != null) {
+                String description = reading.document().slice(tokens.get(0).start(), tokens.get(k - 1).end());
+                return new Speaker(description, description);
             }
         }
         return null;
