@@ -258,6 +258,12 @@ final class Subjects {
                 int phraseEnd = tokens.get(named.end() - 1).end();
                 return new Speaker(referents.fullest(named), document.slice(tokens.get(from).start(), phraseEnd));
             }
+            int firstName = apposedFirstName(sentence, descriptionEnd);
+            if (firstName >= 0) {
+                // "said one resident, Ahmed, 42": a witness named by a first name only.
+                String name = tokens.get(firstName).text();
+                return new Speaker(name, document.slice(tokens.get(from).start(), tokens.get(firstName).end()));
+            }
             return resolver.resolveDescriptionAfterVerb(sentence, from, descriptionEnd);
         }
         int joint = jointNamesEnd(sentence, from);
@@ -342,6 +348,27 @@ final class Subjects {
             }
         }
         return null;
+    }
+
+    /**
+     * The token of a first name alone in apposition right after a description that ends at the comma {@code end}:
+     * ", Ahmed, 42", ", Fatima." A capitalised word the name finder took for no place or body, closed by a comma
+     * or the sentence's end; -1 otherwise.
+     */
+    private int apposedFirstName(Sentence sentence, int end) {
+        List<Token> tokens = sentence.tokens();
+        int k = end + 1;
+        if (end >= tokens.size() || !tokens.get(end).is(",") || k >= tokens.size()
+                || !tokens.get(k).isWord() || !tokens.get(k).isCapitalised()
+                || k + 1 < tokens.size() && !Marks.isBoundary(tokens.get(k + 1))) {
+            return -1;
+        }
+        for (Name name : reading.namesIn(sentence)) {
+            if (name.start() <= k && k < name.end() && name.kind() != Name.Kind.PERSON) {
+                return -1;
+            }
+        }
+        return k;
     }
 
     private Name nameStartingAt(Sentence sentence, int token) {
