@@ -52,6 +52,7 @@ public final class CasualtyFinder {
     private final TollPattern toll;
     private final AdditivePattern additive;
     private final BulletinPattern bulletin;
+    private final PhraseMap<Boolean> others;
     private final Approximation approximation;
     private final RunningTotals totals;
     private final Sides sides;
@@ -74,6 +75,7 @@ public final class CasualtyFinder {
         this.toll = new TollPattern(words, attacks);
         this.additive = new AdditivePattern(words);
         this.bulletin = new BulletinPattern(words);
+        this.others = words.others;
         this.reader = new CandidateReader(words, numbers, filters, predicate, list, new PeriodPatterns(words, numbers),
                 toll);
         this.approximation = new Approximation(words);
@@ -357,6 +359,11 @@ public final class CasualtyFinder {
             Boolean context) {
         if (figure.bare && previous != null) {
             figure.victims = figure.victims != null ? figure.victims : previous.victims;
+            figure.party = figure.party != null ? figure.party : previous.party;
+        } else if (previous != null && others.at(tokens, figure.number.end()) != null) {
+            // "Two Turkish soldiers were killed and three others wounded": more people of the same side. "others"
+            // does not describe them, so their victims stay unspecified (Guidelines: victims come from the words
+            // that describe the people counted).
             figure.party = figure.party != null ? figure.party : previous.party;
         }
         NumberMatch part = PredicatePattern.RULE.equals(figure.rule) ? reader.partBefore(tokens, figure) : null;

@@ -80,6 +80,7 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> modifiers;
     final PhraseMap<Boolean> auxiliaries;
     final PhraseMap<Boolean> relatives;
+    final PhraseMap<Boolean> others;
     final PhraseMap<Boolean> gaps;
     final PhraseMap<Boolean> things;
     /** True for one attack ({@code = one}: "a strike", "a blast"), false for others ("strikes", "the offensive"). */
@@ -154,6 +155,7 @@ final class CasualtyLexicon {
         this.modifiers = lexicon.phrases("modifiers");
         this.auxiliaries = lexicon.phrases("auxiliaries");
         this.relatives = lexicon.phrases("relatives");
+        this.others = lexicon.phrases("others");
         this.gaps = lexicon.phrases("gaps");
         this.things = lexicon.phrases("things");
         this.attacks = lexicon.map("attacks", value -> value.strip().equals("one"));
