@@ -43,6 +43,7 @@ public final class CasualtyFinder {
     private static final int MAX_HEADING_TOKENS = 16;
     /** Marks that end a sentence of running text, a quotation's closing marks among them. */
     private static final String SENTENCE_ENDS = ".!?…»\"”)";
+
     private final CandidateReader reader;
     private final Filters filters;
     private final ListPattern list;

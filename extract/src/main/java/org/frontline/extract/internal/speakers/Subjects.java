@@ -452,16 +452,22 @@ final class Subjects {
     private int descriptionEnd(List<Token> tokens, int from) {
         int k = from;
         while (k < tokens.size() && k - from < words.descriptionLimit && !reading.inQuotation(tokens.get(k))
-                && !Marks.isBoundary(tokens.get(k)) && (words.recipients.at(tokens, k) == null
-                || isPlaceAfter(tokens, words.recipients.at(tokens, k).end()))) {
+                && !Marks.isBoundary(tokens.get(k)) && !isToldAt(tokens, k)) {
             k++;
         }
         return k;
     }
 
-    private boolean isPlaceAfter(List<Token> tokens, int k) {
-        return k < tokens.size() && tokens.get(k).isWord() && tokens.get(k).isCapitalised()
-                && words.media.at(tokens, k) == null;
+    /** Whether a recipient word at {@code k} names whom the words were told, not a place: "ai giornalisti". */
+    private boolean isToldAt(List<Token> tokens, int k) {
+        Match<Boolean> to = words.recipients.at(tokens, k);
+        if (to == null) {
+            return false;
+        }
+        int after = to.end();
+        boolean place = after < tokens.size() && tokens.get(after).isWord() && tokens.get(after).isCapitalised()
+                && words.media.at(tokens, after) == null;
+        return !place;
     }
 
     /**
