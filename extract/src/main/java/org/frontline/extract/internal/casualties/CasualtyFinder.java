@@ -100,7 +100,7 @@ public final class CasualtyFinder {
     public List<CasualtyFigure> find(Document document, int titleParagraphs, List<Name> names) {
         List<Found> found = new ArrayList<>();
         List<List<Name>> persons = personsBySentence(names, document.sentences().size());
-        Candidate lastInSentence = null;
+        Candidate lastFigure = null;
         String articleParty = null;
         boolean articlePartyRead = false;
         Boolean eventBefore = null;
@@ -110,7 +110,7 @@ public final class CasualtyFinder {
             boolean sameParagraph = previous != null && previous.paragraph == sentence.paragraph();
             ParagraphSide paragraphParty = new ParagraphSide(document, sentence, sameParagraph,
                     sameParagraph ? previous.figure.party() : null);
-            Candidate runningBefore = sameParagraph ? lastInSentence : null;
+            Candidate runningBefore = sameParagraph ? lastFigure : null;
             // Every figure takes its outcome from an outcome word or a count noun of its sentence.
             boolean mayCount = PhraseMap.mayOccurIn(sentence.tokens(), activeOutcomes, tolls);
             // The sentence before, in the same paragraph, may say how long the event lasted ("after a three-day
@@ -124,7 +124,7 @@ public final class CasualtyFinder {
             eventBefore = period;
             eventParagraph = sentence.paragraph();
             if (!figures.isEmpty()) {
-                lastInSentence = figures.get(figures.size() - 1);
+                lastFigure = figures.get(figures.size() - 1);
             }
             for (Candidate figure : figures) {
                 List<Token> tokens = sentence.tokens();

@@ -67,8 +67,7 @@ final class DayRanges {
         while (k < tokens.size() && k - first <= MAX_JOINERS && joiners.contains(tokens.get(k).norm())) {
             k++;
         }
-        boolean joined = k > first + 1 && k - first <= MAX_JOINERS + 1;
-        return joined && isDay(tokens, k) && day(tokens.get(k)) > day(tokens.get(first)) ? k : -1;
+        return k > first + 1 && isDay(tokens, k) && day(tokens.get(k)) > day(tokens.get(first)) ? k : -1;
     }
 
     private static boolean isDay(List<Token> tokens, int k) {

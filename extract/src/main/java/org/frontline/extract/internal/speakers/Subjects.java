@@ -124,8 +124,8 @@ final class Subjects {
 
     /**
      * Past the outlet or the people a message was given to, "a Repubblica", "alla Cnn", "all'agenzia Reuters", "ai
-     * giornalisti", "to the BBC": where the speaker may follow ("in un'intervista a Repubblica il generale…").
-     * {@code from} when no recipient is named there.
+     * giornalisti", "to the BBC", "a una radio locale" (when a subject with its article follows): where the speaker
+     * may follow ("in un'intervista a Repubblica il generale…"). {@code from} when no recipient is named there.
      */
     private int skipRecipient(List<Token> tokens, int from) {
         Match<Boolean> to = words.recipients.at(tokens, from);
@@ -133,12 +133,18 @@ final class Subjects {
             return from;
         }
         int k = to.end();
-        if (k < tokens.size() && words.determiners.contains(tokens.get(k))) {
+        if (k < tokens.size() && isArticle(tokens.get(k))) {
             k++;
         }
         int name = k;
-        if (k + 1 < tokens.size() && tokens.get(k).isWord() && !tokens.get(k).isCapitalised()
-                && !words.determiners.contains(tokens.get(k)) && !words.indefinites.contains(tokens.get(k))) {
+        int nouns = k;
+        while (nouns < tokens.size() && nouns - k < TOLD_WORDS && isCommonWord(tokens.get(nouns))) {
+            nouns++;
+        }
+        if (name > to.end() && nouns > k && nouns < tokens.size() && isArticle(tokens.get(nouns))) {
+            return nouns; // "ha raccontato a una radio locale un abitante": the people told in common nouns
+        }
+        if (k + 1 < tokens.size() && isCommonWord(tokens.get(k))) {
             k++; // the kind of outlet or the people told: "all'agenzia Reuters", "ai giornalisti"
         }
         while (k < tokens.size() && tokens.get(k).isCapitalised()) {
@@ -147,25 +153,9 @@ final class Subjects {
         return k > name ? k : from;
     }
 
-    /**
-     * Past the people or outlet told, named by a common noun phrase, when a subject with its article follows: "ha
-     * raccontato a una radio locale un abitante fuggito": {@code from} otherwise.
-     */
-    private int skipToldPhrase(List<Token> tokens, int from) {
-        Match<Boolean> to = words.recipients.at(tokens, from);
-        if (to == null || to.end() >= tokens.size() || !isArticle(tokens.get(to.end()))) {
-            return from;
-        }
-        for (int k = to.end() + 1; k < Math.min(tokens.size(), to.end() + 1 + TOLD_WORDS); k++) {
-            Token token = tokens.get(k);
-            if (isArticle(token)) {
-                return k > to.end() + 1 ? k : from;
-            }
-            if (!token.isWord() || token.isCapitalised()) {
-                return from;
-            }
-        }
-        return from;
+    /** A word in lower case that opens no noun phrase: "radio", "giornalisti". */
+    private boolean isCommonWord(Token token) {
+        return token.isWord() && !token.isCapitalised() && !isArticle(token);
     }
 
     private boolean isArticle(Token token) {
@@ -192,9 +182,7 @@ final class Subjects {
         List<Token> tokens = sentence.tokens();
         int from = skipLeading(tokens, verb.end());
         int told = skipRecipient(tokens, from);
-        told = Math.max(told, skipToldPhrase(tokens, from));
-        if (told > from && told < tokens.size() && (words.determiners.contains(tokens.get(told))
-                || words.indefinites.contains(tokens.get(told)))) {
+        if (told > from && told < tokens.size() && isArticle(tokens.get(told))) {
             // "ha detto all'Ansa un ufficiale": the outlet told is not who speaks ("dice a Repubblica Olena
             // Kovalenko" names no outlet apart from the speaker, so it is left as it is).
             from = told;
