@@ -37,8 +37,9 @@ import java.util.MissingResourceException;
  * Arabic is reported as {@code ar}.
  *
  * <p>The model is asked directly, as {@code LanguageDetectorME} does (the sample's character n-grams, then the
- * maximum-entropy model's probabilities), without ranking all 103 languages: only two are ever wanted, and
- * ranking them was a sixth of the detector's time. Thread-safe: a detection keeps no state between calls.
+ * maximum-entropy model's probabilities), without ranking all 103 languages: only the candidates are wanted, and
+ * ranking them all was a sixth of the detector's time. The n-grams are counted as numbers
+ * ({@link CandidateWeights}), not made as strings. Thread-safe: a detection keeps no state between calls.
  */
 public final class LanguageIdentifier {
 
@@ -102,10 +103,8 @@ public final class LanguageIdentifier {
     private final LanguageDetectorContextGenerator ngrams;
     /** The model's outcome index of each candidate language. */
     private final int[] candidates;
-    /** The model's weights by feature: the {@link Context} of each character n-gram it knows. */
-    private final Map<String, Context> weights;
-    /** For each of the model's outcomes, its place in {@link #candidates}, or -1. */
-    private final int[] candidateOf;
+    /** The model's weights of the candidate languages, by character n-gram. */
+    private final CandidateWeights candidateWeights;
     private final int sampleLength;
 
     /** @param sampleLength characters read when the first, short reading leaves doubt */
@@ -116,12 +115,12 @@ public final class LanguageIdentifier {
         this.ngrams = detector.getFactory().getContextGenerator();
         this.candidates = CANDIDATE_CODES.keySet().stream().mapToInt(model::getIndex).filter(index -> index >= 0)
                 .sorted().toArray();
-        this.weights = featureWeights(model);
-        this.candidateOf = new int[model.getNumOutcomes()];
+        int[] candidateOf = new int[model.getNumOutcomes()];
         Arrays.fill(candidateOf, -1);
         for (int c = 0; c < candidates.length; c++) {
             candidateOf[candidates[c]] = c;
         }
+        this.candidateWeights = new CandidateWeights(featureWeights(model), candidateOf, candidates.length);
     }
 
     @SuppressWarnings("unchecked")
@@ -150,8 +149,8 @@ public final class LanguageIdentifier {
     }
 
     private Reading read(String sample) {
-        CharSequence[] context = ngrams.getContext(sample);
         if (!isInCandidateScripts(sample)) {
+            CharSequence[] context = ngrams.getContext(sample);
             String[] features = new String[context.length];
             for (int i = 0; i < context.length; i++) {
                 features[i] = context[i].toString();
@@ -160,20 +159,7 @@ public final class LanguageIdentifier {
         }
         // Each candidate's sum of weights, as the model sums them for every language before its exponentials.
         double[] sums = new double[candidates.length];
-        for (CharSequence feature : context) {
-            Context weight = weights.get(feature.toString());
-            if (weight == null) {
-                continue;
-            }
-            int[] outcomes = weight.getOutcomes();
-            double[] parameters = weight.getParameters();
-            for (int k = 0; k < outcomes.length; k++) {
-                int c = candidateOf[outcomes[k]];
-                if (c >= 0) {
-                    sums[c] += parameters[k];
-                }
-            }
-        }
+        candidateWeights.addTo(sample, sums);
         int best = 0;
         for (int c = 1; c < candidates.length; c++) {
             if (sums[c] > sums[best]) {

@@ -88,7 +88,7 @@ class LanguageIdentifierTest {
     }
 
     /** Paragraphs of at least 20 characters and titles of corpus/dev and the seeds, with their article's language. */
-    private static List<Map.Entry<String, String>> corpusParagraphs() throws IOException {
+    static List<Map.Entry<String, String>> corpusParagraphs() throws IOException {
         List<Map.Entry<String, String>> paragraphs = new ArrayList<>();
         for (Path directory : List.of(Path.of("../corpus/dev"), Path.of("../seeds"))) {
             try (Stream<Path> files = Files.list(directory)) {
