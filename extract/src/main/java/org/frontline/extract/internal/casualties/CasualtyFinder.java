@@ -103,8 +103,7 @@ public final class CasualtyFinder {
         Candidate lastFigure = null;
         String articleParty = null;
         boolean articlePartyRead = false;
-        Boolean eventBefore = null;
-        int eventParagraph = -1;
+        Sentence before = null;
         for (Sentence sentence : document.sentences()) {
             Found previous = found.isEmpty() ? null : found.get(found.size() - 1);
             boolean sameParagraph = previous != null && previous.paragraph == sentence.paragraph();
@@ -113,16 +112,11 @@ public final class CasualtyFinder {
             Candidate runningBefore = sameParagraph ? lastFigure : null;
             // Every figure takes its outcome from an outcome word or a count noun of its sentence.
             boolean mayCount = PhraseMap.mayOccurIn(sentence.tokens(), activeOutcomes, tolls);
-            // The sentence before, in the same paragraph, may say how long the event lasted ("after a three-day
-            // assault. More than 400 people were killed"), unless this one names its own day or single period.
-            Boolean period = totals.lastPeriodCue(sentence.tokens());
-            Boolean context = sentence.paragraph() == eventParagraph
-                    ? totals.carriedOver(sentence.tokens(), period, eventBefore) : null;
             List<Candidate> figures = mayCount
-                    ? figuresIn(sentence.tokens(), persons.get(sentence.index()), runningBefore, context)
+                    ? figuresIn(sentence.tokens(), persons.get(sentence.index()), runningBefore,
+                            carriedOver(sentence, before))
                     : List.of();
-            eventBefore = period;
-            eventParagraph = sentence.paragraph();
+            before = sentence;
             if (!figures.isEmpty()) {
                 lastFigure = figures.get(figures.size() - 1);
             }
@@ -317,6 +311,20 @@ public final class CasualtyFinder {
      * The names of people by sentence, in order, read in one pass: a sentence's look-up costs nothing however
      * many names a long article has.
      */
+    /**
+     * What the sentence before, in the same paragraph, says of how long the event lasted ("after a three-day
+     * assault. More than 400 people were killed"), unless this one names its own day or single period; null for
+     * nothing. Read only for a sentence that may have figures, as most have none.
+     */
+    private Boolean carriedOver(Sentence sentence, Sentence before) {
+        if (before == null || before.paragraph() != sentence.paragraph()) {
+            return null;
+        }
+        Boolean eventBefore = totals.lastPeriodCue(before.tokens());
+        return eventBefore == null ? null
+                : totals.carriedOver(sentence.tokens(), totals.lastPeriodCue(sentence.tokens()), eventBefore);
+    }
+
     private static List<List<Name>> personsBySentence(List<Name> names, int sentences) {
         List<List<Name>> persons = new ArrayList<>(Collections.nCopies(sentences, List.of()));
         for (Name name : names) {
