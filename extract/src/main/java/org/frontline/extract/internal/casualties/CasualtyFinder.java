@@ -270,7 +270,8 @@ public final class CasualtyFinder {
             Candidate previous = figures.isEmpty() ? null : figures.get(figures.size() - 1);
             boolean subset = filters.isSubset(tokens, first, previous)
                     && !(members.size() == 1 && predicate.bindsOtherOutcome(tokens, first, previous));
-            if (subset || filters.isHypothetical(tokens, first) || filters.isRate(tokens, first)) {
+            if (subset || filters.isHypothetical(tokens, first) || filters.isRejected(tokens, first)
+                    || filters.isRate(tokens, first)) {
                 continue;
             }
             if (members.size() > 1) {

@@ -87,6 +87,8 @@ final class CasualtyLexicon {
     final PhraseMap<Boolean> attacks;
     final PhraseMap<Boolean> possessives;
     final PhraseMap<Boolean> clauseOpeners;
+    final PhraseMap<Boolean> rejections;
+    final PhraseMap<Boolean> claims;
     final PhraseMap<Boolean> nominalOutcomes;
     final PhraseMap<Boolean> predicateLinks;
     final int coordinationLimit;
@@ -114,6 +116,8 @@ final class CasualtyLexicon {
         this.thresholds = lexicon.phrases("thresholds");
         this.objectGapOpeners = lexicon.phrases("object-gap-openers");
         this.earlierTolls = lexicon.phrases("earlier-tolls");
+        this.rejections = lexicon.phrases("rejections");
+        this.claims = lexicon.phrases("claims");
         this.originLinks = lexicon.phrases("origin-links");
         this.capitals = lexicon.map("capitals", String::strip);
         this.ranges = lexicon.map("ranges", value -> !value.strip().equals("not"));
@@ -160,7 +164,7 @@ final class CasualtyLexicon {
         this.things = lexicon.phrases("things");
         this.attacks = lexicon.map("attacks", value -> value.strip().equals("one"));
         this.possessives = lexicon.phrases("possessives");
-        this.clauseOpeners = lexicon.phrases("clause-openers");
+        this.clauseOpeners = lexicon.map("clause-openers", value -> value.strip().equals("possessive"));
         this.nominalOutcomes = lexicon.phrases("nominal-outcomes");
         this.predicateLinks = lexicon.phrases("predicate-links");
         this.coordinationLimit = lexicon.settings().integer("casualties.coordination-limit");

@@ -26,6 +26,8 @@ final class Filters {
     private final PhraseMap<Boolean> partitives;
     private final PhraseMap<Boolean> hypothetical;
     private final PhraseMap<Boolean> conditions;
+    private final PhraseMap<Boolean> rejections;
+    private final PhraseMap<Boolean> claims;
     private final PhraseMap<Boolean> yearPeriods;
     private final PhraseMap<Boolean> rates;
     private final PhraseMap<Boolean> comparisons;
@@ -41,6 +43,8 @@ final class Filters {
         this.partitives = words.partitives;
         this.hypothetical = words.hypothetical;
         this.conditions = words.conditions;
+        this.rejections = words.rejections;
+        this.claims = words.claims;
         this.yearPeriods = words.yearPeriods;
         this.rates = words.rates;
         this.comparisons = words.comparisons;
@@ -159,6 +163,19 @@ final class Filters {
     }
 
     /** A four-digit number that reads as a year. */
+    /**
+     * A number inside a claim a speaker rejects as false, which the Guidelines say is no figure: a verb of {@code
+     * rejections}, then a word for the claim ({@code claims}), then the number with no comma or semicolon after the
+     * claim's word ("dismissed as propaganda a statement saying its fighters had killed 350 soldiers").
+     */
+    boolean isRejected(List<Token> tokens, Candidate candidate) {
+        int start = candidate.number.start();
+        Match<Boolean> rejection = rejections.find(tokens, 0, start);
+        Match<Boolean> claim = rejection == null ? null : claims.findLast(tokens, rejection.end(), start);
+        return claim != null && !Clauses.containsMark(tokens, claim.end(), start, ",")
+                && !Clauses.containsMark(tokens, claim.end(), start, ";");
+    }
+
     static boolean isYear(List<Token> tokens, NumberMatch number) {
         return number.end() == number.start() + 1 && isYearToken(tokens.get(number.start()));
     }

@@ -125,9 +125,13 @@ final class PredicatePattern {
             // "Six people including two children died": the same aside without its commas, up to the predicate.
             q = unmarkedAsideEnd(tokens, subsets.at(tokens, q).end());
         }
-        boolean opened = q >= 0 && q < tokens.size()
-                && (clauseOpeners.at(tokens, q) != null || isParticiple(tokens, q));
+        Match<Boolean> opener = q >= 0 && q < tokens.size() ? clauseOpeners.at(tokens, q) : null;
+        boolean opened = opener != null || q >= 0 && q < tokens.size() && isParticiple(tokens, q);
         Match<String> outcome = verbPhrase(tokens, q, opened ? clauseGapLimit : 0, false);
+        if (outcome != null && opener != null && opener.value() && !crossesVerb(tokens, opener.end(), outcome)) {
+            // "a man whose relatives died in the building": the clause's verb is its own noun's, not the people's.
+            return null;
+        }
         if (outcome == null && !opened && q >= 0) {
             outcome = afterModifiers(tokens, q);
         }
@@ -223,6 +227,22 @@ final class PredicatePattern {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a verb group that names no outcome stands between {@code from} and the outcome: an auxiliary and the
+     * word after it ("three men whose houses were destroyed were also injured"). A clause opened by a possessive
+     * relative ({@code clause-openers} marked {@code = possessive}) has a verb of its own, which comes first.
+     */
+    private boolean crossesVerb(List<Token> tokens, int from, Match<String> outcome) {
+        for (int k = from; k < outcome.start(); k++) {
+            Match<Boolean> auxiliary = auxiliaries.at(tokens, k);
+            if (auxiliary != null && auxiliary.end() < outcome.start() && outcomes.at(tokens, auxiliary.end()) == null
+                    && auxiliaries.at(tokens, auxiliary.end()) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -67,7 +67,7 @@ final class InterviewAnswers {
             kinds[p] = kind;
             previous = kind;
         }
-        this.interviewee = exchanges >= MIN_EXCHANGES ? interviewee(names, firstQuestion, fullest) : null;
+        this.interviewee = exchanges >= MIN_EXCHANGES ? interviewee(names, quoted, firstQuestion, fullest) : null;
     }
 
     /** The interviewee, when the quotation opens an answer of an interview; else null. */
@@ -85,10 +85,12 @@ final class InterviewAnswers {
         return opening == quotation.outerStart() ? new Speaker(interviewee, interviewee) : null;
     }
 
-    private String interviewee(List<Name> names, int firstQuestion,
+    private String interviewee(List<Name> names, List<Quotation> quoted, int firstQuestion,
                                java.util.function.Function<Name, String> fullest) {
         // The person the first paragraph (the title, or the lead) names, else the person named in full in
         // the introduction: the last paragraph before the questions that names one, its first such person.
+        // A word inside a quotation is the interviewee's ("Chibok mother: 'Let them come home'"), not a name
+        // the article gives.
         Name chosen = null;
         int chosenParagraph = -1;
         for (Name name : names) {
@@ -96,6 +98,9 @@ final class InterviewAnswers {
                 continue;
             }
             Sentence sentence = document.sentences().get(name.sentence());
+            if (isQuoted(sentence.tokens().get(name.start()).start(), quoted)) {
+                continue;
+            }
             int paragraph = sentence.paragraph();
             if (paragraph == 0 && (chosenParagraph != 0 || earlier(name, chosen))) {
                 chosen = name;
@@ -107,6 +112,15 @@ final class InterviewAnswers {
             }
         }
         return chosen == null ? null : fullest.apply(chosen);
+    }
+
+    private static boolean isQuoted(int offset, List<Quotation> quoted) {
+        for (Quotation quotation : quoted) {
+            if (quotation.outerStart() <= offset && offset < quotation.outerEnd()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean earlier(Name name, Name than) {
