@@ -88,11 +88,13 @@ final class InterviewAnswers {
     private String interviewee(List<Name> names, List<Quotation> quoted, int firstQuestion,
                                java.util.function.Function<Name, String> fullest) {
         // The person the first paragraph (the title, or the lead) names, else the person named in full in
-        // the introduction: the last paragraph before the questions that names one, its first such person.
-        // A word inside a quotation is the interviewee's ("Chibok mother: 'Let them come home'"), not a name
-        // the article gives.
-        Name chosen = null;
-        int chosenParagraph = -1;
+        // the introduction: the last paragraph before the questions that names one, its first such person. A
+        // title's single word that is no part of the introduction's full name yields to it ("strage di Baga" and
+        // "Yakubu Mohammed, 38 anni, pescatore"). A word inside a quotation is the interviewee's ("Chibok mother:
+        // 'Let them come home'"), not a name the article gives.
+        Name titled = null;
+        Name introduced = null;
+        int introParagraph = -1;
         for (Name name : names) {
             if (name.sentence() < 0 || name.kind() != Name.Kind.PERSON) {
                 continue;
@@ -102,15 +104,17 @@ final class InterviewAnswers {
                 continue;
             }
             int paragraph = sentence.paragraph();
-            if (paragraph == 0 && (chosenParagraph != 0 || earlier(name, chosen))) {
-                chosen = name;
-                chosenParagraph = 0;
-            } else if (chosenParagraph != 0 && sentence.start() < firstQuestion && name.text().indexOf(' ') > 0
-                    && (paragraph > chosenParagraph || paragraph == chosenParagraph && earlier(name, chosen))) {
-                chosen = name;
-                chosenParagraph = paragraph;
+            if (paragraph == 0 && earlier(name, titled)) {
+                titled = name;
+            } else if (paragraph > 0 && sentence.start() < firstQuestion && name.text().indexOf(' ') > 0
+                    && (paragraph > introParagraph || paragraph == introParagraph && earlier(name, introduced))) {
+                introduced = name;
+                introParagraph = paragraph;
             }
         }
+        boolean titleYields = titled != null && introduced != null && titled.text().indexOf(' ') < 0
+                && !List.of(introduced.text().split(" ")).contains(titled.text());
+        Name chosen = titled != null && !titleYields ? titled : introduced;
         return chosen == null ? null : fullest.apply(chosen);
     }
 
@@ -128,25 +132,35 @@ final class InterviewAnswers {
                 || name.sentence() == than.sentence() && name.start() < than.start();
     }
 
-    /** The label opening a paragraph at {@code start}, when a colon follows it. */
+    /** The label opening a paragraph at {@code start}, when a colon or a full stop follows it ("D:", "R."). */
     private String label(int start) {
+        if (labelMark(start) < 0) {
+            return null;
+        }
+        Sentence sentence = document.sentenceAt(start);
+        return labels.at(sentence.tokens(), sentence.tokenAt(start)).value();
+    }
+
+    /** The end offset of the colon or full stop after the label opening a paragraph at {@code start}, or -1. */
+    private int labelMark(int start) {
         Sentence sentence = document.sentenceAt(start);
         if (sentence == null) {
-            return null;
+            return -1;
         }
         List<Token> tokens = sentence.tokens();
         int k = sentence.tokenAt(start);
         Match<String> label = k < tokens.size() ? labels.at(tokens, k) : null;
-        return label != null && label.end() < tokens.size() && tokens.get(label.end()).is(":") ? label.value() : null;
+        if (label == null || label.end() >= tokens.size() || label.start() != k) {
+            return -1;
+        }
+        Token mark = tokens.get(label.end());
+        return mark.is(":") || mark.is(".") ? mark.end() : -1;
     }
 
-    /** Where the paragraph's text starts after its label and colon, or {@code start} when it has none. */
+    /** Where the paragraph's text starts after its label and its mark, or {@code start} when it has none. */
     private int afterLabel(int start, int end) {
-        if (label(start) == null) {
-            return start;
-        }
-        int colon = document.text().indexOf(':', start);
-        return colon < 0 || colon >= end ? start : colon + 1;
+        int mark = labelMark(start);
+        return mark < 0 || mark >= end ? start : mark;
     }
 
     private boolean endsWithQuestionMark(int[] paragraph) {

@@ -13,7 +13,8 @@ import java.util.List;
  * {@code statements.after-verb-distance} tokens, and its subject: "“…,” he added", "«…», ha affermato
  * Kirby", "“…,” said Danielle Bell", "…?” he asked". A cue can stand for the verb ("«…»: così il ministro
  * degli Esteri Antonio Tajani"); a verb with no subject refers to a person named at the very end of the
- * sentence before, else to a speaker described at its start, else to the last speaker.
+ * sentence before, else to a speaker described at its start, else to that sentence's subject, else to the last
+ * speaker.
  */
 final class VerbAfterSieve implements Sieve {
 
@@ -64,6 +65,9 @@ final class VerbAfterSieve implements Sieve {
                 }
                 if (subject == null) {
                     subject = describedJustBefore(quotation, reading);
+                }
+                if (subject == null) {
+                    subject = subjectJustBefore(quotation, reading);
                 }
                 return subject != null ? subject : reading.lastSpeaker(quotation.outerStart());
             }
@@ -118,6 +122,19 @@ final class VerbAfterSieve implements Sieve {
             }
         }
         return null;
+    }
+
+    /**
+     * "Il portavoce della Difesa, il generale Chris Olukolade, ha convocato i giornalisti. «…», ha affermato.": the
+     * subject of the sentence just before a quotation, in its paragraph and with no quotation of its own, is whom a
+     * verb with no subject after it refers to, before the last speaker. Null when that sentence names none.
+     */
+    private Speaker subjectJustBefore(Quotation quotation, Reading reading) {
+        Sentence before = reading.sentenceBeforeOpening(quotation);
+        if (before == null || before.tokens().stream().anyMatch(reading::inQuotation)) {
+            return null;
+        }
+        return reading.subjects().mainSubject(before, before.tokens().size());
     }
 
     /**
