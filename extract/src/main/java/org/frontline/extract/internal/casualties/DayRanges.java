@@ -48,6 +48,22 @@ final class DayRanges {
         return after == null ? -1 : after.end();
     }
 
+    /**
+     * The end of the one day named by its date at token {@code k} ("19 August", "August 19", "il 2 agosto" from
+     * the 2), or -1. A span of days is not one day; a month and a year ("March 2022") name no day.
+     */
+    int endOfDateAt(List<Token> tokens, int k) {
+        if (endOfRangeAt(tokens, k) >= 0) {
+            return -1;
+        }
+        Match<Boolean> month = months.at(tokens, k);
+        if (month != null) {
+            return isDay(tokens, month.end()) ? month.end() + 1 : -1;
+        }
+        Match<Boolean> after = isDay(tokens, k) ? months.at(tokens, k + 1) : null;
+        return after == null ? -1 : after.end();
+    }
+
     /** Whether the number at {@code k} is a day of a span: the first of "6 and 9 March", the second of "March 6-9". */
     boolean isDayOfRange(List<Token> tokens, int k) {
         if (endOfRangeAt(tokens, k) >= 0) {

@@ -76,10 +76,22 @@ final class RunningTotals {
         } else if (before == null && context != null) {
             figure.cumulative = context || isArmyLosses(figure);
         } else {
-            // The missing are counted as they stand now, so they do not take a running total from before.
-            figure.cumulative = isArmyLosses(figure)
-                    || before != null && before.cumulative && !figure.outcome.equals(MISSING);
+            // The missing are counted as they stand now, so they do not take a running total from before; nor do
+            // the casualties of a day the sentence names by its date ("Il 19 agosto un camion bomba aveva ucciso 22
+            // persone" after the war's toll).
+            figure.cumulative = isArmyLosses(figure) || before != null && before.cumulative
+                    && !figure.outcome.equals(MISSING) && !namesDate(tokens, figure.number.start());
         }
+    }
+
+    /** Whether a date of one day ("19 August", "il 2 agosto") stands before token {@code end} of the sentence. */
+    private boolean namesDate(List<Token> tokens, int end) {
+        for (int k = 0; k < end; k++) {
+            if (dayRanges.mayStartAt(tokens.get(k)) && dayRanges.endOfDateAt(tokens, k) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
