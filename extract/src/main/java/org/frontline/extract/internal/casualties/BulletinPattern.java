@@ -19,14 +19,18 @@ final class BulletinPattern {
     private static final int MAX_LABEL_TOKENS = 12;
 
     private final PhraseMap<String> outcomes;
+    private final PhraseMap<Boolean> approximate;
 
     BulletinPattern(CasualtyLexicon words) {
         this.outcomes = words.outcomes;
+        this.approximate = words.approximate;
     }
 
     /** Ties a candidate that ends a bulletin line to the outcome its label names; false when it is not one. */
     boolean bind(List<Token> tokens, Candidate candidate) {
-        int colon = candidate.number.start() - 1;
+        // "Morti secondo il ministero: non più di 150": words of precision may stand between the colon and the number.
+        Match<Boolean> precision = approximate.endingAt(tokens, candidate.number.start());
+        int colon = (precision != null ? precision.start() : candidate.number.start()) - 1;
         if (colon < 1 || colon > MAX_LABEL_TOKENS || !tokens.get(colon).is(":") || !endsLine(tokens, candidate)) {
             return false;
         }
