@@ -55,7 +55,10 @@ final class Resolver {
             return null; // "promettendo una «giusta punizione»": an article alone names no one
         }
         int offset = tokens.get(s).start();
-        if (words.pronouns.contains(tokens.get(e - 1))) {
+        if (words.pronouns.contains(tokens.get(s))
+                || !descriptionAfterVerb && words.pronouns.contains(tokens.get(e - 1))) {
+            // "ha detto lui", "the 25 million people he said"; not the pronoun that ends a description after the
+            // verb ("ha detto un fotografo che lavorava con loro").
             return reading.lastSpeaker(offset);
         }
         String phrase = document.slice(offset, tokens.get(e - 1).end());
