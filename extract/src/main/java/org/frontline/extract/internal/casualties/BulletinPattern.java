@@ -17,6 +17,8 @@ final class BulletinPattern {
     static final String RULE = "bulletin";
     /** The longest label read as one: a bulletin's labels are short, a sentence's clause before a colon is not. */
     private static final int MAX_LABEL_TOKENS = 12;
+    /** Marks that may stand in a label: the brackets around its source. */
+    private static final String BRACKETS = "()";
 
     private final PhraseMap<String> outcomes;
     private final PhraseMap<Boolean> approximate;
@@ -35,8 +37,10 @@ final class BulletinPattern {
             return false;
         }
         for (int t = 0; t < colon; t++) {
-            if (tokens.get(t).isPunct()) {
-                return false; // "The army said on Monday, in its bulletin: 40" is a sentence, not a label
+            // "The army said on Monday, in its bulletin: 40" is a sentence, not a label; a source in brackets is
+            // part of one ("Morti (ministero della Salute): 610").
+            if (tokens.get(t).isPunct() && !Clauses.isMark(tokens.get(t), BRACKETS)) {
+                return false;
             }
         }
         Match<String> outcome = outcomes.find(tokens, 0, colon);

@@ -41,6 +41,8 @@ public final class CasualtyFinder {
 
     /** The longest line read as a heading inside the body ({@link #isHeading}). */
     private static final int MAX_HEADING_TOKENS = 16;
+    /** The most lines and labels of a list read back to its heading ({@link #listHeadingPeriod}). */
+    private static final int MAX_LIST_LINES = 12;
     /** Marks that end a sentence of running text, a quotation's closing marks among them. */
     private static final String SENTENCE_ENDS = ".!?…»\"”)";
 
@@ -114,7 +116,7 @@ public final class CasualtyFinder {
             boolean mayCount = PhraseMap.mayOccurIn(sentence.tokens(), activeOutcomes, tolls);
             List<Candidate> figures = mayCount
                     ? figuresIn(sentence.tokens(), persons.get(sentence.index()), runningBefore,
-                            carriedOver(sentence, before))
+                            carriedOver(document, sentence, before))
                     : List.of();
             before = sentence;
             if (!figures.isEmpty()) {
@@ -152,6 +154,41 @@ public final class CasualtyFinder {
             }
         }
         return merge(found);
+    }
+
+    /**
+     * What the heading of a list says of its lines' period, for a line of a list ("Losses reported since fighting
+     * began on Sept. 27:", then "Servicemen killed: 532"): the list's lines and its short labels ("Azerbaijan") go
+     * back to a paragraph that ends with a colon, whose period cue ({@link #headingPeriod}) the line takes.
+     * Null when the sentence is no such line or the heading names no period.
+     */
+    private Boolean listHeadingPeriod(Document document, Sentence sentence) {
+        if (!isHeading(document, sentence)) {
+            return null;
+        }
+        List<Sentence> sentences = document.sentences();
+        for (int k = sentence.index() - 1; k >= 0 && sentence.index() - k <= MAX_LIST_LINES; k--) {
+            Sentence line = sentences.get(k);
+            List<Token> tokens = line.tokens();
+            if (!tokens.isEmpty() && tokens.get(tokens.size() - 1).is(":") || !isHeading(document, line)) {
+                return headingPeriod(sentences, line);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The period a list's heading gives, from its sentence that ends with the colon back to the start of its
+     * paragraph ("Dopo dodici giorni di raid aerei, regge la tregua. … Ecco le cifre diffuse dalle autorità:").
+     */
+    private Boolean headingPeriod(List<Sentence> sentences, Sentence heading) {
+        for (int k = heading.index(); k >= 0 && sentences.get(k).paragraph() == heading.paragraph(); k--) {
+            Boolean period = totals.periodOf(sentences.get(k).tokens());
+            if (period != null) {
+                return period;
+            }
+        }
+        return null;
     }
 
     /**
@@ -317,9 +354,9 @@ public final class CasualtyFinder {
      * assault. More than 400 people were killed"), unless this one names its own day or single period; null for
      * nothing. Read only for a sentence that may have figures, as most have none.
      */
-    private Boolean carriedOver(Sentence sentence, Sentence before) {
+    private Boolean carriedOver(Document document, Sentence sentence, Sentence before) {
         if (before == null || before.paragraph() != sentence.paragraph()) {
-            return null;
+            return listHeadingPeriod(document, sentence);
         }
         Boolean eventBefore = totals.lastPeriodCue(before.tokens());
         return eventBefore == null ? null

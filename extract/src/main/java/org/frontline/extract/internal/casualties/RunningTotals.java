@@ -183,6 +183,23 @@ final class RunningTotals {
     }
 
     /**
+     * What the first period cue of a list's heading says of its lines: true for a running total ("since fighting
+     * began", "so far"), false for one day or one period ("in the past 24 hours"), null for no cue.
+     */
+    Boolean periodOf(List<Token> tokens) {
+        for (PeriodCue cue = periodCue(tokens, 0, tokens.size()); cue != null;
+                cue = periodCue(tokens, cue.end(), tokens.size())) {
+            if (cue.running() == null) {
+                return false;
+            }
+            if (cue.running() != Running.NOT) {
+                return true;
+            }
+        }
+        return null;
+    }
+
+    /**
      * What a sentence's last period cue says of the casualties told next: true when it is an event that lasted
      * days (the {@code cumulative} entries marked {@code = event}: "a three-day assault", "giorni di scontri"),
      * false when it is a single day, null for neither. Other running-total cues ("since 2022", "this year") say

@@ -141,6 +141,12 @@ public final class NameFinder {
                 end = after + 1;
                 continue;
             }
+            if (end - start >= 2 && isAttachedHyphen(tokens, end)) {
+                // "Ban Ki-moon", "Hsu Ching-kuang": a given name's second part in lower case, after two words of
+                // a name (not "Russia-backed").
+                end += 2;
+                continue;
+            }
             break;
         }
         // An organisation's name runs on past small words: "Ministry of Defence".
@@ -153,6 +159,12 @@ public final class NameFinder {
             }
         }
         return new Run(start, end, lastOrganisation);
+    }
+
+    /** A hyphen at {@code k} written between two words without spaces, the second a word. */
+    private static boolean isAttachedHyphen(List<Token> tokens, int k) {
+        return k > 0 && k + 1 < tokens.size() && tokens.get(k).is("-") && tokens.get(k + 1).isWord()
+                && tokens.get(k - 1).end() == tokens.get(k).start() && tokens.get(k).end() == tokens.get(k + 1).start();
     }
 
     private static boolean hasDigit(String text) {
