@@ -38,7 +38,7 @@ public final class StatementFinder {
     private static final int TITLE_WORDS = 4;
     /** A quotation's words are counted up to this many: more change none of the tests on them. */
     private static final int WORDS_COUNTED = Math.max(MIN_WORDS, Math.max(TERM_WORDS, TITLE_WORDS)) + 1;
-    private static final int NAME_CUE_DISTANCE = 3;
+    private static final int NAME_CUE_DISTANCE = 4;
 
     private final QuotationFinder quotations = new QuotationFinder();
     /** The keys of names, remembered across articles. */
