@@ -36,6 +36,7 @@ final class PredicatePattern {
     private final int coordinationLimit;
     private final PhraseMap<Boolean> auxiliaries;
     private final PhraseMap<Boolean> relatives;
+    private final PhraseMap<Boolean> determiners;
     private final int gapLimit;
     private final int clauseGapLimit;
     private final int modifiersAfter;
@@ -55,6 +56,7 @@ final class PredicatePattern {
         this.coordinationLimit = words.coordinationLimit;
         this.auxiliaries = words.auxiliaries;
         this.relatives = words.relatives;
+        this.determiners = words.determiners;
         this.gapLimit = words.gapLimit;
         this.clauseGapLimit = words.clauseGapLimit;
         this.modifiersAfter = words.modifiersAfter;
@@ -257,6 +259,10 @@ final class PredicatePattern {
         boolean auxiliaryLast = false;
         while (q >= 0 && q < tokens.size()) {
             Match<String> outcome = outcomes.at(tokens, q);
+            if (outcome != null && skipped > 0 && !auxiliaryLast && determiners.endingAt(tokens, q) != null) {
+                // "a local resident who helped carry the wounded": an outcome after an article names people.
+                return null;
+            }
             if (outcome != null && (skipped == 0 && !afterAside || auxiliaryLast
                     || nominalOutcomes.at(tokens, q) == null)) {
                 return outcome;
