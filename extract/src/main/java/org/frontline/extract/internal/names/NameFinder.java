@@ -10,6 +10,7 @@ import org.frontline.extract.internal.text.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,20 +52,20 @@ public final class NameFinder {
         Map<String, LoneName> lone = new HashMap<>();
         for (Name name : runs) {
             if (name.kind() == Name.Kind.PERSON && isSingleWord(name)) {
-                lone.computeIfAbsent(name.text(), text -> new LoneName()).mentions++;
+                lone.computeIfAbsent(key(name.text()), text -> new LoneName()).mentions++;
             }
         }
         if (lone.isEmpty()) {
             return runs;
         }
         for (Name name : runs) {
-            LoneName word = isSingleWord(name) ? null : lone.get(name.lastWord());
+            LoneName word = isSingleWord(name) ? null : lone.get(key(name.lastWord()));
             if (word != null) {
                 word.endsLongerName = true;
             }
             // "Tedros" after "Tedros Adhanom Ghebreyesus", "Abiy" after "Abiy Ahmed": names used by the first word.
             LoneName first = isSingleWord(name) || name.kind() != Name.Kind.PERSON ? null
-                    : lone.get(name.text().substring(0, name.text().indexOf(' ')));
+                    : lone.get(key(name.text().substring(0, name.text().indexOf(' '))));
             if (first != null) {
                 first.endsLongerName = true;
             }
@@ -72,13 +73,18 @@ public final class NameFinder {
         List<Name> names = new ArrayList<>(runs.size());
         for (Name name : runs) {
             // Only lone words taken for people are in the map: a longer name's text has a space.
-            LoneName word = name.kind() == Name.Kind.PERSON ? lone.get(name.text()) : null;
+            LoneName word = name.kind() == Name.Kind.PERSON ? lone.get(key(name.text())) : null;
             if (word == null || word.endsLongerName || word.mentions > 1
                     || afterRole(document.sentences().get(name.sentence()).tokens(), name.start())) {
                 names.add(name);
             }
         }
         return names;
+    }
+
+    /** A lone name's key: "al-Shabaab" and "Al-Shabaab" at a sentence's start are one name. */
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     /** What the article says elsewhere about a capitalised word that stands alone. */
@@ -108,7 +114,8 @@ public final class NameFinder {
                     i++;
                     continue;
                 }
-                Run run = run(tokens, i);
+                // "claimed by al-Shabaab", "the spokesman al-Qudra": a lower-case particle joined by a hyphen.
+                Run run = run(tokens, isParticleBefore(tokens, i) ? i - 2 : i);
                 classify(document, sentence, run, names);
                 i = run.end();
             }
@@ -159,6 +166,16 @@ public final class NameFinder {
             }
         }
         return new Run(start, end, lastOrganisation);
+    }
+
+    /**
+     * Whether a name particle in lower case and a hyphen stand right before the capitalised word at {@code i},
+     * written without spaces, after no capitalised word (which would have started the run already).
+     */
+    private boolean isParticleBefore(List<Token> tokens, int i) {
+        return i >= 2 && isAttachedHyphen(tokens, i - 1) && tokens.get(i - 2).isWord()
+                && !tokens.get(i - 2).isCapitalised() && nameWords.contains(tokens.get(i - 2))
+                && (i < 3 || !tokens.get(i - 3).isCapitalised());
     }
 
     /** A hyphen at {@code k} written between two words without spaces, the second a word. */
