@@ -138,14 +138,17 @@ final class Resolver {
         }
     }
 
-    /** Whether the name at {@code name} follows a preposition (and an article) after {@code start}. */
+    /**
+     * Whether the name at {@code name} follows a preposition (and an article) after {@code start}: "a doctor with
+     * Doctors Without Borders", "an imam in Tak Bai".
+     */
     private boolean isComplement(List<Token> tokens, int start, int name) {
         int k = name;
         if (k > start && words.determiners.contains(tokens.get(k - 1))) {
             k--;
         }
-        return k > start
-                && (words.npStops.endingAt(tokens, k) != null || words.nameWords.endingAt(tokens, k) != null);
+        return k > start && (words.npStops.endingAt(tokens, k) != null || words.nameWords.endingAt(tokens, k) != null
+                || words.placePrepositions.endingAt(tokens, k) != null);
     }
 
     /**
