@@ -29,6 +29,7 @@ public final class NameFinder {
     private final PhraseMap<Boolean> nameStops;
     private final PhraseMap<Boolean> notNames;
     private final PhraseMap<Boolean> media;
+    private final PhraseMap<Boolean> indefinites;
 
     public NameFinder(Lexicon lexicon) {
         this.places = lexicon.map("places", String::strip);
@@ -39,6 +40,7 @@ public final class NameFinder {
         this.nameStops = lexicon.phrases("name-stops");
         this.notNames = lexicon.phrases("not-names");
         this.media = lexicon.phrases("media");
+        this.indefinites = lexicon.phrases("indefinites");
     }
 
     /**
@@ -74,8 +76,9 @@ public final class NameFinder {
         for (Name name : runs) {
             // Only lone words taken for people are in the map: a longer name's text has a space.
             LoneName word = name.kind() == Name.Kind.PERSON ? lone.get(key(name.text())) : null;
-            if (word == null || word.endsLongerName || word.mentions > 1
-                    || afterRole(document.sentences().get(name.sentence()).tokens(), name.start())) {
+            List<Token> tokens = document.sentences().get(name.sentence()).tokens();
+            if (word == null || word.endsLongerName || word.mentions > 1 || afterRole(tokens, name.start())
+                    || isIntroduced(tokens, name, indefinites)) {
                 names.add(name);
             }
         }
@@ -96,6 +99,16 @@ public final class NameFinder {
 
     private static boolean isSingleWord(Name name) {
         return name.text().indexOf(' ') < 0;
+    }
+
+    /**
+     * "Nermin, 19, was one of them", "Ezgi, a 24-year-old student, was thrown to the ground": a first name that
+     * opens its sentence with an age or a description after it is a person's, as a witness is introduced.
+     */
+    public static boolean isIntroduced(List<Token> tokens, Name name, PhraseMap<Boolean> indefinites) {
+        int after = name.end();
+        return name.start() == 0 && after + 1 < tokens.size() && tokens.get(after).is(",")
+                && (tokens.get(after + 1).isNumber() || indefinites.contains(tokens.get(after + 1)));
     }
 
     /** "company Dtek", "il presidente Zelensky": a role or organisation word introduces a name. */

@@ -2,6 +2,7 @@ package org.frontline.extract.internal.speakers;
 
 import org.frontline.extract.internal.lexicon.PhraseMap.Match;
 import org.frontline.extract.internal.names.Name;
+import org.frontline.extract.internal.names.NameFinder;
 import org.frontline.extract.internal.quotes.Offsets;
 import org.frontline.extract.internal.quotes.Quotation;
 import org.frontline.extract.internal.text.Document;
@@ -245,7 +246,9 @@ final class Reading {
     /** A person named at the head of a sentence is who a pronoun in the next sentences most likely means. */
     private void collectSubject(Sentence sentence, List<Said> events) {
         for (Name name : namesIn(sentence)) {
-            if (name.kind() == Name.Kind.PERSON && referents.isStrong(name) && name.start() <= words.subjectHead
+            boolean named = referents.isStrong(name)
+                    || NameFinder.isIntroduced(sentence.tokens(), name, words.indefinites);
+            if (name.kind() == Name.Kind.PERSON && named && name.start() <= words.subjectHead
                     && !inQuotation(sentence.tokens().get(name.start()))) {
                 int offset = sentence.tokens().get(name.start()).start();
                 events.add(new Said(offset, new Speaker(referents.fullest(name), name.text())));
