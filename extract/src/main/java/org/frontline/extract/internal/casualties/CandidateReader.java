@@ -260,7 +260,10 @@ final class CandidateReader {
             Match<String> nationality = nationalities.at(tokens, j);
             Match<Boolean> modifier = modifiers.at(tokens, j);
             if (victim != null) {
-                candidate.victims = victim.value();
+                // "37 lavoratori stranieri": a word that says no more than "people" leaves a role's class as it is.
+                if (candidate.victims == null || !victim.value().equals(Candidate.UNSPECIFIED)) {
+                    candidate.victims = victim.value();
+                }
                 j = victim.end();
                 Match<String> origin = originLinks.at(tokens, j) == null ? null : places.at(tokens, j + 1);
                 origin = origin != null || originLinks.at(tokens, j) == null ? origin : capitals.at(tokens, j + 1);
