@@ -158,9 +158,9 @@ public final class CasualtyFinder {
 
     /**
      * What the heading of a list says of its lines' period, for a line of a list ("Losses reported since fighting
-     * began on Sept. 27:", then "Servicemen killed: 532"): the list's lines and its short labels ("Azerbaijan") go
-     * back to a paragraph that ends with a colon, whose period cue ({@link #headingPeriod}) the line takes.
-     * Null when the sentence is no such line or the heading names no period.
+     * began on Sept. 27:", then "Servicemen killed: 532"): past the list's lines and its short labels ("Azerbaijan")
+     * to the line that ends with a colon or the first paragraph of running text, whose period cue ({@link
+     * #headingPeriod}) the line takes. Null when the sentence is no such line or the heading names no period.
      */
     private Boolean listHeadingPeriod(Document document, Sentence sentence) {
         if (!isHeading(document, sentence)) {
@@ -346,13 +346,10 @@ public final class CasualtyFinder {
     }
 
     /**
-     * The names of people by sentence, in order, read in one pass: a sentence's look-up costs nothing however
-     * many names a long article has.
-     */
-    /**
      * What the sentence before, in the same paragraph, says of how long the event lasted ("after a three-day
-     * assault. More than 400 people were killed"), unless this one names its own day or single period; null for
-     * nothing. Read only for a sentence that may have figures, as most have none.
+     * assault. More than 400 people were killed"), unless this one names its own day or single period; for a line of
+     * a list, what its heading says ({@link #listHeadingPeriod}); null for nothing. Read only for a sentence that may
+     * have figures, as most have none.
      */
     private Boolean carriedOver(Document document, Sentence sentence, Sentence before) {
         if (before == null || before.paragraph() != sentence.paragraph()) {
@@ -363,6 +360,10 @@ public final class CasualtyFinder {
                 : totals.carriedOver(sentence.tokens(), totals.lastPeriodCue(sentence.tokens()), eventBefore);
     }
 
+    /**
+     * The names of people by sentence, in order, read in one pass: a sentence's look-up costs nothing however
+     * many names a long article has.
+     */
     private static List<List<Name>> personsBySentence(List<Name> names, int sentences) {
         List<List<Name>> persons = new ArrayList<>(Collections.nCopies(sentences, List.of()));
         for (Name name : names) {

@@ -162,7 +162,6 @@ final class Filters {
                 || conditions.find(tokens, 0, start) != null;
     }
 
-    /** A four-digit number that reads as a year. */
     /**
      * A number inside a claim a speaker rejects as false, which the Guidelines say is no figure: a verb of {@code
      * rejections}, then a word for the claim ({@code claims}), then the number with no comma or semicolon after the
@@ -176,6 +175,7 @@ final class Filters {
                 && !Clauses.containsMark(tokens, claim.end(), start, ";");
     }
 
+    /** A four-digit number that reads as a year. */
     static boolean isYear(List<Token> tokens, NumberMatch number) {
         return number.end() == number.start() + 1 && isYearToken(tokens.get(number.start()));
     }
