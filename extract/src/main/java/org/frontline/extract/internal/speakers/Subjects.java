@@ -106,6 +106,10 @@ final class Subjects {
         if (relative == null) {
             relative = words.relatives.at(tokens, start);
         }
+        if (relative != null && relative.end() < tokens.size() && words.pronouns.contains(tokens.get(relative.end()))) {
+            // "the shell, which he called …": the relative clause has a subject of its own.
+            return null;
+        }
         int comma = relative == null ? -1 : relative.start() - 1;
         if (comma <= floor || !tokens.get(comma).is(",")) {
             return null;
