@@ -71,8 +71,9 @@ final class CandidateWeights {
                 }
             }
             if (any) {
-                int slot = slot(pack(gram, 0, gram.length()));
-                keys[slot] = pack(gram, 0, gram.length());
+                long key = pack(gram.toCharArray(), 0, gram.length());
+                int slot = slot(key);
+                keys[slot] = key;
                 offsets[slot] = offset;
                 used++;
             }
@@ -104,7 +105,7 @@ final class CandidateWeights {
     void addTo(CharSequence sample, double[] sums) {
         char[] text = lowerCase(normalizer.normalize(sample));
         int length = text.length;
-        long[] grams = new long[Math.max(0, length * MAX_LENGTH)];
+        long[] grams = new long[length * MAX_LENGTH];
         int count = 0;
         for (int n = MIN_LENGTH; n <= MAX_LENGTH; n++) {
             for (int i = 0; i + n <= length; i++) {
@@ -154,10 +155,6 @@ final class CandidateWeights {
             key = key << Character.SIZE | (k < n ? chars[from + k] : 0);
         }
         return key;
-    }
-
-    private static long pack(String gram, int from, int n) {
-        return pack(gram.toCharArray(), from, n);
     }
 
     /** The n-gram's slot: where it is, or the free slot where it would be. */

@@ -49,10 +49,11 @@ final class InterviewAnswers {
             while (quote < quoted.size() && quoted.get(quote).outerStart() < start) {
                 quote++;
             }
-            String label = label(start);
+            Label label = label(start, paragraph[1]);
+            int text = label != null ? label.textStart() : start;
             boolean opensWithQuote = quote < quoted.size() && quoted.get(quote).outerStart() < paragraph[1]
-                    && firstNonSpace(afterLabel(start, paragraph[1]), paragraph[1]) == quoted.get(quote).outerStart();
-            String kind = label;
+                    && firstNonSpace(text, paragraph[1]) == quoted.get(quote).outerStart();
+            String kind = label != null ? label.kind() : null;
             if (kind == null && !opensWithQuote && endsWithQuestionMark(paragraph)) {
                 kind = QUESTION;
             } else if (kind == null && opensWithQuote && QUESTION.equals(previous)) {
@@ -81,7 +82,8 @@ final class InterviewAnswers {
         }
         int[] paragraph = document.paragraphs().get(sentence.paragraph());
         int start = firstNonSpace(paragraph[0], paragraph[1]);
-        int opening = firstNonSpace(afterLabel(start, paragraph[1]), paragraph[1]);
+        Label label = label(start, paragraph[1]);
+        int opening = firstNonSpace(label != null ? label.textStart() : start, paragraph[1]);
         return opening == quotation.outerStart() ? new Speaker(interviewee, interviewee) : null;
     }
 
@@ -132,35 +134,29 @@ final class InterviewAnswers {
                 || name.sentence() == than.sentence() && name.start() < than.start();
     }
 
-    /** The label opening a paragraph at {@code start}, when a colon or a full stop follows it ("D:", "R."). */
-    private String label(int start) {
-        if (labelMark(start) < 0) {
-            return null;
-        }
-        Sentence sentence = document.sentenceAt(start);
-        return labels.at(sentence.tokens(), sentence.tokenAt(start)).value();
+    /** A paragraph's label: question or answer, and where its text starts after the label's colon or full stop. */
+    private record Label(String kind, int textStart) {
     }
 
-    /** The end offset of the colon or full stop after the label opening a paragraph at {@code start}, or -1. */
-    private int labelMark(int start) {
+    /**
+     * The label opening the paragraph {@code [start, end)}, when a colon or a full stop follows it ("D:", "R.");
+     * null when it has none.
+     */
+    private Label label(int start, int end) {
         Sentence sentence = document.sentenceAt(start);
         if (sentence == null) {
-            return -1;
+            return null;
         }
         List<Token> tokens = sentence.tokens();
-        int k = sentence.tokenAt(start);
-        Match<String> label = k < tokens.size() ? labels.at(tokens, k) : null;
-        if (label == null || label.end() >= tokens.size() || label.start() != k) {
-            return -1;
+        Match<String> label = labels.at(tokens, sentence.tokenAt(start));
+        if (label == null || label.end() >= tokens.size()) {
+            return null;
         }
         Token mark = tokens.get(label.end());
-        return mark.is(":") || mark.is(".") ? mark.end() : -1;
-    }
-
-    /** Where the paragraph's text starts after its label and its mark, or {@code start} when it has none. */
-    private int afterLabel(int start, int end) {
-        int mark = labelMark(start);
-        return mark < 0 || mark >= end ? start : mark;
+        if (!mark.is(":") && !mark.is(".")) {
+            return null;
+        }
+        return new Label(label.value(), mark.end() < end ? mark.end() : start);
     }
 
     private boolean endsWithQuestionMark(int[] paragraph) {
